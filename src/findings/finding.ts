@@ -1,0 +1,42 @@
+import type { Exchange } from '../http/exchange.js';
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+
+/**
+ * `violation`: the server broke the contract (exit code 1, JUnit failure).
+ * `inconclusive`: the spec is silent or ambiguous here, or the cluster (not the API) failed;
+ * reported, never counted as a violation (JUnit skipped).
+ * `known-deviation`: a behaviour the selected profile expects from a real release although the
+ * spec says otherwise (reported, never a violation).
+ */
+export type Verdict = 'violation' | 'inconclusive' | 'known-deviation';
+
+/** Everything a person needs to see the fault again. */
+export interface Reproduction {
+  /** The requests in order, as curl command lines (secrets redacted). */
+  readonly curl: readonly string[];
+  /** Replay data for a stateful failure found by fast-check. */
+  readonly replay?: {
+    readonly seed: number;
+    readonly path: string;
+    readonly commands: string;
+  };
+}
+
+/** One observation about the server, with its own reproduction. Plain data, JSON-serialisable. */
+export interface Finding {
+  /** Kebab-case predicate naming the check, e.g. `status-code-documented`. */
+  readonly checkId: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly verdict: Verdict;
+  /** The operation label, `METHOD /path`, as written in the spec (e.g. `POST /`). */
+  readonly operation: string;
+  readonly expected: string;
+  readonly received: string;
+  /** JSON pointer into the spec, or a `spec/NOTES.md#anchor`, naming where the expectation comes from. */
+  readonly specPointer?: string;
+  /** The suite that observed it. */
+  readonly suite?: string;
+  readonly reproduction: Reproduction;
+}

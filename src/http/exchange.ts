@@ -1,0 +1,39 @@
+/** One HTTP request as the suite sent it. Header names are lower-case. */
+export interface HttpRequest {
+  readonly method: string;
+  /** Absolute URL, exactly as sent. */
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The raw body text, or undefined when no body was sent. */
+  readonly body?: string;
+}
+
+/** What came back. Every status is data: a 500 is a response, not an error. */
+export interface HttpResponse {
+  readonly status: number;
+  /** Header names lower-case; repeated headers joined with ", ". */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body as text (UTF-8, replacement characters for invalid bytes). */
+  readonly bodyText: string;
+  /** True when the body was cut at the size cap; bodyText then holds only the prefix. */
+  readonly truncated: boolean;
+  readonly durationMs: number;
+}
+
+/** Why a request produced no response. */
+export type TransportFailureKind = 'timeout' | 'connection-refused' | 'connection-reset' | 'protocol' | 'other';
+
+export interface TransportFailure {
+  readonly kind: TransportFailureKind;
+  readonly message: string;
+  readonly durationMs: number;
+}
+
+/** A request and its outcome: a response, or a transport failure (timeout, reset, ...). */
+export interface Exchange {
+  /** Sequence number within the run, from 1. */
+  readonly seq: number;
+  readonly request: HttpRequest;
+  readonly response?: HttpResponse;
+  readonly failure?: TransportFailure;
+}
