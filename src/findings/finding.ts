@@ -34,9 +34,11 @@ export interface Finding {
   readonly operation: string;
   readonly expected: string;
   readonly received: string;
-  /** JSON pointer into the spec, or a `spec/NOTES.md#anchor`, naming where the expectation comes from. */
+  /** JSON pointer into the spec, or a spec/NOTES.md section such as `spec/NOTES.md#list-order`, naming where the expectation comes from. */
   readonly specPointer?: string;
   /** The suite that observed it. */
   readonly suite?: string;
+  /** How many times the same finding was observed in the run (set by the finding log). */
+  readonly occurrences?: number;
   readonly reproduction: Reproduction;
 }

@@ -1,0 +1,33 @@
+import type { RunOutcome } from '../src/run-outcome.js';
+import { toolVersion } from '../src/tool-version.js';
+
+/** Bumped on any change a consumer of findings.json could notice; described by findings.schema.json. */
+export const FINDINGS_SCHEMA_VERSION = 1;
+
+/** The canonical machine-readable record of a run, described by reports/findings.schema.json. */
+export function toFindingsJson(outcome: RunOutcome): string {
+  const count = (verdict: string) => outcome.findings.filter((f) => f.verdict === verdict).length;
+  const document = {
+    schemaVersion: FINDINGS_SCHEMA_VERSION,
+    tool: { name: 'backup-conformance', version: toolVersion },
+    target: outcome.target,
+    embedded: outcome.embedded,
+    spec: outcome.specPath,
+    startedAt: outcome.startedAt,
+    durationMs: Math.round(outcome.durationMs),
+    exitCode: outcome.exitCode,
+    summary: {
+      violations: count('violation'),
+      inconclusive: count('inconclusive'),
+      knownDeviations: count('known-deviation'),
+      toolErrors: outcome.errors.length,
+      checksRun: outcome.checks.reduce((sum, entry) => sum + entry.runs, 0),
+      requests: outcome.requests,
+    },
+    suites: outcome.suites.map((suite) => ({ id: suite.id, title: suite.title, durationMs: Math.round(suite.durationMs) })),
+    checks: outcome.checks,
+    findings: outcome.findings,
+    errors: outcome.errors,
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

@@ -1,0 +1,96 @@
+import { formatFinding, formatFindingHeadline } from '../src/findings/format-finding.js';
+import type { Finding } from '../src/findings/finding.js';
+import type { RunOutcome } from '../src/run-outcome.js';
+import { xmlEscape } from './xml-escape.js';
+
+interface TestCase {
+  readonly suite: string;
+  readonly operation: string;
+  readonly checkId: string;
+  readonly findings: Finding[];
+}
+
+/**
+ * JUnit XML as Jenkins, GitLab and GitHub test reporters read it. One test case per check and
+ * operation in each suite: a violation is a `<failure>`, an inconclusive result `<skipped>`, a
+ * tool error an `<error>` in a `tool` suite. Known deviations pass, listed in `<system-out>`.
+ */
+export function toJUnit(outcome: RunOutcome): string {
+  const cases = collectCases(outcome);
+  const bySuite = new Map<string, TestCase[]>();
+  for (const testCase of cases) bySuite.set(testCase.suite, [...(bySuite.get(testCase.suite) ?? []), testCase]);
+
+  const suiteXml: string[] = [];
+  let tests = 0;
+  let failures = 0;
+  let skipped = 0;
+  for (const [suite, suiteCases] of bySuite) {
+    const duration = outcome.suites.find((s) => s.id === suite)?.durationMs ?? 0;
+    const counts = { failures: 0, skipped: 0 };
+    const body = suiteCases.map((testCase) => {
+      const verdict = verdictOf(testCase.findings);
+      if (verdict === 'violation') counts.failures++;
+      if (verdict === 'inconclusive') counts.skipped++;
+      return renderCase(testCase, verdict);
+    });
+    tests += suiteCases.length;
+    failures += counts.failures;
+    skipped += counts.skipped;
+    suiteXml.push(
+      `  <testsuite name="${xmlEscape(suite)}" tests="${suiteCases.length}" failures="${counts.failures}" errors="0" skipped="${counts.skipped}" time="${seconds(duration)}" timestamp="${xmlEscape(outcome.startedAt.slice(0, 19))}">\n` +
+        `    <properties>\n      <property name="target" value="${xmlEscape(outcome.target)}"/>\n      <property name="spec" value="${xmlEscape(outcome.specPath)}"/>\n    </properties>\n` +
+        `${body.join('')}  </testsuite>\n`,
+    );
+  }
+  if (outcome.errors.length > 0) {
+    tests += outcome.errors.length;
+    const body = outcome.errors
+      .map((error) => `    <testcase classname="tool" name="${xmlEscape(error.suite ?? 'run')}: ${xmlEscape(error.code)}" time="0">\n      <error type="${xmlEscape(error.code)}" message="${xmlEscape(error.message)}">${xmlEscape(error.message)}</error>\n    </testcase>\n`)
+      .join('');
+    suiteXml.push(`  <testsuite name="tool" tests="${outcome.errors.length}" failures="0" errors="${outcome.errors.length}" skipped="0" time="0">\n${body}  </testsuite>\n`);
+  }
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<testsuites name="backup-conformance" tests="${tests}" failures="${failures}" errors="${outcome.errors.length}" skipped="${skipped}" time="${seconds(outcome.durationMs)}">\n` +
+    suiteXml.join('') +
+    '</testsuites>\n'
+  );
+}
+
+function collectCases(outcome: RunOutcome): TestCase[] {
+  const cases = new Map<string, TestCase>();
+  const key = (suite: string, operation: string, checkId: string) => `${suite}\u0000${operation}\u0000${checkId}`;
+  for (const entry of outcome.checks) {
+    cases.set(key(entry.suite, entry.operation, entry.checkId), { suite: entry.suite, operation: entry.operation, checkId: entry.checkId, findings: [] });
+  }
+  for (const finding of outcome.findings) {
+    const suite = finding.suite ?? 'run';
+    const k = key(suite, finding.operation, finding.checkId);
+    const testCase = cases.get(k) ?? { suite, operation: finding.operation, checkId: finding.checkId, findings: [] };
+    testCase.findings.push(finding);
+    cases.set(k, testCase);
+  }
+  return [...cases.values()];
+}
+
+function verdictOf(findings: readonly Finding[]): 'violation' | 'inconclusive' | 'passed' {
+  if (findings.some((f) => f.verdict === 'violation')) return 'violation';
+  if (findings.some((f) => f.verdict === 'inconclusive')) return 'inconclusive';
+  return 'passed';
+}
+
+function renderCase(testCase: TestCase, verdict: ReturnType<typeof verdictOf>): string {
+  const open = `    <testcase classname="${xmlEscape(`${testCase.suite}.${testCase.operation}`)}" name="${xmlEscape(testCase.checkId)}" time="0"`;
+  const relevant = testCase.findings.filter((f) => (verdict === 'passed' ? f.verdict === 'known-deviation' : f.verdict === verdict));
+  const first = relevant[0];
+  if (first === undefined) return `${open}/>\n`;
+  const text = xmlEscape(relevant.map(formatFinding).join('\n\n'));
+  const message = xmlEscape(formatFindingHeadline(first));
+  if (verdict === 'violation') return `${open}>\n      <failure type="violation" message="${message}">${text}</failure>\n    </testcase>\n`;
+  if (verdict === 'inconclusive') return `${open}>\n      <skipped message="${message}"/>\n      <system-out>${text}</system-out>\n    </testcase>\n`;
+  return `${open}>\n      <system-out>${text}</system-out>\n    </testcase>\n`;
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(3);
+}

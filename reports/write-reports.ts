@@ -1,0 +1,21 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ConformanceError } from '../src/errors.js';
+import type { RunOutcome } from '../src/run-outcome.js';
+import { toFindingsJson } from './findings-json.js';
+import { toJUnit } from './junit.js';
+
+/** Writes junit.xml and findings.json into `dir` (created if needed); returns the paths written. */
+export async function writeReports(dir: string, outcome: RunOutcome): Promise<string[]> {
+  const files: [string, string][] = [
+    [join(dir, 'junit.xml'), toJUnit(outcome)],
+    [join(dir, 'findings.json'), toFindingsJson(outcome)],
+  ];
+  try {
+    await mkdir(dir, { recursive: true });
+    for (const [path, text] of files) await writeFile(path, text);
+  } catch (error) {
+    throw new ConformanceError('CONF_OUT_UNWRITABLE', `Cannot write the reports to ${dir}: ${(error as Error).message}. Choose a writable --out directory.`);
+  }
+  return files.map(([path]) => path);
+}

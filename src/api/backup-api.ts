@@ -1,0 +1,129 @@
+import type { Check } from '../checks/check.js';
+import type { Finding } from '../findings/finding.js';
+import type { HttpClient } from '../http/client.js';
+import { toCurl } from '../http/curl.js';
+import type { Exchange } from '../http/exchange.js';
+import { parseJson, type ParsedJson } from '../http/parse-json.js';
+import type { OperationIndex } from '../spec/index-operations.js';
+import type { Operation } from '../spec/operation.js';
+
+/** A response (or transport failure) together with what the response checks found in it. */
+export interface Observation {
+  readonly operation: Operation;
+  readonly exchange: Exchange;
+  /** The status, or undefined when no response came. */
+  readonly status?: number;
+  readonly body?: ParsedJson;
+  readonly findings: readonly Finding[];
+}
+
+/** A raw request to an operation, for suites that send deliberately malformed input. */
+export interface RawRequest {
+  /** Path parameter values inserted as written (not encoded), in path order. */
+  readonly pathValues?: readonly string[];
+  /** The body text exactly as sent. */
+  readonly body?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface BackupApiOptions {
+  /** The base URL the spec's paths are relative to, without a trailing slash. */
+  readonly baseUrl: string;
+  readonly index: OperationIndex;
+  readonly client: HttpClient;
+  readonly checks: readonly Check[];
+  readonly suite: string;
+  readonly redactedHeaders: ReadonlySet<string>;
+  /** Pause before the one retry of an idempotent request that got 502, 503 or 504. */
+  readonly retryDelayMs: number;
+  record(finding: Finding): void;
+  noteCheck(operation: string, checkId: string): void;
+}
+
+/**
+ * The four operations of the spec, addressed by role, plus `send` for raw requests. Every response
+ * goes through every response check before the caller sees it.
+ */
+export interface BackupApi {
+  list(): Promise<Observation>;
+  take(id: bigint): Promise<Observation>;
+  get(id: bigint): Promise<Observation>;
+  delete(id: bigint): Promise<Observation>;
+  send(operation: Operation, request: RawRequest, intent: 'valid' | 'invalid'): Promise<Observation>;
+  urlFor(operation: Operation, pathValues?: readonly string[]): string;
+}
+
+const RETRYABLE = new Set([502, 503, 504]);
+
+export function createBackupApi(options: BackupApiOptions): BackupApi {
+  const { index } = options;
+
+  function urlFor(operation: Operation, pathValues: readonly string[] = []): string {
+    let i = 0;
+    const path = operation.path.replace(/\{[^}]+\}/g, () => pathValues[i++] ?? '');
+    // The spec's '/' is the base URL itself: Spring Boot 3 (Zeebe 8.2+) no longer matches a trailing slash.
+    return path === '/' ? options.baseUrl : `${options.baseUrl}${path}`;
+  }
+
+  function evaluate(operation: Operation, exchange: Exchange, intent: 'valid' | 'invalid', repeated: boolean): Observation {
+    const text = exchange.response?.bodyText ?? '';
+    const body = text.length > 0 && exchange.response?.truncated !== true ? parseJson(text) : undefined;
+    const input = { operation, exchange, intent, repeated, ...(body === undefined ? {} : { body }) };
+    const findings: Finding[] = [];
+    for (const check of options.checks) {
+      options.noteCheck(operation.label, check.id);
+      for (const draft of check.evaluate(input)) {
+        const finding: Finding = {
+          checkId: check.id,
+          title: check.title,
+          severity: check.severity,
+          verdict: draft.verdict ?? 'violation',
+          operation: operation.label,
+          expected: draft.expected,
+          received: draft.received,
+          ...(draft.specPointer === undefined ? {} : { specPointer: draft.specPointer }),
+          suite: options.suite,
+          reproduction: { curl: [toCurl(exchange.request, options.redactedHeaders)] },
+        };
+        findings.push(finding);
+        options.record(finding);
+      }
+    }
+    return { operation, exchange, ...(exchange.response ? { status: exchange.response.status } : {}), ...(body === undefined ? {} : { body }), findings };
+  }
+
+  async function send(operation: Operation, request: RawRequest, intent: 'valid' | 'invalid'): Promise<Observation> {
+    const spec = {
+      method: operation.method,
+      url: urlFor(operation, request.pathValues),
+      ...(request.headers === undefined ? {} : { headers: request.headers }),
+      ...(request.body === undefined ? {} : { body: request.body }),
+    };
+    const first = await options.client.send(spec);
+    const idempotent = operation.method === 'GET' || operation.method === 'DELETE';
+    const status = first.response?.status;
+    if (intent === 'invalid' || !idempotent || status === undefined || !RETRYABLE.has(status)) {
+      return evaluate(operation, first, intent, false);
+    }
+    // One bounded retry tells a passing cluster hiccup from a server that keeps failing.
+    await new Promise((resolve) => setTimeout(resolve, options.retryDelayMs));
+    const firstObservation = evaluate(operation, first, intent, false);
+    const second = await options.client.send(spec);
+    const repeated = second.response !== undefined && second.response.status >= 500;
+    const secondObservation = evaluate(operation, second, intent, repeated);
+    return { ...secondObservation, findings: [...firstObservation.findings, ...secondObservation.findings] };
+  }
+
+  const takeOp = index.byRole.take;
+  const idField = takeOp.idField ?? 'backupId';
+  const json = { 'content-type': 'application/json' };
+
+  return {
+    urlFor,
+    send,
+    list: () => send(index.byRole.list, {}, 'valid'),
+    take: (id) => send(takeOp, { body: `{${JSON.stringify(idField)}:${id}}`, headers: json }, 'valid'),
+    get: (id) => send(index.byRole.get, { pathValues: [String(id)] }, 'valid'),
+    delete: (id) => send(index.byRole.delete, { pathValues: [String(id)] }, 'valid'),
+  };
+}

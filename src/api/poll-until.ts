@@ -1,0 +1,28 @@
+/** Bounds for polling: stop after `timeoutMs` or `maxAttempts`, whichever comes first. */
+export interface PollBounds {
+  readonly timeoutMs: number;
+  readonly maxAttempts?: number;
+  /** First pause between attempts; doubles up to `maxDelayMs`. */
+  readonly initialDelayMs?: number;
+  readonly maxDelayMs?: number;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Calls `attempt` until it returns `{ done: true }` or the bounds run out, backing off between
+ * tries. Returns the last result, so the caller can report what it saw last.
+ */
+export async function pollUntil<T>(attempt: () => Promise<{ done: boolean; value: T }>, bounds: PollBounds): Promise<{ done: boolean; value: T; attempts: number }> {
+  const deadline = performance.now() + bounds.timeoutMs;
+  const maxAttempts = bounds.maxAttempts ?? 100;
+  let delay = bounds.initialDelayMs ?? 50;
+  let attempts = 0;
+  for (;;) {
+    const result = await attempt();
+    attempts++;
+    const outOfTime = performance.now() + delay > deadline;
+    if (result.done || attempts >= maxAttempts || outOfTime || bounds.signal?.aborted === true) return { ...result, attempts };
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    delay = Math.min(delay * 2, bounds.maxDelayMs ?? 2_000);
+  }
+}

@@ -1,0 +1,54 @@
+import type { Exchange } from '../http/exchange.js';
+import type { ParsedJson } from '../http/parse-json.js';
+import type { Severity, Verdict } from '../findings/finding.js';
+import type { Operation } from '../spec/operation.js';
+
+/** Everything a response check may look at. Checks get their history as input, never from context. */
+export interface CheckInput {
+  readonly operation: Operation;
+  readonly exchange: Exchange;
+  /** The response body parsed once; undefined when there was no response or an empty body. */
+  readonly body?: ParsedJson;
+  /**
+   * `valid`: a request the spec says a correct server accepts or answers with a documented error.
+   * `invalid`: a deliberately malformed request, which deserves a 4xx.
+   */
+  readonly intent: 'valid' | 'invalid';
+  /** True when this exchange retried one that got a 5xx, and got a 5xx again. */
+  readonly repeated?: boolean;
+}
+
+/** What a check reports; the session adds identity, operation and reproduction. */
+export interface FindingDraft {
+  readonly expected: string;
+  readonly received: string;
+  readonly specPointer?: string;
+  /** Defaults to `violation`. */
+  readonly verdict?: Verdict;
+}
+
+/** A response check: one pure function from (operation, exchange) to findings. */
+export interface Check {
+  readonly id: string;
+  readonly title: string;
+  readonly severity: Severity;
+  evaluate(input: CheckInput): readonly FindingDraft[];
+}
+
+/** Builds a check from its identity and a `run` that only decides, calling `fail` per problem. */
+export function defineCheck(definition: {
+  id: string;
+  title: string;
+  severity: Severity;
+  run(input: CheckInput, fail: (draft: FindingDraft) => void): void;
+}): Check {
+  const { run, ...identity } = definition;
+  return {
+    ...identity,
+    evaluate(input) {
+      const drafts: FindingDraft[] = [];
+      run(input, (draft) => drafts.push(draft));
+      return drafts;
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { defineCheck } from './check.js';
+
+// 502, 503 and 504 say the gateway could not reach a broker: the cluster, not the API, failed.
+const TRANSIENT = new Set([502, 503, 504]);
+
+/**
+ * The spec documents 500 as "Internal Error", which is not an answer. A 5xx to a request that
+ * deserved a 4xx, a 500, or a 502/503/504 that repeats on retry is a violation; a one-off
+ * 502/503/504 to a valid request is inconclusive (spec/NOTES.md#undocumented-5xx).
+ */
+export const notAServerError = defineCheck({
+  id: 'not-a-server-error',
+  title: 'The server does not answer with a server error',
+  severity: 'high',
+  run({ exchange, intent, repeated }, fail) {
+    const status = exchange.response?.status;
+    if (status === undefined || status < 500) return;
+    const received = `${status} ${summarise(exchange.response?.bodyText ?? '')}`.trim();
+    if (intent === 'invalid') {
+      fail({ expected: 'a 4xx refusal of an invalid request', received, specPointer: 'spec/NOTES.md#undocumented-5xx' });
+    } else if (TRANSIENT.has(status) && repeated !== true) {
+      fail({ expected: 'a non-5xx answer', received: `${received} (once; the cluster may have been unavailable)`, verdict: 'inconclusive', specPointer: 'spec/NOTES.md#undocumented-5xx' });
+    } else {
+      fail({ expected: 'a non-5xx answer', received: repeated === true ? `${received}, again on retry` : received, specPointer: 'spec/NOTES.md#undocumented-5xx' });
+    }
+  },
+});
+
+function summarise(body: string): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  if (flat === '') return '';
+  return `(${flat.length > 120 ? `${flat.slice(0, 120)}…` : flat})`;
+}

@@ -1,0 +1,17 @@
+import { defineCheck } from './check.js';
+
+/** A body over --max-body-bytes is not read to the end, so it cannot be judged. */
+export const responseBodyWithinLimit = defineCheck({
+  id: 'response-body-within-limit',
+  title: 'The response body fits within the size the suite reads',
+  severity: 'low',
+  run({ exchange }, fail) {
+    const response = exchange.response;
+    if (response === undefined || !response.truncated) return;
+    fail({
+      expected: 'a body within --max-body-bytes',
+      received: `more than ${Buffer.byteLength(response.bodyText)} bytes; the rest was not read and the body was not validated`,
+      verdict: 'inconclusive',
+    });
+  },
+});

@@ -1,0 +1,25 @@
+import { compareTimestamps } from '../model/compare-timestamps.js';
+import { backupViews } from './backup-views.js';
+import { defineCheck } from './check.js';
+
+/** A partition cannot have been last updated before it started: lastUpdatedAt >= createdAt. */
+export const timestampsOrdered = defineCheck({
+  id: 'timestamps-ordered',
+  title: 'A partition is not updated before it was created',
+  severity: 'medium',
+  run(input, fail) {
+    for (const backup of backupViews(input)) {
+      for (const partition of backup.details) {
+        if (partition.createdAt === undefined || partition.lastUpdatedAt === undefined) continue;
+        const order = compareTimestamps(partition.lastUpdatedAt, partition.createdAt);
+        if (order !== undefined && order < 0) {
+          fail({
+            expected: 'lastUpdatedAt at or after createdAt',
+            received: `backup ${backup.backupId ?? backup.at}, partition ${partition.partitionId}: createdAt ${partition.createdAt}, lastUpdatedAt ${partition.lastUpdatedAt}`,
+            specPointer: '#/components/schemas/PartitionBackupInfo/properties/lastUpdatedAt/description',
+          });
+        }
+      }
+    }
+  },
+});

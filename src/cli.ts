@@ -1,0 +1,190 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { resolveConfig, type RunConfig, type RunOptions } from './config.js';
+import { runUsage } from './cli-usage.js';
+import { ConformanceError } from './errors.js';
+import { formatFinding } from './findings/format-finding.js';
+import { exitCodeOf, type RunOutcome } from './run-outcome.js';
+import { runConformance, type RunEvent } from './run.js';
+import { parseServeArgs, serveUsage } from './server/serve-args.js';
+import { startReferenceServer } from './server/reference-server.js';
+import { toolVersion } from './tool-version.js';
+import { writeReports } from '../reports/write-reports.js';
+
+// The only module that touches process.*: everything else takes its inputs as arguments.
+
+const RUN_FLAGS = {
+  target: { type: 'string' },
+  spec: { type: 'string' },
+  out: { type: 'string' },
+  suite: { type: 'string', multiple: true },
+  timeout: { type: 'string' },
+  'max-body-bytes': { type: 'string' },
+  seed: { type: 'string' },
+  path: { type: 'string' },
+  runs: { type: 'string' },
+  'max-commands': { type: 'string' },
+  'settle-timeout': { type: 'string' },
+  'keep-backups': { type: 'boolean' },
+  'negative-runs': { type: 'string' },
+  quiet: { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  version: { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
+
+async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'serve') return serve(argv.slice(1));
+  const { values } = parseArgs({ args: [...argv], options: RUN_FLAGS, strict: true, allowPositionals: false });
+  if (values.help) return print(runUsage, 0);
+  if (values.version) return print(toolVersion, 0);
+  const options: RunOptions = {
+    ...defined('target', values.target),
+    ...defined('spec', values.spec),
+    ...defined('out', values.out),
+    ...defined('suites', values.suite),
+    ...defined('timeout', values.timeout),
+    ...defined('maxBodyBytes', values['max-body-bytes']),
+    ...defined('seed', values.seed),
+    ...defined('path', values.path),
+    ...defined('runs', values.runs),
+    ...defined('maxCommands', values['max-commands']),
+    ...defined('settleTimeout', values['settle-timeout']),
+    ...defined('keepBackups', values['keep-backups']),
+    ...defined('negativeRuns', values['negative-runs']),
+    ...defined('quiet', values.quiet),
+    ...defined('verbose', values.verbose),
+  };
+  const config = resolveConfig(options);
+  return run(config);
+}
+
+async function run(config: RunConfig): Promise<number> {
+  const interrupt = new AbortController();
+  const onSignal = (): void => {
+    if (interrupt.signal.aborted) process.exit(130);
+    process.stderr.write('\nInterrupted: finishing the current request and cleaning up (press Ctrl-C again to quit at once)\n');
+    interrupt.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const startedAt = new Date().toISOString();
+  out(`backup-conformance ${toolVersion}`);
+  let outcome: RunOutcome;
+  try {
+    outcome = await runConformance(config, { onEvent: (event) => show(event, config), signal: interrupt.signal });
+  } catch (error) {
+    if (!(error instanceof ConformanceError)) throw error;
+    process.stderr.write(`error: ${error.message}\n`);
+    const errors = [{ code: error.code, message: error.message }];
+    outcome = { target: config.target?.href ?? 'embedded reference server', embedded: config.target === undefined, specPath: config.specPath, startedAt, durationMs: 0, requests: 0, suites: [], checks: [], findings: [], errors, exitCode: exitCodeOf([], errors) };
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  if (outcome.exitCode !== 2 || outcome.errors.some((e) => e.suite !== undefined)) out(summarise(outcome));
+  if (config.outDir !== undefined) {
+    const written = await writeReports(config.outDir, outcome);
+    out(`Reports: ${written.join(', ')}`);
+  }
+  return outcome.exitCode;
+}
+
+function show(event: RunEvent, config: RunConfig): void {
+  switch (event.type) {
+    case 'target':
+      out(event.embedded ? `Target: ${event.url} (the embedded reference server; give --target URL to test your own)` : `Target: ${event.url}`);
+      break;
+    case 'suite-start':
+      if (!config.quiet) out(`\n▶ ${event.suite.id}: ${event.suite.title}`);
+      break;
+    case 'suite-end':
+      if (!config.quiet) out(`  done in ${(event.durationMs / 1000).toFixed(2)} s`);
+      break;
+    case 'progress':
+      if (!config.quiet) out(`  · ${event.message}`);
+      break;
+    case 'finding':
+      out(`\n${indent(formatFinding(event.finding))}\n`);
+      break;
+    case 'exchange':
+      if (config.verbose) {
+        const { request, response, failure } = event.exchange;
+        out(`    ${request.method} ${request.url} → ${response ? `${response.status} (${Math.round(response.durationMs)} ms)` : `${failure?.kind}: ${failure?.message}`}`);
+      }
+      break;
+    case 'tool-error':
+      process.stderr.write(`error: ${event.error.message}\n`);
+      break;
+  }
+}
+
+function summarise(outcome: RunOutcome): string {
+  const count = (verdict: string) => outcome.findings.filter((f) => f.verdict === verdict).length;
+  const violations = count('violation');
+  const checksRun = outcome.checks.reduce((sum, entry) => sum + entry.runs, 0);
+  const verdict =
+    outcome.exitCode === 2 ? 'Could not judge: see the errors above.' : violations === 0 ? 'Conformant: no violations found.' : `Not conformant: ${violations} violation${violations === 1 ? '' : 's'}.`;
+  return [
+    '',
+    `Summary: ${violations} violations, ${count('inconclusive')} inconclusive, ${count('known-deviation')} known deviations, ${outcome.errors.length} tool errors; ${checksRun} check evaluations over ${outcome.requests} requests in ${(outcome.durationMs / 1000).toFixed(2)} s`,
+    verdict,
+  ].join('\n');
+}
+
+async function serve(argv: readonly string[]): Promise<number> {
+  if (argv.includes('--help')) return print(serveUsage, 0);
+  const server = await startReferenceServer(parseServeArgs(argv));
+  out(`Reference Backup Management API listening at ${server.url}\nPress Ctrl-C to stop.`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  return 0;
+}
+
+function defined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? line : `  ${line}`))
+    .join('\n');
+}
+
+function out(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+function print(text: string, code: number): number {
+  out(text);
+  return code;
+}
+
+/** Turns a user mistake into one line and exit code 2; anything else is a bug, said as such. */
+function explain(error: unknown): number {
+  if (error instanceof ConformanceError) {
+    process.stderr.write(`error: ${error.message}\n`);
+    return 2;
+  }
+  const code = (error as { code?: string }).code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`error: ${(error as Error).message}. Run conformance --help for the options.\n`);
+    return 2;
+  }
+  process.stderr.write(`internal error: ${(error as Error).message ?? String(error)}\nThis is a bug in backup-conformance; please report it with the command line that caused it.\n`);
+  if (process.env['CONFORMANCE_DEBUG'] !== undefined) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.exitCode = explain(error);
+  },
+);

@@ -1,0 +1,29 @@
+import { toCurl } from '../http/curl.js';
+import type { Exchange } from '../http/exchange.js';
+import type { Finding, Severity, Verdict } from './finding.js';
+
+/** A finding about a sequence of requests, reproduced by the whole sequence. */
+export function sequenceFinding(fields: {
+  checkId: string;
+  title: string;
+  severity: Severity;
+  verdict?: Verdict;
+  operation: string;
+  expected: string;
+  received: string;
+  specPointer?: string;
+  suite: string;
+  exchanges: readonly Exchange[];
+  redactedHeaders: ReadonlySet<string>;
+  replay?: Finding['reproduction']['replay'];
+}): Finding {
+  const { exchanges, redactedHeaders, replay, verdict, ...rest } = fields;
+  return {
+    ...rest,
+    verdict: verdict ?? 'violation',
+    reproduction: {
+      curl: exchanges.map((exchange) => toCurl(exchange.request, redactedHeaders)),
+      ...(replay === undefined ? {} : { replay }),
+    },
+  };
+}

@@ -1,0 +1,125 @@
+import { Agent } from 'undici';
+import type { Exchange, HttpRequest, TransportFailure, TransportFailureKind } from './exchange.js';
+
+export interface ClientOptions {
+  /** Whole-request budget: connect, headers and body together. */
+  readonly timeoutMs: number;
+  /** Bodies longer than this are cut (the exchange says so) instead of filling memory. */
+  readonly maxBodyBytes: number;
+  /** Sent with every request unless the request sets the same header. Names lower-case. */
+  readonly defaultHeaders?: Readonly<Record<string, string>>;
+  /** Called with every exchange, in order, once it is complete. */
+  readonly onExchange?: (exchange: Exchange) => void;
+}
+
+export interface RequestSpec {
+  readonly method: string;
+  readonly url: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string;
+}
+
+export interface HttpClient {
+  /** Sends one request. Never throws for an HTTP status or a network failure: both are data. */
+  send(request: RequestSpec): Promise<Exchange>;
+  close(): Promise<void>;
+}
+
+export function createClient(options: ClientOptions): HttpClient {
+  const agent = new Agent({
+    connect: { timeout: options.timeoutMs },
+    headersTimeout: options.timeoutMs,
+    bodyTimeout: options.timeoutMs,
+    // Conformance runs are short; keep-alive helps, but never hold sockets after the run.
+    keepAliveTimeout: 1_000,
+  });
+  let seq = 0;
+
+  async function send(spec: RequestSpec): Promise<Exchange> {
+    const headers: Record<string, string> = { ...options.defaultHeaders };
+    for (const [name, value] of Object.entries(spec.headers ?? {})) headers[name.toLowerCase()] = value;
+    const request: HttpRequest = { method: spec.method, url: spec.url, headers, ...(spec.body === undefined ? {} : { body: spec.body }) };
+    const exchange = await perform(agent, request, ++seq, options);
+    options.onExchange?.(exchange);
+    return exchange;
+  }
+
+  return { send, close: () => agent.close() };
+}
+
+async function perform(agent: Agent, request: HttpRequest, seq: number, options: ClientOptions): Promise<Exchange> {
+  const started = performance.now();
+  const signal = AbortSignal.timeout(options.timeoutMs);
+  try {
+    const url = new URL(request.url);
+    const response = await agent.request({
+      origin: url.origin,
+      path: `${url.pathname}${url.search}`,
+      method: request.method as 'GET',
+      headers: request.headers,
+      body: request.body,
+      signal,
+    });
+    const { text, truncated } = await readCapped(response.body, options.maxBodyBytes);
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(response.headers)) {
+      if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return {
+      seq,
+      request,
+      response: { status: response.statusCode, headers, bodyText: text, truncated, durationMs: performance.now() - started },
+    };
+  } catch (error) {
+    return { seq, request, failure: describeFailure(error, performance.now() - started, options.timeoutMs) };
+  }
+}
+
+/** Reads a body up to `limit` bytes, then stops reading and drops the rest of the stream. */
+async function readCapped(body: AsyncIterable<Uint8Array> & { destroy(): unknown }, limit: number): Promise<{ text: string; truncated: boolean }> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    const room = limit - size;
+    if (chunk.byteLength > room) {
+      chunks.push(chunk.subarray(0, room));
+      body.destroy();
+      return { text: decode(chunks), truncated: true };
+    }
+    chunks.push(chunk);
+    size += chunk.byteLength;
+  }
+  return { text: decode(chunks), truncated: false };
+}
+
+function decode(chunks: readonly Uint8Array[]): string {
+  return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+}
+
+function describeFailure(error: unknown, durationMs: number, timeoutMs: number): TransportFailure {
+  const { code, name, message } = innermost(error);
+  let kind: TransportFailureKind = 'other';
+  if (name === 'TimeoutError' || name === 'AbortError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
+    kind = 'timeout';
+  } else if (code === 'ECONNREFUSED') {
+    kind = 'connection-refused';
+  } else if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') {
+    kind = 'connection-reset';
+  } else if (code?.startsWith('HPE_') || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH' || code === 'UND_ERR_INFO') {
+    kind = 'protocol';
+  }
+  const text = kind === 'timeout' ? `no complete response within ${timeoutMs} ms` : message || code || 'request failed';
+  return { kind, message: text, durationMs };
+}
+
+/** undici wraps the socket error; the useful code is usually on the innermost cause. */
+function innermost(error: unknown): { code?: string; name?: string; message: string } {
+  let current = error as { code?: string; name?: string; message?: string; cause?: unknown } | undefined;
+  let best = { code: current?.code, name: current?.name, message: current?.message ?? String(error) };
+  for (let depth = 0; current?.cause !== undefined && depth < 5; depth++) {
+    current = current.cause as typeof current;
+    if (current?.code !== undefined) best = { code: current.code, name: current.name ?? best.name, message: current.message ?? best.message };
+  }
+  if (best.name === undefined && (error as { name?: string }).name) best.name = (error as { name: string }).name;
+  return best;
+}

@@ -1,0 +1,40 @@
+import type { ConformanceErrorCode } from './errors.js';
+import type { LedgerEntry } from './findings/check-ledger.js';
+import type { Finding } from './findings/finding.js';
+
+/** A failure of the tool (not of the server) during a run. */
+export interface ToolError {
+  readonly code: ConformanceErrorCode;
+  readonly message: string;
+  /** The suite that was running, if any. */
+  readonly suite?: string;
+}
+
+export interface SuiteResult {
+  readonly id: string;
+  readonly title: string;
+  readonly durationMs: number;
+}
+
+/** Everything a run found out: the reporters' only input. */
+export interface RunOutcome {
+  readonly target: string;
+  /** True when the target was the embedded reference server. */
+  readonly embedded: boolean;
+  readonly specPath: string;
+  readonly startedAt: string;
+  readonly durationMs: number;
+  readonly requests: number;
+  readonly suites: readonly SuiteResult[];
+  readonly checks: readonly LedgerEntry[];
+  readonly findings: readonly Finding[];
+  readonly errors: readonly ToolError[];
+  /** 0 conformant, 1 at least one violation, 2 the tool could not judge. */
+  readonly exitCode: 0 | 1 | 2;
+}
+
+/** The run's verdict as an exit code: tool errors first, then violations. */
+export function exitCodeOf(findings: readonly Finding[], errors: readonly ToolError[]): 0 | 1 | 2 {
+  if (errors.length > 0) return 2;
+  return findings.some((f) => f.verdict === 'violation') ? 1 : 0;
+}

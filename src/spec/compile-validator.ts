@@ -1,0 +1,28 @@
+import type { Ajv } from 'ajv';
+import { ConformanceError } from '../errors.js';
+import { int64RangeIssues } from './int64-range-issues.js';
+import type { SchemaIssue, Validator } from './schema-issue.js';
+
+/** Compiles a schema once; the returned validator is called for every body. */
+export function compileValidator(ajv: Ajv, schema: object, where: string): Validator {
+  let validate: ReturnType<Ajv['compile']>;
+  try {
+    validate = ajv.compile(schema);
+  } catch (error) {
+    throw new ConformanceError('CONF_SPEC_INVALID', `The schema at ${where} cannot be compiled: ${(error as Error).message}. Fix the spec or point --spec at a valid copy.`);
+  }
+  return (value, exact) => {
+    const issues: SchemaIssue[] = [];
+    if (!validate(value)) {
+      for (const error of validate.errors ?? []) issues.push({ instancePath: error.instancePath, message: describe(error) });
+    }
+    if (exact !== undefined && exact !== value) issues.push(...int64RangeIssues(exact, schema));
+    return issues;
+  };
+}
+
+function describe(error: { message?: string; keyword: string; params: Record<string, unknown> }): string {
+  if (error.keyword === 'enum') return `${error.message}: ${(error.params['allowedValues'] as unknown[]).join(', ')}`;
+  if (error.keyword === 'additionalProperties') return `${error.message}: ${String(error.params['additionalProperty'])}`;
+  return error.message ?? error.keyword;
+}

@@ -1,0 +1,135 @@
+import type { Observation } from '../src/api/backup-api.js';
+import { highestBackupId } from '../src/api/highest-backup-id.js';
+import { pollUntil } from '../src/api/poll-until.js';
+import type { Exchange } from '../src/http/exchange.js';
+import { sequenceFinding } from '../src/findings/sequence-finding.js';
+import type { Finding } from '../src/findings/finding.js';
+import type { Operation } from '../src/spec/operation.js';
+import type { Suite, SuiteContext } from './suite.js';
+
+const SUITE = 'smoke';
+/** How long a just-taken backup may stay invisible, or a deleted one visible (spec/NOTES.md#asynchronous-visibility). */
+const VISIBILITY_GRACE_MS = 10_000;
+
+/**
+ * Every operation once, with valid requests: list; take a backup above the highest id; get it;
+ * get and delete ids never taken; delete the backup and see it gone. Every answer goes through the
+ * response checks; the few rules below judge the sequence.
+ */
+export const smokeSuite: Suite = {
+  id: SUITE,
+  title: 'Every operation with valid requests',
+  destructive: true,
+  async run(context) {
+    const { api, index } = context;
+    const transcript: Exchange[] = [];
+    const observe = async (call: Promise<Observation>): Promise<Observation> => {
+      const observation = await call;
+      transcript.push(observation.exchange);
+      return observation;
+    };
+    const report = (fields: Omit<Parameters<typeof sequenceFinding>[0], 'suite' | 'exchanges' | 'redactedHeaders' | 'severity'> & { severity?: Finding['severity'] }) =>
+      context.record(sequenceFinding({ severity: 'high', ...fields, suite: SUITE, exchanges: [...transcript], redactedHeaders: context.redactedHeaders }));
+
+    context.progress('list backups');
+    const listing = await observe(api.list());
+    const highest = highestBackupId(listing);
+    if (highest === undefined) {
+      context.progress('the list answer is unreadable, so no id can be chosen safely: take, get and delete were not tried');
+      return;
+    }
+    const id = highest + 1n;
+    context.progress(`take backup ${id} (the highest existing id is ${highest})`);
+    const take = await observe(api.take(id));
+    noteRule(context, index.byRole.take, 'take-accepted-above-highest');
+    if (take.status === 409) {
+      report({
+        checkId: 'take-accepted-above-highest',
+        title: 'A take above every existing id is accepted',
+        operation: index.byRole.take.label,
+        verdict: 'inconclusive',
+        expected: `202 for backup ${id}, above every listed id`,
+        received: '409: a higher id may have been taken and deleted before this run',
+        specPointer: 'spec/NOTES.md#deleted-id-reuse',
+      });
+      return;
+    }
+    if (take.status !== 202) {
+      if (take.status !== undefined && take.status < 500) {
+        report({
+          checkId: 'take-accepted-above-highest',
+          title: 'A take above every existing id is accepted',
+          operation: index.byRole.take.label,
+          expected: `202 for backup ${id}, above every listed id`,
+          received: String(take.status),
+          specPointer: `${index.byRole.take.pointer}/responses`,
+        });
+      }
+      return;
+    }
+
+    let deleted = false;
+    try {
+      context.progress(`get backup ${id}`);
+      const visible = await pollUntil(async () => {
+        const got = await observe(api.get(id));
+        return { done: got.status !== 404, value: got };
+      }, { timeoutMs: Math.min(VISIBILITY_GRACE_MS, context.config.stateful.settleTimeoutMs), signal: context.signal });
+      noteRule(context, index.byRole.get, 'taken-backup-visible');
+      if (visible.value.status === 404) {
+        report({
+          checkId: 'taken-backup-visible',
+          title: 'A backup is visible after its take was accepted',
+          operation: index.byRole.get.label,
+          expected: `200 for backup ${id} within ${VISIBILITY_GRACE_MS / 1000} s of its 202`,
+          received: `404 after ${visible.attempts} tries`,
+          specPointer: 'spec/NOTES.md#asynchronous-visibility',
+        });
+      }
+
+      const neverTaken = id + 1n;
+      context.progress(`get backup ${neverTaken}, never taken`);
+      const unknown = await observe(api.get(neverTaken));
+      noteRule(context, index.byRole.get, 'unknown-backup-not-found');
+      if (unknown.status !== undefined && unknown.status < 500 && unknown.status !== 404) {
+        report({
+          checkId: 'unknown-backup-not-found',
+          title: 'A backup that was never taken is not found',
+          operation: index.byRole.get.label,
+          expected: `404 for backup ${neverTaken}, never taken`,
+          received: String(unknown.status),
+          specPointer: `${index.byRole.get.pointer}/responses/404`,
+        });
+      }
+      context.progress(`delete backup ${neverTaken}, never taken`);
+      await observe(api.delete(neverTaken));
+
+      context.progress(`delete backup ${id}`);
+      const removal = await observe(api.delete(id));
+      deleted = removal.status === 204;
+      if (deleted) {
+        const gone = await pollUntil(async () => {
+          const got = await observe(api.get(id));
+          return { done: got.status === 404, value: got };
+        }, { timeoutMs: VISIBILITY_GRACE_MS, signal: context.signal });
+        noteRule(context, index.byRole.delete, 'deleted-backup-gone');
+        if (!gone.done && gone.value.status !== undefined && gone.value.status < 500) {
+          report({
+            checkId: 'deleted-backup-gone',
+            title: 'A deleted backup is no longer found',
+            operation: index.byRole.delete.label,
+            expected: `404 for backup ${id} within ${VISIBILITY_GRACE_MS / 1000} s of its 204`,
+            received: `${gone.value.status} after ${gone.attempts} tries`,
+            specPointer: 'spec/NOTES.md#asynchronous-visibility',
+          });
+        }
+      }
+    } finally {
+      if (!deleted && !context.config.stateful.keepBackups) await api.delete(id);
+    }
+  },
+};
+
+function noteRule(context: SuiteContext, operation: Operation, checkId: string): void {
+  context.noteCheck(operation.label, checkId);
+}

@@ -1,0 +1,34 @@
+import type { BackupApi } from '../src/api/backup-api.js';
+import type { RunConfig } from '../src/config.js';
+import type { Finding } from '../src/findings/finding.js';
+import type { OperationIndex } from '../src/spec/index-operations.js';
+import type { LoadedSpec } from '../src/spec/load-spec.js';
+
+/** What a suite gets to work with. Everything is passed in; suites read no globals. */
+export interface SuiteContext {
+  readonly config: RunConfig;
+  readonly spec: LoadedSpec;
+  readonly index: OperationIndex;
+  /** The API bound to this suite: every response is checked before the suite sees it. */
+  readonly api: BackupApi;
+  /** Header names (lower-case) whose values never appear in findings: pass to sequenceFinding. */
+  readonly redactedHeaders: ReadonlySet<string>;
+  /** Records a finding the suite itself made (a sequence rule, not a single-response check). */
+  record(finding: Finding): void;
+  /** Counts one evaluation of a suite-level rule, so passes show in the reports. */
+  noteCheck(operation: string, checkId: string): void;
+  /** A short line of progress for the console. */
+  progress(message: string): void;
+  /** Aborted when the run must stop early (interrupt or budget). */
+  readonly signal: AbortSignal;
+}
+
+/** A conformance suite: a named group of requests and rules. */
+export interface Suite {
+  /** Kebab-case, used by --suite and in reports. */
+  readonly id: string;
+  readonly title: string;
+  /** True when it takes or deletes backups on the target. */
+  readonly destructive: boolean;
+  run(context: SuiteContext): Promise<void>;
+}

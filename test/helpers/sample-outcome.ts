@@ -1,0 +1,49 @@
+import type { Finding } from '../../src/findings/finding.js';
+import type { RunOutcome } from '../../src/run-outcome.js';
+
+export const violation: Finding = {
+  checkId: 'list-sorted-descending',
+  title: 'The backup list is sorted by backupId, highest first',
+  severity: 'medium',
+  verdict: 'violation',
+  operation: 'GET /',
+  expected: 'backupIds strictly descending',
+  received: '1 then 2 at position 1 <&"\'>',
+  specPointer: '#/paths/~1/get/description',
+  suite: 'smoke',
+  occurrences: 2,
+  reproduction: { curl: ["curl -i -X GET -H 'accept: application/json' http://127.0.0.1:9600/actuator/backups"] },
+};
+
+export const inconclusive: Finding = {
+  ...violation,
+  checkId: 'not-a-server-error',
+  title: 'The server does not answer with a server error',
+  severity: 'high',
+  verdict: 'inconclusive',
+  expected: 'a non-5xx answer',
+  received: '503 (once)',
+  reproduction: { curl: [], replay: { seed: 42, path: '3:1', commands: 'Take(+7 = 1007), Take(+5 = 1005)' } },
+};
+
+/** A small run with one passing check, one violation, one inconclusive result and one tool error. */
+export function sampleOutcome(overrides: Partial<RunOutcome> = {}): RunOutcome {
+  return {
+    target: 'http://127.0.0.1:9600/actuator/backups',
+    embedded: false,
+    specPath: 'spec/backup-management-api.yaml',
+    startedAt: '2026-11-27T06:00:00.000Z',
+    durationMs: 1234.5,
+    requests: 9,
+    suites: [{ id: 'smoke', title: 'Every operation with valid requests', durationMs: 1000 }],
+    checks: [
+      { suite: 'smoke', operation: 'GET /', checkId: 'response-schema-valid', runs: 2 },
+      { suite: 'smoke', operation: 'GET /', checkId: 'list-sorted-descending', runs: 2 },
+      { suite: 'smoke', operation: 'GET /', checkId: 'not-a-server-error', runs: 2 },
+    ],
+    findings: [violation, inconclusive],
+    errors: [{ code: 'CONF_INTERNAL', message: 'the smoke suite stopped <oops>', suite: 'smoke' }],
+    exitCode: 2,
+    ...overrides,
+  };
+}
