@@ -135,6 +135,11 @@ describe('backup-state-aggregated', () => {
     assert.equal(finding?.received, 'COMPLETED');
     assert.match(finding?.expected ?? '', /^FAILED for backup 7/);
   });
+  test('a 200 whose partitions all do not exist is inconclusive, whatever state it claims', () => {
+    const [finding] = backupStateAggregated.evaluate(makeInput(index.byRole.get, 200, backup(7, 'DOES_NOT_EXIST', [partition(1, 'DOES_NOT_EXIST')])));
+    assert.equal(finding?.verdict, 'inconclusive');
+    assert.equal(finding?.specPointer, 'spec/NOTES.md#all-partitions-does-not-exist');
+  });
   test('an INCOMPATIBLE partition is inconclusive', () => {
     assert.equal(backupStateAggregated.evaluate(makeInput(index.byRole.get, 200, backup(7, 'COMPLETED', [partition(1, 'INCOMPATIBLE')])))[0]?.verdict, 'inconclusive');
   });
@@ -165,6 +170,11 @@ describe('timestamps-ordered', () => {
   });
   test('reports an update before creation, even below a millisecond', () => {
     const body = backup(1, 'COMPLETED', [partition(1, 'COMPLETED', { createdAt: '2022-12-08T13:00:55.344276672Z', lastUpdatedAt: '2022-12-08T13:00:55.344276671Z' })]);
-    assert.equal(timestampsOrdered.evaluate(makeInput(index.byRole.get, 200, body)).length, 1);
+    const [finding] = timestampsOrdered.evaluate(makeInput(index.byRole.get, 200, body));
+    assert.equal(finding?.verdict, undefined);
+  });
+  test('on a FAILED partition the same is inconclusive: two brokers\' clocks', () => {
+    const body = backup(1, 'FAILED', [partition(1, 'FAILED', { failureReason: 'x', createdAt: '2022-12-08T13:00:56Z', lastUpdatedAt: '2022-12-08T13:00:55Z' })], { failureReason: 'x' });
+    assert.equal(timestampsOrdered.evaluate(makeInput(index.byRole.get, 200, body))[0]?.verdict, 'inconclusive');
   });
 });
