@@ -28,6 +28,7 @@ export function toFindingsJson(outcome: RunOutcome): string {
     checks: outcome.checks,
     findings: outcome.findings,
     errors: outcome.errors,
+    timeline: outcome.timeline,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -77,7 +77,7 @@ async function run(config: RunConfig): Promise<number> {
     if (!(error instanceof ConformanceError)) throw error;
     process.stderr.write(`error: ${error.message}\n`);
     const errors = [{ code: error.code, message: error.message }];
-    outcome = { target: config.target?.href ?? 'embedded reference server', embedded: config.target === undefined, specPath: config.specPath, startedAt, durationMs: 0, requests: 0, suites: [], checks: [], findings: [], errors, exitCode: exitCodeOf([], errors) };
+    outcome = { target: config.target?.href ?? 'embedded reference server', embedded: config.target === undefined, specPath: config.specPath, startedAt, durationMs: 0, requests: 0, suites: [], checks: [], findings: [], errors, timeline: [], exitCode: exitCodeOf([], errors) };
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

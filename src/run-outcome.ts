@@ -1,5 +1,6 @@
 import type { ConformanceErrorCode } from './errors.js';
 import type { LedgerEntry } from './findings/check-ledger.js';
+import type { TimelineEvent } from './findings/backup-timeline.js';
 import type { Finding } from './findings/finding.js';
 
 /** A failure of the tool (not of the server) during a run. */
@@ -29,6 +30,8 @@ export interface RunOutcome {
   readonly checks: readonly LedgerEntry[];
   readonly findings: readonly Finding[];
   readonly errors: readonly ToolError[];
+  /** The run's own backups over time: taken, seen in each state, deleted. */
+  readonly timeline: readonly TimelineEvent[];
   /** 0 conformant, 1 at least one violation, 2 the tool could not judge. */
   readonly exitCode: 0 | 1 | 2;
 }

@@ -2,6 +2,7 @@ import { createBackupApi } from './api/backup-api.js';
 import { responseChecks } from './checks/response-checks.js';
 import type { RunConfig } from './config.js';
 import { ConformanceError } from './errors.js';
+import { BackupTimeline } from './findings/backup-timeline.js';
 import { CheckLedger } from './findings/check-ledger.js';
 import type { Finding } from './findings/finding.js';
 import { FindingLog } from './findings/finding-log.js';
@@ -39,6 +40,7 @@ export interface RunHooks {
 export async function runConformance(config: RunConfig, hooks: RunHooks = {}): Promise<RunOutcome> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
+  const timeline = new BackupTimeline(Date.now());
   const emit = hooks.onEvent ?? (() => {});
   const signal = hooks.signal ?? new AbortController().signal;
 
@@ -76,7 +78,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
       const suiteStarted = performance.now();
       emit({ type: 'suite-start', suite });
       const noteCheck = (operation: string, checkId: string): void => ledger.note(suite.id, operation, checkId);
-      const api = createBackupApi({ baseUrl, index, client, checks: responseChecks, suite: suite.id, redactedHeaders, retryDelayMs: config.retryDelayMs, record, noteCheck });
+      const api = createBackupApi({ baseUrl, index, client, checks: responseChecks, suite: suite.id, redactedHeaders, retryDelayMs: config.retryDelayMs, record, noteCheck, onObservation: (observation, target) => timeline.observe(suite.id, observation, target) });
       try {
         await suite.run({
           config,
@@ -118,6 +120,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     checks: ledger.entries(),
     findings: all,
     errors,
+    timeline: timeline.events(),
     exitCode: exitCodeOf(all, errors),
   };
 }

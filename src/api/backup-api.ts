@@ -5,7 +5,7 @@ import { toCurl } from '../http/curl.js';
 import type { Exchange } from '../http/exchange.js';
 import { parseJson, type ParsedJson } from '../http/parse-json.js';
 import type { OperationIndex } from '../spec/index-operations.js';
-import type { Operation } from '../spec/operation.js';
+import type { Operation, OperationRole } from '../spec/operation.js';
 
 /** A response (or transport failure) together with what the response checks found in it. */
 export interface Observation {
@@ -38,6 +38,8 @@ export interface BackupApiOptions {
   readonly retryDelayMs: number;
   record(finding: Finding): void;
   noteCheck(operation: string, checkId: string): void;
+  /** Told of every observation made through a role (not through `send`), with the id it was about. */
+  onObservation?(observation: Observation, target: { role: OperationRole; id?: bigint }): void;
 }
 
 /**
@@ -114,16 +116,21 @@ export function createBackupApi(options: BackupApiOptions): BackupApi {
     return { ...secondObservation, findings: [...firstObservation.findings, ...secondObservation.findings] };
   }
 
-  const takeOp = index.byRole.take;
-  const idField = takeOp.idField ?? 'backupId';
+  async function viaRole(role: OperationRole, request: RawRequest, id?: bigint): Promise<Observation> {
+    const observation = await send(index.byRole[role], request, 'valid');
+    options.onObservation?.(observation, { role, ...(id === undefined ? {} : { id }) });
+    return observation;
+  }
+
+  const idField = index.byRole.take.idField ?? 'backupId';
   const json = { 'content-type': 'application/json' };
 
   return {
     urlFor,
     send,
-    list: () => send(index.byRole.list, {}, 'valid'),
-    take: (id) => send(takeOp, { body: `{${JSON.stringify(idField)}:${id}}`, headers: json }, 'valid'),
-    get: (id) => send(index.byRole.get, { pathValues: [String(id)] }, 'valid'),
-    delete: (id) => send(index.byRole.delete, { pathValues: [String(id)] }, 'valid'),
+    list: () => viaRole('list', {}),
+    take: (id) => viaRole('take', { body: `{${JSON.stringify(idField)}:${id}}`, headers: json }, id),
+    get: (id) => viaRole('get', { pathValues: [String(id)] }, id),
+    delete: (id) => viaRole('delete', { pathValues: [String(id)] }, id),
   };
 }

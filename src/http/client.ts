@@ -49,6 +49,7 @@ export function createClient(options: ClientOptions): HttpClient {
 
 async function perform(agent: Agent, request: HttpRequest, seq: number, options: ClientOptions): Promise<Exchange> {
   const started = performance.now();
+  const startedAt = Date.now();
   const signal = AbortSignal.timeout(options.timeoutMs);
   try {
     const url = new URL(request.url);
@@ -67,11 +68,12 @@ async function perform(agent: Agent, request: HttpRequest, seq: number, options:
     }
     return {
       seq,
+      startedAt,
       request,
       response: { status: response.statusCode, headers, bodyText: text, truncated, durationMs: performance.now() - started },
     };
   } catch (error) {
-    return { seq, request, failure: describeFailure(error, performance.now() - started, options.timeoutMs) };
+    return { seq, startedAt, request, failure: describeFailure(error, performance.now() - started, options.timeoutMs) };
   }
 }
 

@@ -33,6 +33,8 @@ export interface TransportFailure {
 export interface Exchange {
   /** Sequence number within the run, from 1. */
   readonly seq: number;
+  /** When the request was sent, in epoch milliseconds. */
+  readonly startedAt: number;
   readonly request: HttpRequest;
   readonly response?: HttpResponse;
   readonly failure?: TransportFailure;

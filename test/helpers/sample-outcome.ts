@@ -43,6 +43,11 @@ export function sampleOutcome(overrides: Partial<RunOutcome> = {}): RunOutcome {
     ],
     findings: [violation, inconclusive],
     errors: [{ code: 'CONF_INTERNAL', message: 'the smoke suite stopped <oops>', suite: 'smoke' }],
+    timeline: [
+      { atMs: 5, backupId: '1', kind: 'take', suite: 'smoke', operation: 'POST /', status: 202 },
+      { atMs: 9, backupId: '1', kind: 'view', suite: 'smoke', operation: 'GET /{backupId}', status: 200, state: 'IN_PROGRESS', partitions: [{ partitionId: 1, state: 'IN_PROGRESS' }] },
+      { atMs: 20, backupId: '1', kind: 'delete', suite: 'smoke', operation: 'DELETE /{backupId}', status: 204 },
+    ],
     exitCode: 2,
     ...overrides,
   };

@@ -1,0 +1,166 @@
+import type { Sighting } from './backup-sighting.js';
+import { checkpointPositionDecrease, type PositionDecrease } from './checkpoint-position-decrease.js';
+import { possibleStatesAfter } from './possible-states.js';
+import { samePartitionSet } from './same-partition-set.js';
+import { expectedTakeStatuses, type TakeStatus } from './take-outcome.js';
+
+const EITHER: ReadonlySet<TakeStatus> = new Set<TakeStatus>([202, 409]);
+
+/**
+ * A backup this run sent a take for and the server did not refuse.
+ * `live`: accepted (202) and not deleted. `deleted`: its delete was answered 204 and it was then
+ * seen gone. `uncertain`: a 5xx or a lost answer left it unknown whether it exists.
+ */
+export interface TrackedBackup {
+  readonly id: bigint;
+  readonly status: 'live' | 'deleted' | 'uncertain';
+  /** The states it may be seen in next (for a live backup). */
+  readonly possible: ReadonlySet<Sighting>;
+  /** The last sighting, for messages. */
+  readonly lastSeen?: Sighting;
+}
+
+/** The partition set the run saw first, and where. */
+export interface PartitionSetSeen {
+  readonly partitionIds: readonly number[];
+  readonly where: string;
+}
+
+/**
+ * What one stateful run knows about the server, simpler than the server: the ids it took,
+ * relative to a base above every existing backup; the highest id accepted; for each backup the
+ * *set* of states it may be in; the partition set and the checkpoint positions seen. It holds no
+ * clock: time enters only through the commands' bounded polling.
+ */
+export class BackupModel {
+  /** Takes use offsets 1 to `takeOffsets`. */
+  static readonly takeOffsets = 8;
+  /** The offset of the run's id that no take uses. */
+  static readonly neverTakenOffset = 9;
+
+  readonly #backups = new Map<bigint, TrackedBackup>();
+  readonly #positions = new Map<bigint, ReadonlyMap<number, bigint>>();
+  #highestTaken: bigint | undefined;
+  #highestUncertain: bigint | undefined;
+  #partitionSet: PartitionSetSeen | undefined;
+  #abandoned: string | undefined;
+
+  /**
+   * @param base every id of the run is above it, and above every id taken before the run.
+   * @param latestKnown true when the server is known to have accepted nothing above `base` (the
+   *   suite got a 202 for an id above every listed one). False at the start of a suite: a backup
+   *   deleted before it may still block higher ids (spec/NOTES.md#deleted-id-reuse).
+   */
+  constructor(
+    readonly base: bigint,
+    readonly latestKnown: boolean,
+  ) {}
+
+  idAt(offset: number): bigint {
+    return this.base + BigInt(offset);
+  }
+
+  get neverTakenId(): bigint {
+    return this.idAt(BackupModel.neverTakenOffset);
+  }
+
+  /** True for the ids this run may use; answers about other backups are not the run's concern. */
+  inRange(id: bigint): boolean {
+    return id > this.base && id <= this.neverTakenId;
+  }
+
+  /** Why the run stopped judging (the commands then do nothing), or undefined. */
+  get abandoned(): string | undefined {
+    return this.#abandoned;
+  }
+
+  abandon(reason: string): void {
+    this.#abandoned ??= reason;
+  }
+
+  get highestTaken(): bigint | undefined {
+    return this.#highestTaken;
+  }
+
+  /** The highest id of a live backup (whatever its state), or undefined. */
+  get highestLive(): bigint | undefined {
+    let highest: bigint | undefined;
+    for (const backup of this.#backups.values()) {
+      if (backup.status === 'live' && (highest === undefined || backup.id > highest)) highest = backup.id;
+    }
+    return highest;
+  }
+
+  /**
+   * The statuses a conformant server may answer a take of `id` with (`expectedTakeStatuses`),
+   * widened to 202 or 409 below an id whose take got no clear answer: that take may have
+   * happened.
+   */
+  expectedTake(id: bigint): ReadonlySet<TakeStatus> {
+    const statuses = expectedTakeStatuses(this.#highestTaken, this.highestLive, id);
+    const maybeTaken = this.#highestUncertain !== undefined && id <= this.#highestUncertain;
+    return maybeTaken && !statuses.has(409) ? EITHER : statuses;
+  }
+
+  tracked(id: bigint): TrackedBackup | undefined {
+    return this.#backups.get(id);
+  }
+
+  /** The live backups that have been seen (so must be listed), by ascending id. */
+  get visible(): TrackedBackup[] {
+    return [...this.#backups.values()].filter((backup) => backup.status === 'live' && !backup.possible.has('ABSENT')).sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+
+  /** The server answered 202: a new backup, in any state of its life. */
+  accepted(id: bigint): void {
+    this.#backups.set(id, { id, status: 'live', possible: possibleStatesAfter('accepted') });
+    this.#positions.delete(id);
+    if (this.#highestTaken === undefined || id > this.#highestTaken) this.#highestTaken = id;
+  }
+
+  /** No clear answer: the backup may or may not exist, now or later. Never judged again. */
+  uncertain(id: bigint): void {
+    const before = this.#backups.get(id);
+    this.#backups.set(id, { id, status: 'uncertain', possible: possibleStatesAfter('accepted'), ...(before?.lastSeen === undefined ? {} : { lastSeen: before.lastSeen }) });
+    if (this.#highestUncertain === undefined || id > this.#highestUncertain) this.#highestUncertain = id;
+  }
+
+  /** The backup was deleted and seen gone. */
+  deleted(id: bigint): void {
+    const before = this.#backups.get(id);
+    if (before === undefined || before.status === 'uncertain') return;
+    this.#backups.set(id, { id, status: 'deleted', possible: new Set<Sighting>(['ABSENT']), lastSeen: 'ABSENT' });
+  }
+
+  /**
+   * Records a sighting of a live backup. Returns the states it was allowed in: when `sighting` is
+   * not among them the server broke the lifecycle, and the model is left as it was.
+   */
+  sight(id: bigint, sighting: Sighting): { readonly allowed: boolean; readonly possible: ReadonlySet<Sighting>; readonly lastSeen?: Sighting } {
+    const backup = this.#backups.get(id);
+    if (backup === undefined || backup.status !== 'live') return { allowed: true, possible: possibleStatesAfter('accepted') };
+    const result = { possible: backup.possible, ...(backup.lastSeen === undefined ? {} : { lastSeen: backup.lastSeen }) };
+    if (!backup.possible.has(sighting)) return { allowed: false, ...result };
+    this.#backups.set(id, { ...backup, possible: possibleStatesAfter(sighting), lastSeen: sighting });
+    return { allowed: true, ...result };
+  }
+
+  /**
+   * Records the partition ids one answer listed for a backup; returns the set seen first in this
+   * run when this one differs from it, else undefined.
+   */
+  notePartitions(partitionIds: readonly number[], where: string): PartitionSetSeen | undefined {
+    if (this.#partitionSet === undefined) {
+      this.#partitionSet = { partitionIds: [...partitionIds], where };
+      return undefined;
+    }
+    return samePartitionSet(this.#partitionSet.partitionIds, partitionIds) ? undefined : this.#partitionSet;
+  }
+
+  /** Records the checkpoint positions a backup reported; returns the first decrease across the run's backups, if any. */
+  notePositions(id: bigint, positions: ReadonlyMap<number, bigint>): PositionDecrease | undefined {
+    if (positions.size === 0) return undefined;
+    this.#positions.set(id, new Map([...(this.#positions.get(id) ?? []), ...positions]));
+    return checkpointPositionDecrease(this.#positions);
+  }
+}

@@ -1,0 +1,15 @@
+/** Ids a run may use above its base: takes use base + 1 to base + 8, base + 9 is never taken. */
+const RUN_SPAN = 10n;
+
+/**
+ * The base id of a stateful run: the next multiple of ten above every id known to be taken, so
+ * the run's ids (base + 1 …) are above every existing backup and every id the suite has sent a
+ * take for, and read well in reports (`Take(+7 = 1037)`). Ids are never reusable, even after a
+ * delete (spec/NOTES.md#deleted-id-reuse), so `highestSent` counts every take, answered or not.
+ * Undefined when the run's ids would pass the int64 maximum.
+ */
+export function runBaseId(highestListed: bigint, highestSent: bigint | undefined): bigint | undefined {
+  const highest = highestSent !== undefined && highestSent > highestListed ? highestSent : highestListed;
+  const base = (highest / RUN_SPAN + 1n) * RUN_SPAN;
+  return base + RUN_SPAN - 1n > 2n ** 63n - 1n ? undefined : base;
+}
