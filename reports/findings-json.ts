@@ -13,6 +13,7 @@ export function toFindingsJson(outcome: RunOutcome): string {
     target: outcome.target,
     embedded: outcome.embedded,
     spec: outcome.specPath,
+    profile: outcome.profile,
     startedAt: outcome.startedAt,
     durationMs: Math.round(outcome.durationMs),
     exitCode: outcome.exitCode,

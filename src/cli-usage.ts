@@ -8,6 +8,8 @@ states in prose. Without --target it tests the embedded reference server.
 Options:
   --target URL            base URL of the API, e.g. http://localhost:9600/actuator/backups
   --spec PATH             OpenAPI document to test against (default: the bundled Zeebe 8.2-8.7 spec)
+  --profile NAME          hold the server to: spec (default), or zeebe-8.2 ... zeebe-8.10, whose
+                          documented departures from the spec become known deviations
   --out DIR               write DIR/junit.xml and DIR/findings.json
   --suite ID              run only this suite (repeatable): smoke
   --timeout DURATION      per-request time limit (default 10s; 500ms, 10s, 2m; a bare number is seconds)

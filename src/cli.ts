@@ -9,6 +9,7 @@ import { runConformance, type RunEvent } from './run.js';
 import { parseServeArgs, serveUsage } from './server/serve-args.js';
 import { startReferenceServer } from './server/reference-server.js';
 import { toolVersion } from './tool-version.js';
+import { verdictLine } from './verdict-line.js';
 import { writeReports } from '../reports/write-reports.js';
 
 // The only module that touches process.*: everything else takes its inputs as arguments.
@@ -16,6 +17,7 @@ import { writeReports } from '../reports/write-reports.js';
 const RUN_FLAGS = {
   target: { type: 'string' },
   spec: { type: 'string' },
+  profile: { type: 'string' },
   out: { type: 'string' },
   suite: { type: 'string', multiple: true },
   timeout: { type: 'string' },
@@ -41,6 +43,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const options: RunOptions = {
     ...defined('target', values.target),
     ...defined('spec', values.spec),
+    ...defined('profile', values.profile),
     ...defined('out', values.out),
     ...defined('suites', values.suite),
     ...defined('timeout', values.timeout),
@@ -77,7 +80,7 @@ async function run(config: RunConfig): Promise<number> {
     if (!(error instanceof ConformanceError)) throw error;
     process.stderr.write(`error: ${error.message}\n`);
     const errors = [{ code: error.code, message: error.message }];
-    outcome = { target: config.target?.href ?? 'embedded reference server', embedded: config.target === undefined, specPath: config.specPath, startedAt, durationMs: 0, requests: 0, suites: [], checks: [], findings: [], errors, timeline: [], exitCode: exitCodeOf([], errors) };
+    outcome = { target: config.target?.href ?? 'embedded reference server', embedded: config.target === undefined, specPath: config.specPath, profile: { id: config.profile.id, title: config.profile.title }, startedAt, durationMs: 0, requests: 0, suites: [], checks: [], findings: [], errors, timeline: [], exitCode: exitCodeOf([], errors) };
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -93,7 +96,7 @@ async function run(config: RunConfig): Promise<number> {
 function show(event: RunEvent, config: RunConfig): void {
   switch (event.type) {
     case 'target':
-      out(event.embedded ? `Target: ${event.url} (the embedded reference server; give --target URL to test your own)` : `Target: ${event.url}`);
+      out(event.embedded ? `Target: ${event.url} (the embedded reference server; give --target URL to test your own)` : `Target: ${event.url}${event.discoveredPath === undefined ? '' : ` (found ${event.discoveredPath} by probing)`}`);
       break;
     case 'suite-start':
       if (!config.quiet) out(`\n▶ ${event.suite.id}: ${event.suite.title}`);
@@ -123,8 +126,7 @@ function summarise(outcome: RunOutcome): string {
   const count = (verdict: string) => outcome.findings.filter((f) => f.verdict === verdict).length;
   const violations = count('violation');
   const checksRun = outcome.checks.reduce((sum, entry) => sum + entry.runs, 0);
-  const verdict =
-    outcome.exitCode === 2 ? 'Could not judge: see the errors above.' : violations === 0 ? 'Conformant: no violations found.' : `Not conformant: ${violations} violation${violations === 1 ? '' : 's'}.`;
+  const verdict = verdictLine(outcome);
   return [
     '',
     `Summary: ${violations} violations, ${count('inconclusive')} inconclusive, ${count('known-deviation')} known deviations, ${outcome.errors.length} tool errors; ${checksRun} check evaluations over ${outcome.requests} requests in ${(outcome.durationMs / 1000).toFixed(2)} s`,

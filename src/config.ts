@@ -1,12 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { ConformanceError } from './errors.js';
 import { parseDuration } from './parse-duration.js';
+import type { Profile } from './profiles/profile.js';
+import { findProfile } from './profiles/profiles.js';
 
 /** The options a user may give, all optional, as strings where they come from flags. */
 export interface RunOptions {
   /** Base URL of the Backup Management API; absent: the embedded reference server. */
   readonly target?: string;
   readonly spec?: string;
+  /** `spec` (the default) or a Zeebe release such as `zeebe-8.5`. */
+  readonly profile?: string;
   readonly out?: string;
   readonly timeout?: string;
   readonly maxBodyBytes?: string;
@@ -28,6 +32,7 @@ export interface RunConfig {
   /** Undefined: start the embedded reference server and test it. */
   readonly target?: URL;
   readonly specPath: string;
+  readonly profile: Profile;
   readonly outDir?: string;
   readonly timeoutMs: number;
   readonly maxBodyBytes: number;
@@ -49,6 +54,7 @@ export interface RunConfig {
 
 export const DEFAULTS = {
   specPath: fileURLToPath(new URL('../../spec/backup-management-api.yaml', import.meta.url)),
+  profile: 'spec',
   timeoutMs: 10_000,
   maxBodyBytes: 32 * 1024 * 1024,
   runs: 10,
@@ -62,6 +68,7 @@ export function resolveConfig(options: RunOptions): RunConfig {
   const config: RunConfig = {
     ...(options.target === undefined ? {} : { target: parseTarget(options.target) }),
     specPath: options.spec ?? DEFAULTS.specPath,
+    profile: findProfile(options.profile ?? DEFAULTS.profile),
     ...(options.out === undefined ? {} : { outDir: options.out }),
     timeoutMs: duration('--timeout', options.timeout, DEFAULTS.timeoutMs),
     maxBodyBytes: integer('--max-body-bytes', options.maxBodyBytes, DEFAULTS.maxBodyBytes, 1024),

@@ -23,6 +23,8 @@ export interface RunOutcome {
   /** True when the target was the embedded reference server. */
   readonly embedded: boolean;
   readonly specPath: string;
+  /** What the server was held to. */
+  readonly profile: { readonly id: string; readonly title: string };
   readonly startedAt: string;
   readonly durationMs: number;
   readonly requests: number;

@@ -8,7 +8,10 @@ import type { Finding } from './findings/finding.js';
 import { FindingLog } from './findings/finding-log.js';
 import { createClient } from './http/client.js';
 import type { Exchange } from './http/exchange.js';
+import { parseJson } from './http/parse-json.js';
+import { applyProfile } from './profiles/apply-profile.js';
 import { exitCodeOf, type RunOutcome, type SuiteResult, type ToolError } from './run-outcome.js';
+import { discoverBaseUrl, specServerPaths } from './api/discover-base-url.js';
 import { startReferenceServer } from './server/reference-server.js';
 import { createAjv } from './spec/create-ajv.js';
 import { indexOperations } from './spec/index-operations.js';
@@ -18,7 +21,7 @@ import type { Suite } from '../suites/suite.js';
 
 /** What a run tells its caller while it goes, for progress on the console. */
 export type RunEvent =
-  | { readonly type: 'target'; readonly url: string; readonly embedded: boolean }
+  | { readonly type: 'target'; readonly url: string; readonly embedded: boolean; readonly discoveredPath?: string }
   | { readonly type: 'suite-start'; readonly suite: Suite }
   | { readonly type: 'suite-end'; readonly suite: Suite; readonly durationMs: number }
   | { readonly type: 'progress'; readonly suite: string; readonly message: string }
@@ -49,9 +52,6 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   const suites = selectSuites(config.suites);
 
   const embedded = config.target === undefined ? await startReferenceServer() : undefined;
-  const baseUrl = embedded?.url ?? String(config.target).replace(/\/+$/, '');
-  emit({ type: 'target', url: baseUrl, embedded: embedded !== undefined });
-
   let requests = 0;
   const client = createClient({
     timeoutMs: config.timeoutMs,
@@ -67,11 +67,16 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   const errors: ToolError[] = [];
   const results: SuiteResult[] = [];
   const redactedHeaders = new Set(['authorization', 'proxy-authorization', 'cookie']);
-  const record = (finding: Finding): void => {
+  const record = (observed: Finding): void => {
+    const finding = applyProfile(config.profile, observed);
     if (findings.add(finding)) emit({ type: 'finding', finding });
   };
 
+  let baseUrl = embedded?.url ?? '';
   try {
+    const discovered = config.target === undefined ? { baseUrl } : await discoverBaseUrl(config.target, specServerPaths(spec.document.servers), client);
+    baseUrl = discovered.baseUrl;
+    emit({ type: 'target', url: baseUrl, embedded: embedded !== undefined, ...(discovered.discoveredPath === undefined ? {} : { discoveredPath: discovered.discoveredPath }) });
     await preflight(baseUrl, client);
     for (const suite of suites) {
       if (signal.aborted) break;
@@ -113,6 +118,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     target: baseUrl,
     embedded: embedded !== undefined,
     specPath: config.specPath,
+    profile: { id: config.profile.id, title: config.profile.title },
     startedAt,
     durationMs: performance.now() - started,
     requests,
@@ -148,7 +154,23 @@ async function preflight(baseUrl: string, client: ReturnType<typeof createClient
     throw new ConformanceError('CONF_TARGET_UNREACHABLE', `Cannot reach ${baseUrl}: ${failure.message}. Is the server running, and is --target its Backup Management API base URL (e.g. http://localhost:9600/actuator/backups)?`);
   }
   const body = probe.response?.bodyText ?? '';
+  if (probe.response !== undefined && probe.response.status >= 404 && probe.response.status !== 500 && (await answersLikeZeebe81(baseUrl, client))) {
+    throw new ConformanceError('CONF_UNSUPPORTED_SERVER', `${baseUrl} looks like Zeebe 8.1's experimental backup endpoint (no list; take by POST /{id}; every error a 500 with {"id","failure"}), which this spec does not describe. Test Zeebe 8.2 or later.`);
+  }
   if (probe.response?.status === 400 && body.includes('No backup store is configured')) {
     throw new ConformanceError('CONF_BACKUPS_NOT_CONFIGURED', `${baseUrl} answers that no backup store is configured, so its backup API cannot be tested. Configure a backup store on the brokers (e.g. zeebe.broker.data.backup.store), restart them, and run again.`);
   }
+}
+
+/**
+ * Zeebe 8.1 answered `GET /{id}` with `{"backupId", "status", "partitions"}` (200, even for an
+ * unknown id) or a 500 `{"id", "failure"}`: a shape no later release uses (camunda/zeebe@8.1.0
+ * dist/src/main/java/io/camunda/zeebe/shared/management/BackupEndpoint.java).
+ */
+async function answersLikeZeebe81(baseUrl: string, client: ReturnType<typeof createClient>): Promise<boolean> {
+  const probe = await client.send({ method: 'GET', url: `${baseUrl}/1` });
+  const body = parseJson(probe.response?.bodyText ?? '');
+  if (!body.ok || body.value === null || typeof body.value !== 'object') return false;
+  const value = body.value as Record<string, unknown>;
+  return ('failure' in value && 'id' in value) || ('status' in value && 'partitions' in value);
 }

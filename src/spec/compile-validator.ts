@@ -21,8 +21,14 @@ export function compileValidator(ajv: Ajv, schema: object, where: string): Valid
   };
 }
 
-function describe(error: { message?: string; keyword: string; params: Record<string, unknown> }): string {
-  if (error.keyword === 'enum') return `${error.message}: ${(error.params['allowedValues'] as unknown[]).join(', ')}`;
+function describe(error: { message?: string; keyword: string; params: Record<string, unknown>; data?: unknown }): string {
+  if (error.keyword === 'enum') return `${error.message} ${(error.params['allowedValues'] as unknown[]).join(', ')}, got ${shown(error.data)}`;
+  if (error.keyword === 'format' || error.keyword === 'type' || error.keyword === 'minimum') return `${error.message}, got ${shown(error.data)}`;
   if (error.keyword === 'additionalProperties') return `${error.message}: ${String(error.params['additionalProperty'])}`;
   return error.message ?? error.keyword;
+}
+
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }

@@ -9,13 +9,14 @@ const addFormats = ajvFormats as unknown as FormatsPlugin;
 /**
  * One ajv instance for the whole run, in strict mode. OpenAPI 3.0 words that are not JSON Schema
  * keywords are declared rather than silenced with `strict: false`, so typos in a spec still fail.
- * Library warnings go to `warnings` instead of the console.
+ * Library warnings go to `warnings` instead of the console. `verbose` keeps the offending value
+ * on each error, so a finding can say what was received.
  */
 export function createAjv(warnings: string[] = []): Ajv {
   const collect = (...args: unknown[]): void => {
     warnings.push(args.join(' '));
   };
-  const ajv = new Ajv({ allErrors: true, logger: { log: collect, warn: collect, error: collect } });
+  const ajv = new Ajv({ allErrors: true, verbose: true, logger: { log: collect, warn: collect, error: collect } });
   addFormats(ajv);
   ajv.addVocabulary(['example', 'xml', 'externalDocs', 'discriminator']);
   return ajv;

@@ -32,6 +32,7 @@ export function sampleOutcome(overrides: Partial<RunOutcome> = {}): RunOutcome {
     target: 'http://127.0.0.1:9600/actuator/backups',
     embedded: false,
     specPath: 'spec/backup-management-api.yaml',
+    profile: { id: 'spec', title: 'the spec' },
     startedAt: '2026-11-27T06:00:00.000Z',
     durationMs: 1234.5,
     requests: 9,

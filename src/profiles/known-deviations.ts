@@ -1,0 +1,74 @@
+import type { Finding } from '../findings/finding.js';
+import type { KnownDeviation } from './profile.js';
+
+// Each entry names the evidence for the behaviour; see also the research behind spec/NOTES.md.
+
+/** 8.2 to early 8.9 build the list through a HashMap: hash order, not "descending order of backupId". */
+export const listUnsorted: KnownDeviation = {
+  id: 'list-unsorted',
+  description: 'GET / answers the backups in hash order, not sorted by backupId (sorted from later 8.9 builds)',
+  source: 'camunda/zeebe@8.5.4 zeebe/gateway/src/main/java/io/camunda/zeebe/gateway/admin/backup/BackupRequestHandler.java (aggregateBackupList, Collectors.groupingBy)',
+  matches: (finding) => finding.checkId === 'list-sorted-descending',
+};
+
+/** A partition at 100% backpressure or out of disk answers RESOURCE_EXHAUSTED, mapped to 503. */
+export const backpressure503: KnownDeviation = {
+  id: 'backpressure-503',
+  description: 'POST / answers 503 (not in the spec) while a partition is under backpressure or out of disk space',
+  source: 'camunda/camunda#20126 and #20177; BackupEndpoint.mapErrorResponse maps RESOURCE_EXHAUSTED to 503',
+  matches: (finding) => finding.checkId === 'not-a-server-error' && finding.operation.startsWith('POST ') && /^503\b/.test(finding.received),
+};
+
+/** Without a backup store every broker request is rejected, DELETE included, with a 400 the spec does not list. */
+export const delete400: KnownDeviation = {
+  id: 'delete-400',
+  description: 'DELETE answers 400 (undocumented for DELETE) when the brokers reject backup requests',
+  source: 'broker BackupApiRequestHandler (UNSUPPORTED_MESSAGE for every request type) mapped to 400 by BackupEndpoint.mapErrorResponse',
+  matches: (finding) => finding.checkId === 'status-code-documented' && finding.operation.startsWith('DELETE ') && finding.received === '400',
+};
+
+/** 8.8+ refuses a take while partitions are scaling, with a 409 that is not about ids. */
+export const scaling409: KnownDeviation = {
+  id: 'scaling-409',
+  description: 'POST / answers 409 "Cannot take backup while scaling is in progress" for an id above every other',
+  source: 'camunda/camunda pull request #36955; issue #37004',
+  matches: (finding) => /scaling is in progress/i.test(finding.received),
+};
+
+/** 8.9+ tombstones deleted backups in a DELETED state that the spec's StateCode enum lacks. */
+export const deletedState: KnownDeviation = {
+  id: 'deleted-state',
+  description: 'backups and partitions report the state DELETED, which is not in the StateCode enum',
+  source: 'camunda/camunda pull request #46104; BackupRequestHandler at commit 00fbaf49',
+  matches: (finding) => finding.checkId === 'response-schema-valid' && onlyIssuesAbout(finding, /allowed values .*, got "DELETED"$/),
+};
+
+/** 8.9+ deletes through the stream processor, so a GET can lag behind the 204. */
+export const asynchronousDelete: KnownDeviation = {
+  id: 'asynchronous-delete',
+  description: 'a deleted backup stays visible (often as DELETED) for a while after the 204',
+  source: 'camunda/camunda pull requests #46479 and #46104',
+  matches: (finding) => finding.checkId === 'deleted-backup-gone',
+};
+
+/** 8.9+ with continuous or scheduled backups refuses explicit ids. */
+export const continuousBackups400: KnownDeviation = {
+  id: 'continuous-backups-400',
+  description: 'POST / with an explicit backupId answers 400 while continuous or scheduled backups are enabled',
+  source: 'camunda/camunda BackupEndpoint (8.9), test shouldReturn400WhenContinuousBackupsAreEnabled; pull request #46784',
+  matches: (finding) => /continuous backups/i.test(finding.received),
+};
+
+/** Spring binds the body to Map<String, String>, so "100" is as good as 100. */
+export const numericStringIds: KnownDeviation = {
+  id: 'numeric-string-ids',
+  description: 'POST / accepts a backupId written as a JSON string of digits, e.g. {"backupId": "100"}',
+  source: 'camunda/zeebe@8.5.4 zeebe/qa/util/src/main/java/io/camunda/zeebe/qa/util/actuator/BackupActuator.java sends string ids; Spring Boot AbstractWebMvcEndpointHandlerMapping.getArguments',
+  matches: (finding) => finding.checkId === 'invalid-take-refused' && finding.verdict === 'inconclusive' && /numeric-string|string of digits|"\d+"/.test(`${finding.expected} ${finding.received} ${finding.specPointer ?? ''}`),
+};
+
+/** True when every schema issue in the finding's text matches `pattern`. */
+function onlyIssuesAbout(finding: Finding, pattern: RegExp): boolean {
+  const issues = finding.received.split('; ').filter((issue) => !/^and \d+ more$/.test(issue));
+  return issues.length > 0 && !finding.received.includes('; and ') && issues.every((issue) => pattern.test(issue));
+}

@@ -1,0 +1,43 @@
+import { ConformanceError } from '../errors.js';
+import {
+  asynchronousDelete,
+  backpressure503,
+  continuousBackups400,
+  delete400,
+  deletedState,
+  listUnsorted,
+  numericStringIds,
+  scaling409,
+} from './known-deviations.js';
+import type { KnownDeviation, Profile } from './profile.js';
+
+const FIRST_MINOR = 2;
+const LAST_MINOR = 10;
+
+/** The deviations of Zeebe 8.minor, each from the release that introduced it (to the one that fixed it). */
+function zeebeDeviations(minor: number): KnownDeviation[] {
+  const deviations: KnownDeviation[] = [numericStringIds, backpressure503, delete400];
+  if (minor <= 9) deviations.push(listUnsorted);
+  if (minor >= 8) deviations.push(scaling409);
+  if (minor >= 9) deviations.push(deletedState, asynchronousDelete, continuousBackups400);
+  return deviations;
+}
+
+/** `spec`, then `zeebe-8.2` to `zeebe-8.10`. */
+export const profiles: readonly Profile[] = Object.freeze([
+  { id: 'spec', title: 'the spec', deviations: [] },
+  ...Array.from({ length: LAST_MINOR - FIRST_MINOR + 1 }, (_, i) => FIRST_MINOR + i).map((minor) => ({
+    id: `zeebe-8.${minor}`,
+    title: `Zeebe 8.${minor}`,
+    deviations: zeebeDeviations(minor),
+  })),
+]);
+
+/** The profile named by --profile; a name it does not know is a usage error listing the known ones. */
+export function findProfile(id: string): Profile {
+  const profile = profiles.find((p) => p.id === id);
+  if (profile === undefined) {
+    throw new ConformanceError('CONF_USAGE', `--profile ${id} is not a profile. Known profiles: ${profiles.map((p) => p.id).join(', ')}.`);
+  }
+  return profile;
+}

@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, describe, test } from 'node:test';
+import { ConformanceError } from '../../src/errors.js';
+import type { Finding } from '../../src/findings/finding.js';
+import { applyProfile } from '../../src/profiles/apply-profile.js';
+import { findProfile, profiles } from '../../src/profiles/profiles.js';
+import type { ReferenceServerOptions } from '../../src/server/options.js';
+import { startReferenceServer } from '../../src/server/reference-server.js';
+import { runCli } from '../helpers/run-cli.js';
+import { violation } from '../helpers/sample-outcome.js';
+
+const closers: (() => Promise<void>)[] = [];
+after(async () => {
+  await Promise.all(closers.map((close) => close()));
+});
+
+async function serve(options: ReferenceServerOptions): Promise<{ url: string; origin: string }> {
+  const server = await startReferenceServer({ settleMs: 0, ...options });
+  closers.push(() => server.close());
+  return server;
+}
+
+const finding = (fields: Partial<Finding>): Finding => ({ ...violation, ...fields });
+
+describe('profiles', () => {
+  test('spec, then Zeebe 8.2 to 8.10, every deviation with a source', () => {
+    assert.deepEqual(
+      profiles.map((p) => p.id),
+      ['spec', 'zeebe-8.2', 'zeebe-8.3', 'zeebe-8.4', 'zeebe-8.5', 'zeebe-8.6', 'zeebe-8.7', 'zeebe-8.8', 'zeebe-8.9', 'zeebe-8.10'],
+    );
+    for (const profile of profiles) for (const deviation of profile.deviations) assert.match(deviation.source, /\S{6,}/, deviation.id);
+  });
+
+  test('an unknown profile is a usage error naming the known ones', () => {
+    assert.throws(() => findProfile('zeebe-7'), (error: unknown) => error instanceof ConformanceError && error.code === 'CONF_USAGE' && /zeebe-8\.5/.test(error.message));
+  });
+
+  test('the unsorted list is a known deviation up to 8.9, a violation under the spec and 8.10', () => {
+    const unsorted = finding({ checkId: 'list-sorted-descending' });
+    const mapped = applyProfile(findProfile('zeebe-8.5'), unsorted);
+    assert.equal(mapped.verdict, 'known-deviation');
+    assert.equal(mapped.knownDeviation?.id, 'list-unsorted');
+    assert.equal(applyProfile(findProfile('zeebe-8.9'), unsorted).verdict, 'known-deviation');
+    assert.equal(applyProfile(findProfile('zeebe-8.10'), unsorted).verdict, 'violation');
+    assert.equal(applyProfile(findProfile('spec'), unsorted).verdict, 'violation');
+  });
+
+  test('DELETED is tolerated from 8.9 only, and only when it is the whole schema problem', () => {
+    const deleted = finding({ checkId: 'response-schema-valid', received: '/state must be equal to one of the allowed values DOES_NOT_EXIST, IN_PROGRESS, COMPLETED, FAILED, INCOMPLETE, INCOMPATIBLE, got "DELETED"' });
+    assert.equal(applyProfile(findProfile('zeebe-8.9'), deleted).verdict, 'known-deviation');
+    assert.equal(applyProfile(findProfile('zeebe-8.8'), deleted).verdict, 'violation');
+    const more = finding({ checkId: 'response-schema-valid', received: `${deleted.received}; /details/0/createdAt must match format "date-time", got "x"` });
+    assert.equal(applyProfile(findProfile('zeebe-8.9'), more).verdict, 'violation');
+  });
+
+  test('a 503 on take is a known deviation of every release, a 500 is not', () => {
+    assert.equal(applyProfile(findProfile('zeebe-8.2'), finding({ checkId: 'not-a-server-error', operation: 'POST /', received: '503 (once)' })).verdict, 'known-deviation');
+    assert.equal(applyProfile(findProfile('zeebe-8.2'), finding({ checkId: 'not-a-server-error', operation: 'POST /', received: '500' })).verdict, 'violation');
+  });
+});
+
+describe('profiles against the reference server in Zeebe 8.5 quirks mode', () => {
+  const quirky = { quirks: 'zeebe-8.5' as const, seedBackups: [{ id: 1 }, { id: 2 }, { id: 3 }] };
+
+  test('--profile spec reports the unsorted list as a violation, and nothing else', async () => {
+    const { url } = await serve(quirky);
+    const result = await runCli(['--target', url, '--profile', 'spec']);
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    const violations = (await result.findings()).findings.filter((f) => f.verdict === 'violation');
+    assert.deepEqual([...new Set(violations.map((f) => f.checkId))], ['list-sorted-descending']);
+  });
+
+  test('--profile zeebe-8.5 exits 0 and lists the known deviations', async () => {
+    const { url } = await serve(quirky);
+    const result = await runCli(['--target', url, '--profile', 'zeebe-8.5']);
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /list-sorted-descending \(GET \/\): known deviation/);
+    assert.match(result.stdout, /Conforms to Zeebe 8\.5 behaviour; \d+ known deviations? from the spec\./);
+    const report = await result.findings();
+    assert.ok(report.summary['knownDeviations']! >= 1);
+    assert.match(await result.junit(), /<system-out>list-sorted-descending/);
+  });
+});
+
+describe('discovery of the base path', () => {
+  test('finds /actuator/backups from the management address', async () => {
+    const { origin } = await serve({});
+    const result = await runCli(['--target', origin, '--suite', 'smoke']);
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /\/actuator\/backups \(found \/actuator\/backups by probing\)/);
+  });
+
+  test('finds /actuator/backupRuntime, as Camunda 8.8+ serves it', async () => {
+    const { origin } = await serve({ basePath: '/actuator/backupRuntime' });
+    const result = await runCli(['--target', `${origin}/`, '--suite', 'smoke']);
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /found \/actuator\/backupRuntime by probing/);
+  });
+
+  test('says so when neither answers like the API', async () => {
+    const { origin } = await serve({ basePath: '/elsewhere' });
+    const result = await runCli(['--target', origin], { out: false });
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /No Backup Management API found at .*tried \/actuator\/backups: 404; \/actuator\/backupRuntime: 404/);
+  });
+
+  test('recognises a Zeebe 8.1-style server and calls it unsupported', async () => {
+    const legacy: Server = createServer((req, res) => {
+      const status = req.url === '/actuator/backups/1' ? 200 : 404;
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(status === 200 ? JSON.stringify({ backupId: 1, status: 'DOES_NOT_EXIST', failureReason: null, partitions: [] }) : '{}');
+    });
+    await new Promise<void>((resolve) => legacy.listen(0, '127.0.0.1', resolve));
+    closers.push(() => new Promise((resolve) => legacy.close(() => resolve())));
+    const result = await runCli(['--target', `http://127.0.0.1:${(legacy.address() as AddressInfo).port}/actuator/backups`], { out: false });
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /looks like Zeebe 8\.1/);
+  });
+});
