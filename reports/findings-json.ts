@@ -17,6 +17,7 @@ export function toFindingsJson(outcome: RunOutcome): string {
     startedAt: outcome.startedAt,
     durationMs: Math.round(outcome.durationMs),
     exitCode: outcome.exitCode,
+    ...(outcome.interrupted === undefined ? {} : { interrupted: outcome.interrupted }),
     summary: {
       violations: count('violation'),
       inconclusive: count('inconclusive'),
@@ -25,7 +26,7 @@ export function toFindingsJson(outcome: RunOutcome): string {
       checksRun: outcome.checks.reduce((sum, entry) => sum + entry.runs, 0),
       requests: outcome.requests,
     },
-    suites: outcome.suites.map((suite) => ({ id: suite.id, title: suite.title, durationMs: Math.round(suite.durationMs) })),
+    suites: outcome.suites.map((suite) => ({ id: suite.id, title: suite.title, durationMs: Math.round(suite.durationMs), ...(suite.interrupted === undefined ? {} : { interrupted: suite.interrupted }) })),
     checks: outcome.checks,
     findings: outcome.findings,
     errors: outcome.errors,

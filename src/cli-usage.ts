@@ -11,16 +11,29 @@ Options:
   --profile NAME          hold the server to: spec (default), or zeebe-8.2 ... zeebe-8.10, whose
                           documented departures from the spec become known deviations
   --out DIR               write DIR/junit.xml and DIR/findings.json
-  --suite ID              run only this suite (repeatable): smoke
+  --suite ID              run only this suite (repeatable): inventory, smoke, stateful, negative
   --timeout DURATION      per-request time limit (default 10s; 500ms, 10s, 2m; a bare number is seconds)
   --max-body-bytes N      read at most N bytes of a response body (default 33554432)
-  --seed N                seed of the stateful suite's generator, to replay a failure
+  --seed N                seed of the generated requests (stateful and negative), to replay a failure
   --path P                replay path printed with a stateful failure (with --seed)
   --runs N                stateful runs (default 10)
   --max-commands N        most commands in one stateful run (default 12)
   --settle-timeout DUR    how long a backup may take to complete or fail (default 60s)
   --keep-backups          leave the backups the suite created (default: delete them)
-  --negative-runs N       generated invalid requests in the negative suite (default 60)
+  --negative-runs N       generated invalid requests in the negative suite, on top of a fixed
+                          list of 61 (default 60)
+  --take-huge-ids         let the negative suite take valid ids beyond 2^53, up to 2^63-1 (default:
+                          only on the embedded server; such a take blocks every lower id for good)
+  --read-only             GET requests only: validate the list and existing backups (safe on production)
+  --yes                   agree to take and delete backups on a target that is not on this machine
+  --id-base N             take backups only at ids >= N (always above the highest existing id)
+  --header "Name: value"  send this header with every request (repeatable; values never printed)
+  --bearer-token-env VAR  send "Authorization: Bearer $VAR" (the token is read from the environment)
+  --ca FILE               trust the certificate authorities in this PEM file
+  --insecure              do not verify TLS certificates
+  --rate N                at most N requests per second
+  --max-duration DUR      stop the whole run after this long (cleanup still runs; reports are partial)
+  --suite-timeout DUR     stop each suite after this long
   --quiet                 print only findings and the summary
   --verbose               print every request and its status
   --version               print the version

@@ -5,7 +5,7 @@ import { runUsage } from './cli-usage.js';
 import { ConformanceError } from './errors.js';
 import { formatFinding } from './findings/format-finding.js';
 import { exitCodeOf, type RunOutcome } from './run-outcome.js';
-import { runConformance, type RunEvent } from './run.js';
+import { runConformance, type DestructivePlan, type RunEvent } from './run.js';
 import { parseServeArgs, serveUsage } from './server/serve-args.js';
 import { startReferenceServer } from './server/reference-server.js';
 import { toolVersion } from './tool-version.js';
@@ -29,8 +29,19 @@ const RUN_FLAGS = {
   'settle-timeout': { type: 'string' },
   'keep-backups': { type: 'boolean' },
   'negative-runs': { type: 'string' },
+  'take-huge-ids': { type: 'boolean' },
   quiet: { type: 'boolean' },
   verbose: { type: 'boolean' },
+  header: { type: 'string', multiple: true },
+  'bearer-token-env': { type: 'string' },
+  ca: { type: 'string' },
+  insecure: { type: 'boolean' },
+  rate: { type: 'string' },
+  'max-duration': { type: 'string' },
+  'suite-timeout': { type: 'string' },
+  'read-only': { type: 'boolean' },
+  'id-base': { type: 'string' },
+  yes: { type: 'boolean' },
   version: { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
@@ -55,8 +66,19 @@ async function main(argv: readonly string[]): Promise<number> {
     ...defined('settleTimeout', values['settle-timeout']),
     ...defined('keepBackups', values['keep-backups']),
     ...defined('negativeRuns', values['negative-runs']),
+    ...defined('takeHugeIds', values['take-huge-ids']),
     ...defined('quiet', values.quiet),
     ...defined('verbose', values.verbose),
+    ...defined('headers', values.header),
+    ...defined('bearerToken', bearerToken(values['bearer-token-env'])),
+    ...defined('ca', values.ca),
+    ...defined('insecure', values.insecure),
+    ...defined('rate', values.rate),
+    ...defined('maxDuration', values['max-duration']),
+    ...defined('suiteTimeout', values['suite-timeout']),
+    ...defined('readOnly', values['read-only']),
+    ...defined('idBase', values['id-base']),
+    ...defined('yes', values.yes),
   };
   const config = resolveConfig(options);
   return run(config);
@@ -75,7 +97,7 @@ async function run(config: RunConfig): Promise<number> {
   out(`backup-conformance ${toolVersion}`);
   let outcome: RunOutcome;
   try {
-    outcome = await runConformance(config, { onEvent: (event) => show(event, config), signal: interrupt.signal });
+    outcome = await runConformance(config, { onEvent: (event) => show(event, config), signal: interrupt.signal, ...(process.stdin.isTTY ? { confirm: askConsent } : {}) });
   } catch (error) {
     if (!(error instanceof ConformanceError)) throw error;
     process.stderr.write(`error: ${error.message}\n`);
@@ -85,6 +107,7 @@ async function run(config: RunConfig): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+  if (outcome.interrupted !== undefined) out(`\nStopped early (${outcome.interrupted === 'max-duration' ? '--max-duration reached' : 'interrupted'}): the reports are partial.`);
   if (outcome.exitCode !== 2 || outcome.errors.some((e) => e.suite !== undefined)) out(summarise(outcome));
   if (config.outDir !== undefined) {
     const written = await writeReports(config.outDir, outcome);
@@ -97,6 +120,11 @@ function show(event: RunEvent, config: RunConfig): void {
   switch (event.type) {
     case 'target':
       out(event.embedded ? `Target: ${event.url} (the embedded reference server; give --target URL to test your own)` : `Target: ${event.url}${event.discoveredPath === undefined ? '' : ` (found ${event.discoveredPath} by probing)`}`);
+      break;
+    case 'plan':
+      if (!config.quiet) {
+        out(event.readOnly ? `Read-only: GET requests only; suites ${event.suites.join(', ')}` : `Suites: ${event.suites.join(', ')}; at most ${event.maxBackups} backups will be taken (and deleted again${config.stateful.keepBackups ? ': no, --keep-backups' : ''})`);
+      }
       break;
     case 'suite-start':
       if (!config.quiet) out(`\n▶ ${event.suite.id}: ${event.suite.title}`);
@@ -144,6 +172,26 @@ async function serve(argv: readonly string[]): Promise<number> {
   });
   await server.close();
   return 0;
+}
+
+/** The token from the variable --bearer-token-env names; the flag takes a name so the token never sits in argv. */
+function bearerToken(variable: string | undefined): string | undefined {
+  if (variable === undefined) return undefined;
+  const token = process.env[variable];
+  if (token === undefined || token === '') throw new ConformanceError('CONF_USAGE', `--bearer-token-env ${variable}: that environment variable is not set or empty.`);
+  return token;
+}
+
+/** Asks on the terminal before a destructive run against a remote target. */
+async function askConsent(plan: DestructivePlan): Promise<boolean> {
+  const { createInterface } = await import('node:readline/promises');
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const answer = await prompt.question(`The ${plan.suites.join(' and ')} suites may take up to ${plan.maxBackups} backups on ${plan.target} and delete them again; backup ids can never be reused. Continue? [y/N] `);
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    prompt.close();
+  }
 }
 
 function defined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

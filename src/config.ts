@@ -23,8 +23,26 @@ export interface RunOptions {
   readonly settleTimeout?: string;
   readonly keepBackups?: boolean;
   readonly negativeRuns?: string;
+  /** Take valid ids beyond 2^53 (up to 2^63 - 1) in the negative suite; default only for the embedded server. */
+  readonly takeHugeIds?: boolean;
   readonly quiet?: boolean;
   readonly verbose?: boolean;
+  /** Extra request headers, each `Name: value` (their values are never printed). */
+  readonly headers?: readonly string[];
+  /** A bearer token (read by the CLI from the variable --bearer-token-env names). */
+  readonly bearerToken?: string;
+  /** Path of a PEM file of certificate authorities to trust. */
+  readonly ca?: string;
+  readonly insecure?: boolean;
+  readonly rate?: string;
+  readonly maxDuration?: string;
+  readonly suiteTimeout?: string;
+  /** Only GET requests: the suites that take or delete backups do not run. */
+  readonly readOnly?: boolean;
+  /** The lowest id the suite may take. */
+  readonly idBase?: string;
+  /** Consent to take and delete backups on a target that is not on this machine. */
+  readonly yes?: boolean;
 }
 
 /** Everything a run needs, complete and frozen. Every default lives here. */
@@ -46,10 +64,30 @@ export interface RunConfig {
     readonly settleTimeoutMs: number;
     readonly keepBackups: boolean;
   };
-  readonly negative: { readonly runs: number };
+  readonly negative: {
+    readonly runs: number;
+    /**
+     * Whether the negative suite may take valid ids near 2^63. Such a take cannot be undone: the
+     * cluster can then never take a lower id again (spec/NOTES.md#invalid-takes-on-a-live-cluster).
+     */
+    readonly takeHugeIds: boolean;
+  };
   readonly retryDelayMs: number;
   readonly quiet: boolean;
   readonly verbose: boolean;
+  /** Sent with every request. Names lower-case. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Header names whose values are printed as `***` everywhere. */
+  readonly redactedHeaders: ReadonlySet<string>;
+  readonly caFile?: string;
+  readonly insecure: boolean;
+  readonly ratePerSecond?: number;
+  readonly maxDurationMs?: number;
+  readonly suiteTimeoutMs?: number;
+  readonly readOnly: boolean;
+  /** Backups are taken only at this id or above (and always above the highest existing one). */
+  readonly idBase?: bigint;
+  readonly consent: boolean;
 }
 
 export const DEFAULTS = {
@@ -64,9 +102,21 @@ export const DEFAULTS = {
   retryDelayMs: 500,
 } as const;
 
+/** Always redacted: they carry credentials by their nature. */
+const SECRET_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
+
 export function resolveConfig(options: RunOptions): RunConfig {
+  const target = options.target === undefined ? undefined : parseTarget(options.target);
+  const headers = parseHeaders(options.headers ?? []);
+  if (target !== undefined && (target.username !== '' || target.password !== '')) {
+    // Credentials in the URL become a header, so that the URL itself can be printed.
+    headers['authorization'] ??= `Basic ${Buffer.from(`${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`).toString('base64')}`;
+    target.username = '';
+    target.password = '';
+  }
+  if (options.bearerToken !== undefined) headers['authorization'] = `Bearer ${options.bearerToken}`;
   const config: RunConfig = {
-    ...(options.target === undefined ? {} : { target: parseTarget(options.target) }),
+    ...(target === undefined ? {} : { target }),
     specPath: options.spec ?? DEFAULTS.specPath,
     profile: findProfile(options.profile ?? DEFAULTS.profile),
     ...(options.out === undefined ? {} : { outDir: options.out }),
@@ -81,10 +131,23 @@ export function resolveConfig(options: RunOptions): RunConfig {
       settleTimeoutMs: duration('--settle-timeout', options.settleTimeout, DEFAULTS.settleTimeoutMs),
       keepBackups: options.keepBackups ?? false,
     }),
-    negative: Object.freeze({ runs: integer('--negative-runs', options.negativeRuns, DEFAULTS.negativeRuns, 0) }),
+    negative: Object.freeze({
+      runs: integer('--negative-runs', options.negativeRuns, DEFAULTS.negativeRuns, 0),
+      takeHugeIds: options.takeHugeIds ?? target === undefined,
+    }),
     retryDelayMs: DEFAULTS.retryDelayMs,
     quiet: options.quiet ?? false,
     verbose: options.verbose ?? false,
+    headers: Object.freeze(headers),
+    redactedHeaders: Object.freeze(new Set([...SECRET_HEADERS, ...Object.keys(headers)])),
+    ...(options.ca === undefined ? {} : { caFile: options.ca }),
+    insecure: options.insecure ?? false,
+    ...(options.rate === undefined ? {} : { ratePerSecond: positiveNumber('--rate', options.rate) }),
+    ...(options.maxDuration === undefined ? {} : { maxDurationMs: duration('--max-duration', options.maxDuration, 0) }),
+    ...(options.suiteTimeout === undefined ? {} : { suiteTimeoutMs: duration('--suite-timeout', options.suiteTimeout, 0) }),
+    readOnly: options.readOnly ?? false,
+    ...(options.idBase === undefined ? {} : { idBase: backupId('--id-base', options.idBase) }),
+    consent: options.yes ?? false,
   };
   return Object.freeze(config);
 }
@@ -104,6 +167,34 @@ function parseTarget(text: string): URL {
   }
   url.pathname = url.pathname.replace(/\/+$/, '');
   return url;
+}
+
+function parseHeaders(lines: readonly string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    const name = colon < 0 ? '' : line.slice(0, colon).trim().toLowerCase();
+    const value = colon < 0 ? '' : line.slice(colon + 1).trim();
+    if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(name) || /[\r\n]/.test(value)) {
+      // The value is not echoed: it may be a secret.
+      throw new ConformanceError('CONF_USAGE', `--header takes "Name: value" with a valid header name and a one-line value; got one starting ${JSON.stringify(line.slice(0, Math.max(0, Math.min(colon, 20))))}.`);
+    }
+    headers[name] = value;
+  }
+  return headers;
+}
+
+function positiveNumber(flag: string, text: string): number {
+  const value = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(value > 0)) throw new ConformanceError('CONF_USAGE', `${flag} takes a number above 0, not ${JSON.stringify(text)}.`);
+  return value;
+}
+
+function backupId(flag: string, text: string): bigint {
+  if (!/^\d{1,19}$/.test(text.trim()) || BigInt(text.trim()) < 1n || BigInt(text.trim()) > 2n ** 63n - 1n) {
+    throw new ConformanceError('CONF_USAGE', `${flag} takes a backup id from 1 to 9223372036854775807, not ${JSON.stringify(text)}.`);
+  }
+  return BigInt(text.trim());
 }
 
 function integer(flag: string, text: string | undefined, fallback: number, min: number): number {

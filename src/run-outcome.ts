@@ -11,10 +11,15 @@ export interface ToolError {
   readonly suite?: string;
 }
 
+/** Why a run or suite stopped before its end. */
+export type StopReason = 'interrupt' | 'max-duration' | 'suite-timeout';
+
 export interface SuiteResult {
   readonly id: string;
   readonly title: string;
   readonly durationMs: number;
+  /** Set when the suite was stopped early; its cleanup still ran. */
+  readonly interrupted?: StopReason;
 }
 
 /** Everything a run found out: the reporters' only input. */
@@ -32,6 +37,8 @@ export interface RunOutcome {
   readonly checks: readonly LedgerEntry[];
   readonly findings: readonly Finding[];
   readonly errors: readonly ToolError[];
+  /** Set when the run stopped early: its reports are partial. */
+  readonly interrupted?: StopReason;
   /** The run's own backups over time: taken, seen in each state, deleted. */
   readonly timeline: readonly TimelineEvent[];
   /** 0 conformant, 1 at least one violation, 2 the tool could not judge. */

@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { createBackupApi } from './api/backup-api.js';
+import { isLoopback } from './api/is-loopback.js';
 import { responseChecks } from './checks/response-checks.js';
 import type { RunConfig } from './config.js';
 import { ConformanceError } from './errors.js';
@@ -22,6 +24,7 @@ import type { Suite } from '../suites/suite.js';
 /** What a run tells its caller while it goes, for progress on the console. */
 export type RunEvent =
   | { readonly type: 'target'; readonly url: string; readonly embedded: boolean; readonly discoveredPath?: string }
+  | { readonly type: 'plan'; readonly suites: readonly string[]; readonly maxBackups: number; readonly readOnly: boolean }
   | { readonly type: 'suite-start'; readonly suite: Suite }
   | { readonly type: 'suite-end'; readonly suite: Suite; readonly durationMs: number }
   | { readonly type: 'progress'; readonly suite: string; readonly message: string }
@@ -29,10 +32,19 @@ export type RunEvent =
   | { readonly type: 'exchange'; readonly exchange: Exchange }
   | { readonly type: 'tool-error'; readonly error: ToolError };
 
+/** What a destructive run will do to a target that is not on this machine, for the user's consent. */
+export interface DestructivePlan {
+  readonly target: string;
+  readonly suites: readonly string[];
+  readonly maxBackups: number;
+}
+
 export interface RunHooks {
   onEvent?(event: RunEvent): void;
-  /** Aborting stops the run between requests; reports are still produced. */
+  /** Aborting stops the run between requests; cleanup still runs and reports are still produced. */
   signal?: AbortSignal;
+  /** Asked before taking backups on a non-loopback target without --yes; absent: refuse. */
+  confirm?(plan: DestructivePlan): Promise<boolean>;
 }
 
 /**
@@ -45,18 +57,31 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   const startedAt = new Date().toISOString();
   const timeline = new BackupTimeline(Date.now());
   const emit = hooks.onEvent ?? (() => {});
-  const signal = hooks.signal ?? new AbortController().signal;
+  const budget = config.maxDurationMs === undefined ? undefined : AbortSignal.timeout(config.maxDurationMs);
+  const signal = AbortSignal.any([hooks.signal ?? new AbortController().signal, ...(budget === undefined ? [] : [budget])]);
 
   const spec = await loadSpec(config.specPath);
   const index = indexOperations(spec.document, createAjv());
-  const suites = selectSuites(config.suites);
+  const suites = selectSuites(config.suites, config.readOnly);
+  const maxBackups = suites.reduce((sum, suite) => sum + suite.maxBackups(config), 0);
+  if (config.target !== undefined && !isLoopback(config.target) && !config.consent && suites.some((suite) => suite.destructive)) {
+    const plan = { target: config.target.href, suites: suites.filter((s) => s.destructive).map((s) => s.id), maxBackups };
+    if (hooks.confirm === undefined || !(await hooks.confirm(plan))) {
+      throw new ConformanceError('CONF_USAGE', `Refusing to take and delete backups on ${config.target.host} without consent: the ${plan.suites.join(' and ')} suites may take up to ${maxBackups} backups there (ids can never be reused). Add --yes to agree, or --read-only to only read.`);
+    }
+  }
+  const ca = config.caFile === undefined ? undefined : await readCa(config.caFile);
 
   const embedded = config.target === undefined ? await startReferenceServer() : undefined;
   let requests = 0;
   const client = createClient({
     timeoutMs: config.timeoutMs,
     maxBodyBytes: config.maxBodyBytes,
-    defaultHeaders: { accept: 'application/json' },
+    defaultHeaders: { accept: 'application/json', ...config.headers },
+    ...(ca === undefined ? {} : { ca }),
+    insecure: config.insecure,
+    ...(config.ratePerSecond === undefined ? {} : { ratePerSecond: config.ratePerSecond }),
+    ...(config.readOnly ? { allowedMethods: new Set(['GET', 'HEAD']) } : {}),
     onExchange: (exchange) => {
       requests++;
       emit({ type: 'exchange', exchange });
@@ -66,7 +91,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   const ledger = new CheckLedger();
   const errors: ToolError[] = [];
   const results: SuiteResult[] = [];
-  const redactedHeaders = new Set(['authorization', 'proxy-authorization', 'cookie']);
+  const redactedHeaders = config.redactedHeaders;
   const record = (observed: Finding): void => {
     const finding = applyProfile(config.profile, observed);
     if (findings.add(finding)) emit({ type: 'finding', finding });
@@ -78,8 +103,10 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     baseUrl = discovered.baseUrl;
     emit({ type: 'target', url: baseUrl, embedded: embedded !== undefined, ...(discovered.discoveredPath === undefined ? {} : { discoveredPath: discovered.discoveredPath }) });
     await preflight(baseUrl, client);
+    emit({ type: 'plan', suites: suites.map((s) => s.id), maxBackups, readOnly: config.readOnly });
     for (const suite of suites) {
       if (signal.aborted) break;
+      const suiteSignal = config.suiteTimeoutMs === undefined ? signal : AbortSignal.any([signal, AbortSignal.timeout(config.suiteTimeoutMs)]);
       const suiteStarted = performance.now();
       emit({ type: 'suite-start', suite });
       const noteCheck = (operation: string, checkId: string): void => ledger.note(suite.id, operation, checkId);
@@ -94,7 +121,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
           record,
           noteCheck,
           progress: (message) => emit({ type: 'progress', suite: suite.id, message }),
-          signal,
+          signal: suiteSignal,
         });
       } catch (error) {
         const toolError: ToolError =
@@ -105,7 +132,8 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
         emit({ type: 'tool-error', error: toolError });
       }
       const durationMs = performance.now() - suiteStarted;
-      results.push({ id: suite.id, title: suite.title, durationMs });
+      const stopped = signal.aborted ? stopReason(budget) : suiteSignal.aborted ? 'suite-timeout' : undefined;
+      results.push({ id: suite.id, title: suite.title, durationMs, ...(stopped === undefined ? {} : { interrupted: stopped }) });
       emit({ type: 'suite-end', suite, durationMs });
     }
   } finally {
@@ -127,20 +155,37 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     findings: all,
     errors,
     timeline: timeline.events(),
+    ...(signal.aborted ? { interrupted: stopReason(budget) } : {}),
     exitCode: exitCodeOf(all, errors),
   };
 }
 
-function selectSuites(ids: readonly string[] | undefined): Suite[] {
-  if (ids === undefined) return [...allSuites];
+function selectSuites(ids: readonly string[] | undefined, readOnly: boolean): Suite[] {
+  if (ids === undefined) return allSuites.filter((suite) => !readOnly || !suite.destructive);
   const known = new Map(allSuites.map((suite) => [suite.id, suite]));
   return ids.map((id) => {
     const suite = known.get(id);
     if (suite === undefined) {
       throw new ConformanceError('CONF_USAGE', `--suite ${id} is not a suite. Known suites: ${[...known.keys()].join(', ')}.`);
     }
+    if (readOnly && suite.destructive) {
+      throw new ConformanceError('CONF_USAGE', `--suite ${id} takes or deletes backups, which --read-only forbids. Read-only suites: ${allSuites.filter((s) => !s.destructive).map((s) => s.id).join(', ')}.`);
+    }
     return suite;
   });
+}
+
+/** Why the run stopped early: the --max-duration budget, or an interrupt (Ctrl-C, SIGTERM). */
+function stopReason(budget: AbortSignal | undefined): 'max-duration' | 'interrupt' {
+  return budget?.aborted === true ? 'max-duration' : 'interrupt';
+}
+
+async function readCa(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ConformanceError('CONF_USAGE', `Cannot read the --ca file ${path}: ${(error as Error).message}. Give a PEM file of certificate authorities.`);
+  }
 }
 
 /**

@@ -20,6 +20,7 @@ export const smokeSuite: Suite = {
   id: SUITE,
   title: 'Every operation with valid requests',
   destructive: true,
+  maxBackups: () => 1,
   async run(context) {
     const { api, index } = context;
     const transcript: Exchange[] = [];
@@ -38,7 +39,8 @@ export const smokeSuite: Suite = {
       context.progress('the list answer is unreadable, so no id can be chosen safely: take, get and delete were not tried');
       return;
     }
-    const id = highest + 1n;
+    const floor = context.config.idBase ?? 0n;
+    const id = highest + 1n > floor ? highest + 1n : floor;
     context.progress(`take backup ${id} (the highest existing id is ${highest})`);
     const take = await observe(api.take(id));
     noteRule(context, index.byRole.take, 'take-accepted-above-highest');

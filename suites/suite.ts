@@ -28,7 +28,9 @@ export interface Suite {
   /** Kebab-case, used by --suite and in reports. */
   readonly id: string;
   readonly title: string;
-  /** True when it takes or deletes backups on the target. */
+  /** True when it takes or deletes backups on the target; --read-only runs only the others. */
   readonly destructive: boolean;
+  /** The most backups one run of the suite may take with this configuration (said before a run starts). */
+  maxBackups(config: RunConfig): number;
   run(context: SuiteContext): Promise<void>;
 }

@@ -11,12 +11,20 @@ export function formatFinding(finding: Finding): string {
   const { curl, replay } = finding.reproduction;
   if (curl.length > 0) {
     lines.push('', '  Reproduce with:');
-    for (const line of curl) lines.push(`    ${line}`);
+    for (const line of curl) lines.push(`    ${shorten(line)}`);
   }
   if (replay !== undefined) {
     lines.push('', `  Replay:   --seed ${replay.seed} --path ${replay.path}`, `  Commands: ${replay.commands}`);
   }
   return lines.join('\n');
+}
+
+// An oversized request body would print a megabyte-long line; findings.json keeps it whole.
+const LONGEST_CURL = 2_000;
+
+function shorten(line: string): string {
+  if (line.length <= LONGEST_CURL) return line;
+  return `${line.slice(0, LONGEST_CURL)}… (${line.length} characters in all; the whole line is in findings.json)`;
 }
 
 const VERDICT_WORDS: Record<Finding['verdict'], string> = {

@@ -1,4 +1,5 @@
 import { Agent } from 'undici';
+import { ConformanceError } from '../errors.js';
 import type { Exchange, HttpRequest, TransportFailure, TransportFailureKind } from './exchange.js';
 
 export interface ClientOptions {
@@ -10,6 +11,17 @@ export interface ClientOptions {
   readonly defaultHeaders?: Readonly<Record<string, string>>;
   /** Called with every exchange, in order, once it is complete. */
   readonly onExchange?: (exchange: Exchange) => void;
+  /** Extra certificate authorities (PEM) to trust for https targets. */
+  readonly ca?: string;
+  /** Skip TLS certificate verification (self-signed test clusters). */
+  readonly insecure?: boolean;
+  /** At most this many requests start per second; undefined: no limit. */
+  readonly ratePerSecond?: number;
+  /**
+   * When set, any other method is refused before it leaves the process: the guarantee behind
+   * --read-only does not rest on every suite being careful.
+   */
+  readonly allowedMethods?: ReadonlySet<string>;
 }
 
 export interface RequestSpec {
@@ -27,15 +39,30 @@ export interface HttpClient {
 
 export function createClient(options: ClientOptions): HttpClient {
   const agent = new Agent({
-    connect: { timeout: options.timeoutMs },
+    connect: {
+      timeout: options.timeoutMs,
+      ...(options.ca === undefined ? {} : { ca: options.ca }),
+      ...(options.insecure === true ? { rejectUnauthorized: false } : {}),
+    },
     headersTimeout: options.timeoutMs,
     bodyTimeout: options.timeoutMs,
     // Conformance runs are short; keep-alive helps, but never hold sockets after the run.
     keepAliveTimeout: 1_000,
   });
   let seq = 0;
+  const interval = options.ratePerSecond === undefined ? 0 : 1_000 / options.ratePerSecond;
+  let nextStart = 0;
 
   async function send(spec: RequestSpec): Promise<Exchange> {
+    if (options.allowedMethods !== undefined && !options.allowedMethods.has(spec.method)) {
+      throw new ConformanceError('CONF_INTERNAL', `a ${spec.method} request to ${spec.url} was stopped: this run may only send ${[...options.allowedMethods].join(', ')}`);
+    }
+    if (interval > 0) {
+      const now = performance.now();
+      const wait = nextStart - now;
+      nextStart = Math.max(now, nextStart) + interval;
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    }
     const headers: Record<string, string> = { ...options.defaultHeaders };
     for (const [name, value] of Object.entries(spec.headers ?? {})) headers[name.toLowerCase()] = value;
     const request: HttpRequest = { method: spec.method, url: spec.url, headers, ...(spec.body === undefined ? {} : { body: spec.body }) };

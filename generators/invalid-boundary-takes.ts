@@ -1,0 +1,86 @@
+import { INT64_MAX, INT64_MIN, type Expectation, type TakeProbe, type TakeRequestText } from './invalid-probe.js';
+
+const JSON_TYPE = 'application/json';
+const REFUSE: Expectation = { kind: 'refuse' };
+const VALID: Expectation = { kind: 'valid' };
+const NUMERIC_SPELLING: Expectation = { kind: 'may-accept', note: 'spec/NOTES.md#numeric-string-ids' };
+const OTHER_MEDIA_TYPE: Expectation = { kind: 'may-accept', note: 'spec/NOTES.md#request-media-types' };
+// The schema allows 0 (minimum: 0), its description asks for a positive id: a 202 or a 409 (the
+// answer to a valid id at or below the highest) is inconclusive, a 4xx refusal conformant.
+const ZERO: Expectation = { kind: 'may-accept', note: 'spec/NOTES.md#backupid-minimum-vs-positive', inconclusiveStatuses: [409] };
+/** Larger than any request body a management endpoint needs, and than common server limits. */
+export const OVERSIZED_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The fixed boundary list of take requests, in the order they are sent: 0 first (so no backup
+ * taken by the suite makes it a 409 for another reason), then the edges of the id's range and
+ * type, the body's shape, JSON syntax, size and media type. Values a server might read as a
+ * positive id are written around the reserved id each request gets; the valid-but-huge ids
+ * (2^53 + 1, 2^63 - 1) are not here: they are taken only on a local target.
+ */
+export function invalidBoundaryTakes(idField: string): readonly TakeProbe[] {
+  const key = JSON.stringify(idField);
+  const member = (expectation: Expectation, label: string, write: (r: bigint) => string, ids: (r: bigint) => readonly bigint[]): TakeProbe => ({
+    expectation,
+    render: (r) => ({ label: `${idField} ${label}`, body: `{${key}:${write(r)}}`, contentType: JSON_TYPE, ids: ids(r) }),
+  });
+  // contentType null: no Content-Type header at all.
+  const body = (expectation: Expectation, label: string, write: (r: bigint) => string, ids: (r: bigint) => readonly bigint[], contentType: string | null = JSON_TYPE): TakeProbe => ({
+    expectation,
+    render: (r): TakeRequestText => ({ label, body: write(r), ...(contentType === null ? {} : { contentType }), ids: ids(r) }),
+  });
+  const none = (): readonly bigint[] => [];
+  const same = (r: bigint): readonly bigint[] => [r];
+  const twoTo63 = 2n ** 63n;
+  const longDigits = '9'.repeat(40);
+
+  return [
+    member(ZERO, '0, not positive', () => '0', () => [0n]),
+    member(REFUSE, '-1, negative', () => '-1', () => [-1n]),
+    member(REFUSE, 'negative, minus the reserved id', (r) => `-${r}`, (r) => [-r]),
+    member(REFUSE, `${INT64_MIN}, the lowest int64`, () => String(INT64_MIN), () => [INT64_MIN]),
+    member(REFUSE, 'a fraction (.5)', (r) => `${r}.5`, (r) => [r, r + 1n]),
+    member(NUMERIC_SPELLING, 'integral, written with .0', (r) => `${r}.0`, same),
+    member(NUMERIC_SPELLING, 'in exponent form (e0)', (r) => `${r}e0`, same),
+    member(NUMERIC_SPELLING, 'in exponent form (000e-3)', (r) => `${r}000e-3`, same),
+    member(NUMERIC_SPELLING, 'as a numeric string', (r) => JSON.stringify(String(r)), same),
+    member(NUMERIC_SPELLING, 'as a numeric string padded with spaces', (r) => JSON.stringify(` ${r} `), same),
+    member(NUMERIC_SPELLING, 'as a numeric string with a plus sign', (r) => JSON.stringify(`+${r}`), same),
+    member(NUMERIC_SPELLING, 'as a hexadecimal string', (r) => JSON.stringify(`0x${r.toString(16)}`), same),
+    member(REFUSE, '"abc", a non-numeric string', () => '"abc"', none),
+    member(REFUSE, '"", an empty string', () => '""', none),
+    member(REFUSE, 'true, a boolean', () => 'true', none),
+    member(REFUSE, 'false, a boolean', () => 'false', none),
+    member(REFUSE, 'null', () => 'null', none),
+    member(REFUSE, 'an array holding the id', (r) => `[${r}]`, same),
+    member(REFUSE, 'an object holding the id', (r) => `{"value":${r}}`, same),
+    member(REFUSE, `${twoTo63}, 2^63, one above the int64 range`, () => String(twoTo63), () => [twoTo63, INT64_MAX, INT64_MIN]),
+    member(REFUSE, `${2n ** 64n}, 2^64`, () => String(2n ** 64n), () => [2n ** 64n, INT64_MAX, 0n]),
+    member(REFUSE, `${longDigits}, 40 digits`, () => longDigits, () => [INT64_MAX]),
+    member(REFUSE, `"${longDigits}", a string of 40 digits`, () => JSON.stringify(longDigits), () => [INT64_MAX]),
+    body(REFUSE, `${idField} missing: an empty object`, () => '{}', none),
+    body(REFUSE, `${idField} misspelled as backupID`, (r) => `{"backupID":${r}}`, same),
+    body(REFUSE, `${idField} misspelled as backup_id`, (r) => `{"backup_id":${r}}`, same),
+    body(REFUSE, `${idField} misspelled as id`, (r) => `{"id":${r}}`, same),
+    body(VALID, 'a valid body with an extra member', (r) => `{${key}:${r},"extra":true}`, same),
+    body(REFUSE, 'an empty body', () => '', none),
+    body(REFUSE, 'JSON cut short', (r) => `{${key}:${r}`, same),
+    body(REFUSE, 'JSON with a trailing comma', (r) => `{${key}:${r},}`, same),
+    body(REFUSE, 'JSON with an unquoted name', (r) => `{${idField}:${r}}`, same),
+    body(REFUSE, 'JSON with single quotes', (r) => `{'${idField}':${r}}`, same),
+    body(REFUSE, 'JSON with a comment', (r) => `{${key}:${r}/* id */}`, same),
+    body(REFUSE, 'JSON with a leading zero', (r) => `{${key}:0${r}}`, same),
+    body(REFUSE, 'an array holding the body', (r) => `[{${key}:${r}}]`, same),
+    body(REFUSE, 'a bare number as the body', (r) => String(r), same),
+    body(REFUSE, 'null as the body', () => 'null', none),
+    body(REFUSE, `a body of ${OVERSIZED_BODY_BYTES} bytes (an id of that many digits)`, (r) => oversized(key, r), none),
+    body(OTHER_MEDIA_TYPE, 'a valid body without Content-Type', (r) => `{${key}:${r}}`, same, null),
+    body(OTHER_MEDIA_TYPE, 'a valid body sent as text/plain', (r) => `{${key}:${r}}`, same, 'text/plain'),
+    body(OTHER_MEDIA_TYPE, 'a form sent as application/x-www-form-urlencoded', (r) => `${encodeURIComponent(idField)}=${r}`, same, 'application/x-www-form-urlencoded'),
+  ];
+}
+
+function oversized(key: string, reserved: bigint): string {
+  const head = `{${key}:${reserved}`;
+  return `${head}${'0'.repeat(OVERSIZED_BODY_BYTES - head.length - 1)}}`;
+}

@@ -1,0 +1,90 @@
+import { toBackupId } from '../src/checks/backup-views.js';
+import { highestBackupId } from '../src/api/highest-backup-id.js';
+import { sequenceFinding } from '../src/findings/sequence-finding.js';
+import { samePartitionSet } from '../src/model/same-partition-set.js';
+import { prosePointer } from '../src/checks/prose-pointer.js';
+import type { Suite } from './suite.js';
+
+const SUITE = 'inventory';
+/** The newest backups read one by one; the list answer itself covers all of them. */
+const MOST_BACKUPS_READ = 25;
+
+/**
+ * Reads what is there and changes nothing: the list, each of the newest backups by id, and an id
+ * above every existing one (which must not be found). Safe against production: GET only.
+ */
+export const inventorySuite: Suite = {
+  id: SUITE,
+  title: 'Existing backups, read only',
+  destructive: false,
+  maxBackups: () => 0,
+  async run(context) {
+    const { api, index } = context;
+    context.progress('list backups');
+    const listing = await api.list();
+    const highest = highestBackupId(listing);
+    if (highest === undefined || listing.body === undefined || !listing.body.ok || !Array.isArray(listing.body.exact)) {
+      context.progress('the list answer is unreadable: nothing more to read');
+      return;
+    }
+    const entries = (listing.body.exact as unknown[]).flatMap((entry) => {
+      if (entry === null || typeof entry !== 'object') return [];
+      const record = entry as Record<string, unknown>;
+      const id = toBackupId(record['backupId']);
+      return id === undefined ? [] : [{ id, partitions: partitionIds(record['details']) }];
+    });
+    entries.sort((a, b) => (a.id > b.id ? -1 : a.id < b.id ? 1 : 0));
+    const chosen = entries.slice(0, MOST_BACKUPS_READ);
+    context.progress(`${entries.length} backups listed; reading ${chosen.length} of them`);
+    for (const entry of chosen) {
+      if (context.signal.aborted) return;
+      const got = await api.get(entry.id);
+      if (got.status !== 200 || got.body === undefined || !got.body.ok || got.body.exact === null || typeof got.body.exact !== 'object') continue;
+      const record = got.body.exact as Record<string, unknown>;
+      context.noteCheck(index.byRole.get.label, 'get-agrees-with-list');
+      const sameId = toBackupId(record['backupId']) === entry.id;
+      const gotPartitions = partitionIds(record['details']);
+      if (!sameId || !samePartitionSet(gotPartitions, entry.partitions)) {
+        context.record(
+          sequenceFinding({
+            checkId: 'get-agrees-with-list',
+            title: 'GET of a listed backup returns that backup with the same partitions',
+            severity: 'medium',
+            operation: index.byRole.get.label,
+            expected: `backup ${entry.id} with partitions ${entry.partitions.join(', ')}, as listed`,
+            received: `backup ${String(record['backupId'])} with partitions ${gotPartitions.join(', ')}`,
+            specPointer: prosePointer('details-all-partitions'),
+            suite: SUITE,
+            exchanges: [listing.exchange, got.exchange],
+            redactedHeaders: context.redactedHeaders,
+          }),
+        );
+      }
+    }
+    const above = highest + 1n;
+    context.progress(`get backup ${above}, above every existing id`);
+    const unknown = await api.get(above);
+    context.noteCheck(index.byRole.get.label, 'unknown-backup-not-found');
+    if (unknown.status !== undefined && unknown.status < 500 && unknown.status !== 404) {
+      context.record(
+        sequenceFinding({
+          checkId: 'unknown-backup-not-found',
+          title: 'A backup that was never taken is not found',
+          severity: 'high',
+          operation: index.byRole.get.label,
+          expected: `404 for backup ${above}, above every listed id`,
+          received: String(unknown.status),
+          specPointer: `${index.byRole.get.pointer}/responses/404`,
+          suite: SUITE,
+          exchanges: [listing.exchange, unknown.exchange],
+          redactedHeaders: context.redactedHeaders,
+        }),
+      );
+    }
+  },
+};
+
+function partitionIds(details: unknown): number[] {
+  if (!Array.isArray(details)) return [];
+  return details.flatMap((d) => (d !== null && typeof d === 'object' && typeof (d as Record<string, unknown>)['partitionId'] === 'number' ? [(d as Record<string, number>)['partitionId'] as number] : []));
+}

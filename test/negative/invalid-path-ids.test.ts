@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import fc from 'fast-check';
+import { invalidBoundaryPathIds } from '../../generators/invalid-boundary-path-ids.js';
+import { invalidPathIds } from '../../generators/invalid-path-ids.js';
+import { INT64_MAX, INT64_MIN, type PathProbe } from '../../generators/invalid-probe.js';
+import { bundledIndex } from '../helpers/bundled-index.js';
+
+let probes: fc.Arbitrary<PathProbe>;
+before(async () => {
+  probes = invalidPathIds((await bundledIndex()).byRole.get.pathParameters[0]?.schema);
+});
+
+function checkProbe(probe: PathProbe, id: bigint): void {
+  const { value, label } = probe.render(id);
+  // The value reaches the server as written: one segment, nothing a URL parser rewrites.
+  assert.equal(new URL(`http://host/base/${value}`).pathname, `/base/${value}`, label);
+  assert.ok(!/[/?#]/.test(value), value);
+  if (/^-?\d+$/.test(value)) {
+    const number = BigInt(value);
+    assert.ok(number < 0n || number > INT64_MAX, `${value} is a valid id`);
+    // A delete of an id a server can still read as a negative long deletes nothing: inconclusive.
+    assert.equal(probe.onDelete.kind, number >= INT64_MIN && number < 0n ? 'may-accept' : 'refuse', value);
+  } else {
+    assert.equal(probe.onDelete.kind, 'refuse', value);
+  }
+}
+
+describe('invalidPathIds', () => {
+  test('every value is one path segment that breaks the parameter schema', () => {
+    fc.assert(fc.property(probes, fc.bigInt({ min: 1n, max: INT64_MAX }), checkProbe), { numRuns: 2000 });
+  });
+
+  test('covers letters, fractions, both ends of the range and encoded separators', () => {
+    const labels = new Set(fc.sample(probes, { numRuns: 500, seed: 5 }).map((probe) => probe.render(3n).label));
+    for (const expected of ['a non-numeric id', 'a fraction', 'below the minimum 0', 'above the format int64']) assert.ok(labels.has(expected), expected);
+    assert.ok([...labels].some((label) => label.includes('percent-encoded')));
+  });
+});
+
+describe('invalidBoundaryPathIds', () => {
+  test('follows the same rules, but for the empty id, which is for deletes only', () => {
+    for (const probe of invalidBoundaryPathIds) {
+      if (probe.render(12n).value === '') assert.equal(probe.forGet, false);
+      else checkProbe(probe, 12n);
+    }
+  });
+});
