@@ -1,9 +1,10 @@
 import type { Check } from '../checks/check.js';
+import { checkResponse } from '../checks/check-response.js';
 import type { Finding } from '../findings/finding.js';
 import type { HttpClient } from '../http/client.js';
 import { toCurl } from '../http/curl.js';
 import type { Exchange } from '../http/exchange.js';
-import { parseJson, type ParsedJson } from '../http/parse-json.js';
+import type { ParsedJson } from '../http/parse-json.js';
 import type { OperationIndex } from '../spec/index-operations.js';
 import type { Operation, OperationRole } from '../spec/operation.js';
 
@@ -68,13 +69,11 @@ export function createBackupApi(options: BackupApiOptions): BackupApi {
   }
 
   function evaluate(operation: Operation, exchange: Exchange, intent: 'valid' | 'invalid', repeated: boolean): Observation {
-    const text = exchange.response?.bodyText ?? '';
-    const body = text.length > 0 && exchange.response?.truncated !== true ? parseJson(text) : undefined;
-    const input = { operation, exchange, intent, repeated, ...(body === undefined ? {} : { body }) };
+    const { body, results } = checkResponse(options.checks, operation, exchange, intent, repeated);
     const findings: Finding[] = [];
-    for (const check of options.checks) {
+    for (const { check, drafts } of results) {
       options.noteCheck(operation.label, check.id);
-      for (const draft of check.evaluate(input)) {
+      for (const draft of drafts) {
         const finding: Finding = {
           checkId: check.id,
           title: check.title,

@@ -23,7 +23,19 @@ export interface BackupView {
  * The backups in a successful list or get answer, read from the exact (lossless) body. Entries too
  * malformed to read are skipped: the schema check reports them.
  */
-export function backupViews({ operation, exchange, body }: CheckInput): BackupView[] {
+export function backupViews(input: CheckInput): readonly BackupView[] {
+  // Several checks read the same answer; a list of thousands of backups is read once.
+  let views = viewsOf.get(input);
+  if (views === undefined) {
+    views = readViews(input);
+    viewsOf.set(input, views);
+  }
+  return views;
+}
+
+const viewsOf = new WeakMap<CheckInput, readonly BackupView[]>();
+
+function readViews({ operation, exchange, body }: CheckInput): BackupView[] {
   if (exchange.response?.status !== 200 || body === undefined || !body.ok) return [];
   if (operation.role === 'get') return isObject(body.exact) ? [toView(body.exact, '')] : [];
   if (operation.role === 'list' && Array.isArray(body.exact)) {

@@ -1,0 +1,18 @@
+import type { Exchange } from '../http/exchange.js';
+import { parseJson, type ParsedJson } from '../http/parse-json.js';
+import type { Operation } from '../spec/operation.js';
+import type { Check, CheckInput, FindingDraft } from './check.js';
+
+/** What every check said about one exchange, with the body parsed once for all of them. */
+export interface CheckedResponse {
+  readonly body?: ParsedJson;
+  readonly results: readonly { readonly check: Check; readonly drafts: readonly FindingDraft[] }[];
+}
+
+/** Runs each check on one exchange. Pure: no I/O, nothing recorded. */
+export function checkResponse(checks: readonly Check[], operation: Operation, exchange: Exchange, intent: CheckInput['intent'], repeated: boolean): CheckedResponse {
+  const text = exchange.response?.bodyText ?? '';
+  const body = text.length > 0 && exchange.response?.truncated !== true ? parseJson(text) : undefined;
+  const input: CheckInput = { operation, exchange, intent, repeated, ...(body === undefined ? {} : { body }) };
+  return { ...(body === undefined ? {} : { body }), results: checks.map((check) => ({ check, drafts: check.evaluate(input) })) };
+}
