@@ -39,7 +39,11 @@ function readViews({ operation, exchange, body }: CheckInput): BackupView[] {
   if (exchange.response?.status !== 200 || body === undefined || !body.ok) return [];
   if (operation.role === 'get') return isObject(body.exact) ? [toView(body.exact, '')] : [];
   if (operation.role === 'list' && Array.isArray(body.exact)) {
-    return body.exact.flatMap((entry, index) => (isObject(entry) ? [toView(entry, `/${index}`)] : []));
+    const views: BackupView[] = [];
+    body.exact.forEach((entry, index) => {
+      if (isObject(entry)) views.push(toView(entry, `/${index}`));
+    });
+    return views;
   }
   return [];
 }
@@ -51,27 +55,29 @@ export function toBackupId(value: unknown): bigint | undefined {
   return undefined;
 }
 
+// These run once per partition of every listed backup (half a million for a large cluster), so
+// they build each view in one literal, with absent fields left undefined.
 function toView(entry: Record<string, unknown>, at: string): BackupView {
-  const details = Array.isArray(entry['details']) ? entry['details'].filter(isObject).map(toPartitionView) : [];
-  const backupId = toBackupId(entry['backupId']);
-  return {
-    at,
-    ...(backupId === undefined ? {} : { backupId }),
-    ...(typeof entry['state'] === 'string' ? { state: entry['state'] } : {}),
-    ...('failureReason' in entry ? { failureReason: entry['failureReason'] } : {}),
-    details,
-  };
+  const details: PartitionView[] = [];
+  if (Array.isArray(entry['details'])) {
+    for (const partition of entry['details']) if (isObject(partition)) details.push(toPartitionView(partition));
+  }
+  return { at, backupId: toBackupId(entry['backupId']), state: text(entry['state']), failureReason: entry['failureReason'], details };
 }
 
 function toPartitionView(entry: Record<string, unknown>): PartitionView {
-  const pick = (key: string) => (typeof entry[key] === 'string' ? { [key]: entry[key] as string } : {});
+  const partitionId = entry['partitionId'];
   return {
-    ...(typeof entry['partitionId'] === 'number' ? { partitionId: entry['partitionId'] } : {}),
-    ...pick('state'),
-    ...pick('createdAt'),
-    ...pick('lastUpdatedAt'),
-    ...('failureReason' in entry ? { failureReason: entry['failureReason'] } : {}),
+    partitionId: typeof partitionId === 'number' ? partitionId : undefined,
+    state: text(entry['state']),
+    createdAt: text(entry['createdAt']),
+    lastUpdatedAt: text(entry['lastUpdatedAt']),
+    failureReason: entry['failureReason'],
   };
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
