@@ -188,12 +188,15 @@ async function readCa(path: string): Promise<string> {
   }
 }
 
+const PROBE_BODY_BYTES = 64 * 1024;
+
 /**
  * One request before any suite: a target that cannot be reached at all is a tool error (exit 2),
  * not a wall of findings. A target that answers, however badly, is judged by the suites.
  */
 async function preflight(baseUrl: string, client: ReturnType<typeof createClient>): Promise<void> {
-  const probe = await client.send({ method: 'GET', url: baseUrl });
+  // The status and the start of the body say all a probe needs; the suites read the list in full.
+  const probe = await client.send({ method: 'GET', url: baseUrl, maxBodyBytes: PROBE_BODY_BYTES });
   const failure = probe.failure;
   if (failure !== undefined && failure.kind !== 'timeout') {
     throw new ConformanceError('CONF_TARGET_UNREACHABLE', `Cannot reach ${baseUrl}: ${failure.message}. Is the server running, and is --target its Backup Management API base URL (e.g. http://localhost:9600/actuator/backups)?`);
@@ -213,7 +216,7 @@ async function preflight(baseUrl: string, client: ReturnType<typeof createClient
  * dist/src/main/java/io/camunda/zeebe/shared/management/BackupEndpoint.java).
  */
 async function answersLikeZeebe81(baseUrl: string, client: ReturnType<typeof createClient>): Promise<boolean> {
-  const probe = await client.send({ method: 'GET', url: `${baseUrl}/1` });
+  const probe = await client.send({ method: 'GET', url: `${baseUrl}/1`, maxBodyBytes: PROBE_BODY_BYTES });
   const body = parseJson(probe.response?.bodyText ?? '');
   if (!body.ok || body.value === null || typeof body.value !== 'object') return false;
   const value = body.value as Record<string, unknown>;

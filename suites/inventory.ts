@@ -1,4 +1,6 @@
+import type { Observation } from '../src/api/backup-api.js';
 import { toBackupId } from '../src/checks/backup-views.js';
+import type { Exchange } from '../src/http/exchange.js';
 import { highestBackupId } from '../src/api/highest-backup-id.js';
 import { sequenceFinding } from '../src/findings/sequence-finding.js';
 import { samePartitionSet } from '../src/model/same-partition-set.js';
@@ -21,19 +23,12 @@ export const inventorySuite: Suite = {
   async run(context) {
     const { api, index } = context;
     context.progress('list backups');
-    const listing = await api.list();
-    const highest = highestBackupId(listing);
-    if (highest === undefined || listing.body === undefined || !listing.body.ok || !Array.isArray(listing.body.exact)) {
+    const listing = readListing(await api.list());
+    if (listing === undefined) {
       context.progress('the list answer is unreadable: nothing more to read');
       return;
     }
-    const entries = (listing.body.exact as unknown[]).flatMap((entry) => {
-      if (entry === null || typeof entry !== 'object') return [];
-      const record = entry as Record<string, unknown>;
-      const id = toBackupId(record['backupId']);
-      return id === undefined ? [] : [{ id, partitions: partitionIds(record['details']) }];
-    });
-    entries.sort((a, b) => (a.id > b.id ? -1 : a.id < b.id ? 1 : 0));
+    const { entries, highest, listRequest } = listing;
     const chosen = entries.slice(0, MOST_BACKUPS_READ);
     context.progress(`${entries.length} backups listed; reading ${chosen.length} of them`);
     for (const entry of chosen) {
@@ -55,7 +50,7 @@ export const inventorySuite: Suite = {
             received: `backup ${String(record['backupId'])} with partitions ${gotPartitions.join(', ')}`,
             specPointer: prosePointer('details-all-partitions'),
             suite: SUITE,
-            exchanges: [listing.exchange, got.exchange],
+            exchanges: [listRequest, got.exchange],
             redactedHeaders: context.redactedHeaders,
           }),
         );
@@ -76,13 +71,30 @@ export const inventorySuite: Suite = {
           received: String(unknown.status),
           specPointer: `${index.byRole.get.pointer}/responses/404`,
           suite: SUITE,
-          exchanges: [listing.exchange, unknown.exchange],
+          exchanges: [listRequest, unknown.exchange],
           redactedHeaders: context.redactedHeaders,
         }),
       );
     }
   },
 };
+
+/**
+ * The listed backups, newest first, and the list request for reproductions. The answer itself is
+ * not kept: a large cluster's list is tens of megabytes.
+ */
+function readListing(listing: Observation): { entries: { id: bigint; partitions: number[] }[]; highest: bigint; listRequest: Exchange } | undefined {
+  const highest = highestBackupId(listing);
+  if (highest === undefined || listing.body === undefined || !listing.body.ok || !Array.isArray(listing.body.exact)) return undefined;
+  const entries = (listing.body.exact as unknown[]).flatMap((entry) => {
+    if (entry === null || typeof entry !== 'object') return [];
+    const record = entry as Record<string, unknown>;
+    const id = toBackupId(record['backupId']);
+    return id === undefined ? [] : [{ id, partitions: partitionIds(record['details']) }];
+  });
+  entries.sort((a, b) => (a.id > b.id ? -1 : a.id < b.id ? 1 : 0));
+  return { entries, highest, listRequest: { seq: listing.exchange.seq, startedAt: listing.exchange.startedAt, request: listing.exchange.request } };
+}
 
 function partitionIds(details: unknown): number[] {
   if (!Array.isArray(details)) return [];

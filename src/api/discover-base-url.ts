@@ -25,7 +25,7 @@ export async function discoverBaseUrl(target: URL, specServerPaths: readonly str
   const candidates = [...new Set([...specServerPaths.filter((p) => p !== '' && p !== '/'), RUNTIME_PATH])];
   const answers: string[] = [];
   for (const path of candidates) {
-    const probe = await client.send({ method: 'GET', url: `${origin}${path}` });
+    const probe = await client.send({ method: 'GET', url: `${origin}${path}`, maxBodyBytes: PROBE_BODY_BYTES });
     if (probe.failure !== undefined && probe.failure.kind !== 'timeout') {
       throw new ConformanceError('CONF_TARGET_UNREACHABLE', `Cannot reach ${origin}: ${probe.failure.message}. Is the server running, and is --target its management address (e.g. http://localhost:9600)?`);
     }
@@ -38,12 +38,16 @@ export async function discoverBaseUrl(target: URL, specServerPaths: readonly str
   );
 }
 
+// Enough to see a list begin; a cut body still shows it is one.
+const PROBE_BODY_BYTES = 64 * 1024;
+
 /** A JSON array (the list), or the 400 of a cluster without a backup store: either way the endpoint exists. */
 function looksLikeTheApi(probe: Exchange): boolean {
   const response = probe.response;
   if (response === undefined) return false;
   if (response.status === 400) return response.bodyText.includes('backup');
   if (response.status !== 200) return false;
+  if (response.truncated) return response.bodyText.trimStart().startsWith('[');
   const body = parseJson(response.bodyText);
   return body.ok && Array.isArray(body.value);
 }

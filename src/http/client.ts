@@ -29,6 +29,8 @@ export interface RequestSpec {
   readonly url: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
+  /** A smaller body cap for this request only (probes that need the status, not the body). */
+  readonly maxBodyBytes?: number;
 }
 
 export interface HttpClient {
@@ -66,7 +68,8 @@ export function createClient(options: ClientOptions): HttpClient {
     const headers: Record<string, string> = { ...options.defaultHeaders };
     for (const [name, value] of Object.entries(spec.headers ?? {})) headers[name.toLowerCase()] = value;
     const request: HttpRequest = { method: spec.method, url: spec.url, headers, ...(spec.body === undefined ? {} : { body: spec.body }) };
-    const exchange = await perform(agent, request, ++seq, options);
+    const limit = Math.min(spec.maxBodyBytes ?? options.maxBodyBytes, options.maxBodyBytes);
+    const exchange = await perform(agent, request, ++seq, options.timeoutMs, limit);
     options.onExchange?.(exchange);
     return exchange;
   }
@@ -74,10 +77,10 @@ export function createClient(options: ClientOptions): HttpClient {
   return { send, close: () => agent.close() };
 }
 
-async function perform(agent: Agent, request: HttpRequest, seq: number, options: ClientOptions): Promise<Exchange> {
+async function perform(agent: Agent, request: HttpRequest, seq: number, timeoutMs: number, maxBodyBytes: number): Promise<Exchange> {
   const started = performance.now();
   const startedAt = Date.now();
-  const signal = AbortSignal.timeout(options.timeoutMs);
+  const signal = AbortSignal.timeout(timeoutMs);
   try {
     const url = new URL(request.url);
     const response = await agent.request({
@@ -88,7 +91,7 @@ async function perform(agent: Agent, request: HttpRequest, seq: number, options:
       body: request.body,
       signal,
     });
-    const { text, truncated } = await readCapped(response.body, options.maxBodyBytes);
+    const { text, truncated } = await readCapped(response.body, maxBodyBytes);
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(response.headers)) {
       if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
@@ -100,7 +103,7 @@ async function perform(agent: Agent, request: HttpRequest, seq: number, options:
       response: { status: response.statusCode, headers, bodyText: text, truncated, durationMs: performance.now() - started },
     };
   } catch (error) {
-    return { seq, startedAt, request, failure: describeFailure(error, performance.now() - started, options.timeoutMs) };
+    return { seq, startedAt, request, failure: describeFailure(error, performance.now() - started, timeoutMs) };
   }
 }
 
