@@ -1,16 +1,16 @@
 #!/usr/bin/env node
+import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { resolveConfig, type RunConfig, type RunOptions } from './config.js';
 import { runUsage } from './cli-usage.js';
 import { ConformanceError } from './errors.js';
-import { formatFinding } from './findings/format-finding.js';
+import { createConsoleReporter, type ConsoleReporter } from './console/console-reporter.js';
+import { formatSummary } from './console/format-summary.js';
 import { exitCodeOf, type RunOutcome } from './run-outcome.js';
-import { runConformance, type DestructivePlan, type RunEvent } from './run.js';
-import { parseServeArgs, serveUsage } from './server/serve-args.js';
-import { startReferenceServer } from './server/reference-server.js';
+import { runConformance, type DestructivePlan } from './run.js';
 import { toolVersion } from './tool-version.js';
-import { verdictLine } from './verdict-line.js';
-import { writeReports } from '../reports/write-reports.js';
+import { resumeCommands, stopCommands, toGitHubAnnotations } from '../reports/github-annotations.js';
+import { appendJobSummary, writeReports } from '../reports/write-reports.js';
 
 // The only module that touches process.*: everything else takes its inputs as arguments.
 
@@ -81,88 +81,85 @@ async function main(argv: readonly string[]): Promise<number> {
     ...defined('yes', values.yes),
   };
   const config = resolveConfig(options);
-  return run(config);
+  return run(config, githubActions());
 }
 
-async function run(config: RunConfig): Promise<number> {
+/** Where the run's results go besides the console when it runs in GitHub Actions. */
+interface GitHubActions {
+  /** The job summary file ($GITHUB_STEP_SUMMARY), if the runner gives one. */
+  readonly stepSummary?: string;
+}
+
+function githubActions(): GitHubActions | undefined {
+  if (process.env['GITHUB_ACTIONS'] !== 'true') return undefined;
+  const stepSummary = process.env['GITHUB_STEP_SUMMARY'];
+  return stepSummary === undefined || stepSummary === '' ? {} : { stepSummary };
+}
+
+async function run(config: RunConfig, github: GitHubActions | undefined): Promise<number> {
+  const reporter = createConsoleReporter({
+    isTTY: process.stdout.isTTY === true,
+    quiet: config.quiet,
+    verbose: config.verbose,
+    color: process.env['NO_COLOR'] === undefined || process.env['NO_COLOR'] === '',
+    keepBackups: config.stateful.keepBackups,
+    columns: process.stdout.columns ?? 80,
+    write: (text) => process.stdout.write(text),
+    writeError: (text) => process.stderr.write(text),
+  });
   const interrupt = new AbortController();
   const onSignal = (): void => {
     if (interrupt.signal.aborted) process.exit(130);
-    process.stderr.write('\nInterrupted: finishing the current request and cleaning up (press Ctrl-C again to quit at once)\n');
+    reporter.line('\nInterrupted: finishing the current request and cleaning up (press Ctrl-C again to quit at once)', 'err');
     interrupt.abort();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const startedAt = new Date().toISOString();
   out(`backup-conformance ${toolVersion}`);
+  // The console quotes the server: in GitHub Actions, no line it sends may act as a workflow command.
+  const commandsToken = github === undefined ? undefined : randomUUID();
+  if (commandsToken !== undefined) out(stopCommands(commandsToken));
+  // On a terminal the progress line's clock keeps moving while a request is slow.
+  const ticker = process.stdout.isTTY === true && !config.quiet ? setInterval(() => reporter.tick(), 250) : undefined;
+  ticker?.unref();
   let outcome: RunOutcome;
   try {
-    outcome = await runConformance(config, { onEvent: (event) => show(event, config), signal: interrupt.signal, ...(process.stdin.isTTY ? { confirm: askConsent } : {}) });
+    outcome = await runConformance(config, { onEvent: (event) => reporter.onEvent(event), signal: interrupt.signal, ...(process.stdin.isTTY ? { confirm: (plan: DestructivePlan) => askConsent(plan, reporter) } : {}) });
   } catch (error) {
     if (!(error instanceof ConformanceError)) throw error;
-    process.stderr.write(`error: ${error.message}\n`);
+    reporter.line(`error: ${error.message}`, 'err');
     const errors = [{ code: error.code, message: error.message }];
     outcome = { target: config.target?.href ?? 'embedded reference server', embedded: config.target === undefined, specPath: config.specPath, profile: { id: config.profile.id, title: config.profile.title }, startedAt, durationMs: 0, requests: 0, suites: [], checks: [], findings: [], errors, timeline: [], exitCode: exitCodeOf([], errors) };
   } finally {
+    clearInterval(ticker);
+    reporter.finish();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+  if (commandsToken !== undefined) {
+    out(resumeCommands(commandsToken));
+    for (const annotation of toGitHubAnnotations(outcome)) out(annotation);
+  }
   if (outcome.interrupted !== undefined) out(`\nStopped early (${outcome.interrupted === 'max-duration' ? '--max-duration reached' : 'interrupted'}): the reports are partial.`);
-  if (outcome.exitCode !== 2 || outcome.errors.some((e) => e.suite !== undefined)) out(summarise(outcome));
+  if (outcome.exitCode !== 2 || outcome.errors.some((e) => e.suite !== undefined)) out(formatSummary(outcome));
   if (config.outDir !== undefined) {
     const written = await writeReports(config.outDir, outcome);
     out(`Reports: ${written.join(', ')}`);
   }
+  if (github?.stepSummary !== undefined) {
+    try {
+      await appendJobSummary(github.stepSummary, outcome);
+    } catch (error) {
+      process.stderr.write(`warning: cannot append the job summary to ${github.stepSummary}: ${(error as Error).message}\n`);
+    }
+  }
   return outcome.exitCode;
 }
 
-function show(event: RunEvent, config: RunConfig): void {
-  switch (event.type) {
-    case 'target':
-      out(event.embedded ? `Target: ${event.url} (the embedded reference server; give --target URL to test your own)` : `Target: ${event.url}${event.discoveredPath === undefined ? '' : ` (found ${event.discoveredPath} by probing)`}`);
-      break;
-    case 'plan':
-      if (!config.quiet) {
-        out(event.readOnly ? `Read-only: GET requests only; suites ${event.suites.join(', ')}` : `Suites: ${event.suites.join(', ')}; at most ${event.maxBackups} backups will be taken (and deleted again${config.stateful.keepBackups ? ': no, --keep-backups' : ''})`);
-      }
-      break;
-    case 'suite-start':
-      if (!config.quiet) out(`\n▶ ${event.suite.id}: ${event.suite.title}`);
-      break;
-    case 'suite-end':
-      if (!config.quiet) out(`  done in ${(event.durationMs / 1000).toFixed(2)} s`);
-      break;
-    case 'progress':
-      if (!config.quiet) out(`  · ${event.message}`);
-      break;
-    case 'finding':
-      out(`\n${indent(formatFinding(event.finding))}\n`);
-      break;
-    case 'exchange':
-      if (config.verbose) {
-        const { request, response, failure } = event.exchange;
-        out(`    ${request.method} ${request.url} → ${response ? `${response.status} (${Math.round(response.durationMs)} ms)` : `${failure?.kind}: ${failure?.message}`}`);
-      }
-      break;
-    case 'tool-error':
-      process.stderr.write(`error: ${event.error.message}\n`);
-      break;
-  }
-}
-
-function summarise(outcome: RunOutcome): string {
-  const count = (verdict: string) => outcome.findings.filter((f) => f.verdict === verdict).length;
-  const violations = count('violation');
-  const checksRun = outcome.checks.reduce((sum, entry) => sum + entry.runs, 0);
-  const verdict = verdictLine(outcome);
-  return [
-    '',
-    `Summary: ${violations} violations, ${count('inconclusive')} inconclusive, ${count('known-deviation')} known deviations, ${outcome.errors.length} tool errors; ${checksRun} check evaluations over ${outcome.requests} requests in ${(outcome.durationMs / 1000).toFixed(2)} s`,
-    verdict,
-  ].join('\n');
-}
-
 async function serve(argv: readonly string[]): Promise<number> {
+  const { parseServeArgs, serveUsage } = await import('./server/serve-args.js');
+  const { startReferenceServer } = await import('./server/reference-server.js');
   if (argv.includes('--help')) return print(serveUsage, 0);
   const server = await startReferenceServer(parseServeArgs(argv));
   out(`Reference Backup Management API listening at ${server.url}\nPress Ctrl-C to stop.`);
@@ -183,7 +180,8 @@ function bearerToken(variable: string | undefined): string | undefined {
 }
 
 /** Asks on the terminal before a destructive run against a remote target. */
-async function askConsent(plan: DestructivePlan): Promise<boolean> {
+async function askConsent(plan: DestructivePlan, reporter: ConsoleReporter): Promise<boolean> {
+  reporter.clear();
   const { createInterface } = await import('node:readline/promises');
   const prompt = createInterface({ input: process.stdin, output: process.stdout });
   try {
@@ -196,13 +194,6 @@ async function askConsent(plan: DestructivePlan): Promise<boolean> {
 
 function defined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-}
-
-function indent(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => (line === '' ? line : `  ${line}`))
-    .join('\n');
 }
 
 function out(text: string): void {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createBackupApi } from './api/backup-api.js';
 import { isLoopback } from './api/is-loopback.js';
 import { responseChecks } from './checks/response-checks.js';
-import type { RunConfig } from './config.js';
+import { DEFAULTS, type RunConfig } from './config.js';
 import { ConformanceError } from './errors.js';
 import { BackupTimeline } from './findings/backup-timeline.js';
 import { CheckLedger } from './findings/check-ledger.js';
@@ -14,7 +14,6 @@ import { parseJson } from './http/parse-json.js';
 import { applyProfile } from './profiles/apply-profile.js';
 import { exitCodeOf, type RunOutcome, type SuiteResult, type ToolError } from './run-outcome.js';
 import { discoverBaseUrl, specServerPaths } from './api/discover-base-url.js';
-import { startReferenceServer } from './server/reference-server.js';
 import { createAjv } from './spec/create-ajv.js';
 import { indexOperations } from './spec/index-operations.js';
 import { loadSpec } from './spec/load-spec.js';
@@ -60,7 +59,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   const budget = config.maxDurationMs === undefined ? undefined : AbortSignal.timeout(config.maxDurationMs);
   const signal = AbortSignal.any([hooks.signal ?? new AbortController().signal, ...(budget === undefined ? [] : [budget])]);
 
-  const spec = await loadSpec(config.specPath);
+  const spec = await loadSpec(config.specPath, { trusted: config.specPath === DEFAULTS.specPath });
   const index = indexOperations(spec.document, createAjv());
   const suites = selectSuites(config.suites, config.readOnly);
   const maxBackups = suites.reduce((sum, suite) => sum + suite.maxBackups(config), 0);
@@ -72,7 +71,8 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   }
   const ca = config.caFile === undefined ? undefined : await readCa(config.caFile);
 
-  const embedded = config.target === undefined ? await startReferenceServer() : undefined;
+  // Loaded only when needed: a run against a real target never pays for the server's modules.
+  const embedded = config.target === undefined ? await (await import('./server/reference-server.js')).startReferenceServer() : undefined;
   let requests = 0;
   const client = createClient({
     timeoutMs: config.timeoutMs,
