@@ -10,7 +10,7 @@ Options:
   --spec PATH             OpenAPI document to test against (default: the bundled Zeebe 8.2-8.7 spec)
   --profile NAME          hold the server to: spec (default), or zeebe-8.2 ... zeebe-8.10, whose
                           documented departures from the spec become known deviations
-  --out DIR               write DIR/junit.xml and DIR/findings.json
+  --out DIR               write DIR/report.html, DIR/junit.xml and DIR/findings.json
   --suite ID              run only this suite (repeatable): inventory, smoke, stateful, negative
   --timeout DURATION      per-request time limit (default 10s; 500ms, 10s, 2m; a bare number is seconds)
   --max-body-bytes N      read at most N bytes of a response body (default 33554432)

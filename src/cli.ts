@@ -134,13 +134,11 @@ async function run(config: RunConfig, github: GitHubActions | undefined): Promis
   } finally {
     clearInterval(ticker);
     reporter.finish();
+    if (commandsToken !== undefined) out(resumeCommands(commandsToken));
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  if (commandsToken !== undefined) {
-    out(resumeCommands(commandsToken));
-    for (const annotation of toGitHubAnnotations(outcome)) out(annotation);
-  }
+  if (github !== undefined) for (const annotation of toGitHubAnnotations(outcome)) out(annotation);
   if (outcome.interrupted !== undefined) out(`\nStopped early (${outcome.interrupted === 'max-duration' ? '--max-duration reached' : 'interrupted'}): the reports are partial.`);
   if (outcome.exitCode !== 2 || outcome.errors.some((e) => e.suite !== undefined)) out(formatSummary(outcome));
   if (config.outDir !== undefined) {

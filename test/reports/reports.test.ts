@@ -32,7 +32,8 @@ test('the schema rejects a document that breaks it', () => {
 
 test('JUnit: violations fail, inconclusive results skip, tool errors error, passes pass', () => {
   const xml = toJUnit(sampleOutcome());
-  assert.match(xml, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="backup-conformance" tests="4" failures="1" errors="1" skipped="1"/);
+  assert.match(xml, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="backup-conformance" tests="4" failures="1" errors="1" time="/);
+  assert.match(xml, /<testsuite name="smoke" tests="3" failures="1" errors="0" skipped="1" /);
   assert.match(xml, /<testcase classname="smoke.GET \/" name="response-schema-valid" time="0"\/>/);
   assert.match(xml, /<testcase classname="smoke.GET \/" name="list-sorted-descending" time="0">\n {6}<failure type="violation" message="list-sorted-descending \(GET \/\): violation/);
   assert.match(xml, /name="not-a-server-error" time="0">\n {6}<skipped message=/);
