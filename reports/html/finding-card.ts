@@ -1,4 +1,5 @@
 import type { Finding, Severity } from '../../src/findings/finding.js';
+import { shellQuote } from '../../src/http/curl.js';
 import { html, type SafeHtml } from './html.js';
 import { specSentences } from './spec-sentences.js';
 
@@ -23,7 +24,7 @@ export function findingCard(finding: Finding, anchor: string, target: { url: str
   const sentences = specSentences(finding.specPointer, finding.checkId);
   const seen = finding.occurrences !== undefined && finding.occurrences > 1 ? ` · seen ${finding.occurrences} times` : '';
   const where = finding.suite === undefined ? seen.replace(/^ · /, '') : `suite ${finding.suite}${seen}`;
-  const { curl, replay } = finding.reproduction;
+  const { curl, replay, transcript } = finding.reproduction;
   const replayCommand = replay === undefined ? undefined : `npx conformance${target.embedded ? '' : ` --target ${shellQuote(target.url)}`}${finding.suite === undefined ? '' : ` --suite ${finding.suite}`} --seed ${replay.seed} --path ${shellQuote(replay.path)}`;
   return html`<article class="finding ${finding.verdict}" id="${anchor}" data-check-id="${finding.checkId}">
 <div class="finding-head"><span class="badge">${VERDICT_WORDS[finding.verdict]}</span><span class="badge severity">${finding.severity}</span><h3><code>${finding.checkId}</code></h3><span class="operation">${finding.operation}</span>${where === '' ? '' : html`<span class="where">${where}</span>`}</div>
@@ -43,11 +44,13 @@ ${
     replay === undefined
       ? ''
       : html`<div class="step"><span class="label">Replay</span><span class="muted">the same generated run, shrunk to this failure (commands: <code>${replay.commands}</code>):</span><pre class="commands replay">${replayCommand}</pre></div>`
+  }${
+    transcript === undefined || transcript.length === 0
+      ? ''
+      : html`<details class="transcript"><summary>Transcript (${transcript.length === 1 ? 'the exchange' : `the last ${transcript.length} exchanges`})</summary><pre class="commands">${transcript.map(
+          (entry, i) =>
+            html`${i === 0 ? '' : '\n\n'}→ ${entry.request}\n← ${entry.failure ?? `${entry.status ?? ''}${entry.contentType === undefined ? '' : ` ${entry.contentType}`}`}${entry.body === undefined ? '' : `\n${entry.body}${entry.bodyTruncated === true ? ' …' : ''}`}`,
+        )}</pre></details>`
   }</div>
 </article>`;
-}
-
-/** Quotes a word for a POSIX shell when it needs it. */
-function shellQuote(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

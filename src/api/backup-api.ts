@@ -2,6 +2,7 @@ import type { Check } from '../checks/check.js';
 import { checkResponse } from '../checks/check-response.js';
 import type { Finding } from '../findings/finding.js';
 import type { HttpClient } from '../http/client.js';
+import { toTranscript } from '../findings/to-transcript.js';
 import { toCurl } from '../http/curl.js';
 import type { Exchange } from '../http/exchange.js';
 import type { ParsedJson } from '../http/parse-json.js';
@@ -84,7 +85,7 @@ export function createBackupApi(options: BackupApiOptions): BackupApi {
           received: draft.received,
           ...(draft.specPointer === undefined ? {} : { specPointer: draft.specPointer }),
           suite: options.suite,
-          reproduction: { curl: [toCurl(exchange.request, options.redactedHeaders)] },
+          reproduction: { curl: [toCurl(exchange.request, options.redactedHeaders)], transcript: toTranscript([exchange]) },
         };
         findings.push(finding);
         options.record(finding);

@@ -11,10 +11,25 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low';
  */
 export type Verdict = 'violation' | 'inconclusive' | 'known-deviation';
 
+/** One exchange as a report shows it: what was asked, and the start of what came back. */
+export interface TranscriptEntry {
+  /** `METHOD url`. */
+  readonly request: string;
+  readonly status?: number;
+  /** Why no response came (timeout, reset), when none did. */
+  readonly failure?: string;
+  readonly contentType?: string;
+  /** The start of the response body (at most 2 KiB). */
+  readonly body?: string;
+  readonly bodyTruncated?: boolean;
+}
+
 /** Everything a person needs to see the fault again. */
 export interface Reproduction {
   /** The requests in order, as curl command lines (secrets redacted). */
   readonly curl: readonly string[];
+  /** The last exchanges (at most 8) with their answers, for reading what happened. */
+  readonly transcript?: readonly TranscriptEntry[];
   /** Replay data for a stateful failure found by fast-check. */
   readonly replay?: {
     readonly seed: number;

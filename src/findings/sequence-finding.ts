@@ -1,6 +1,7 @@
 import { toCurl } from '../http/curl.js';
 import type { Exchange } from '../http/exchange.js';
 import type { Finding, Severity, Verdict } from './finding.js';
+import { toTranscript } from './to-transcript.js';
 
 /** A finding about a sequence of requests, reproduced by the whole sequence. */
 export function sequenceFinding(fields: {
@@ -23,6 +24,7 @@ export function sequenceFinding(fields: {
     verdict: verdict ?? 'violation',
     reproduction: {
       curl: exchanges.map((exchange) => toCurl(exchange.request, redactedHeaders)),
+      transcript: toTranscript(exchanges),
       ...(replay === undefined ? {} : { replay }),
     },
   };

@@ -1,6 +1,8 @@
-import { Agent } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import { ConformanceError } from '../errors.js';
-import type { Exchange, HttpRequest, TransportFailure, TransportFailureKind } from './exchange.js';
+import { describeFailure, type ResponseStart } from './describe-failure.js';
+import type { Exchange, HttpRequest } from './exchange.js';
+import { readBody } from './read-body.js';
 
 export interface ClientOptions {
   /** Whole-request budget: connect, headers and body together. */
@@ -81,9 +83,11 @@ async function perform(agent: Agent, request: HttpRequest, seq: number, timeoutM
   const started = performance.now();
   const startedAt = Date.now();
   const signal = AbortSignal.timeout(timeoutMs);
+  const failed = (error: unknown, start?: ResponseStart): Exchange => ({ seq, startedAt, request, failure: describeFailure(error, performance.now() - started, timeoutMs, start) });
+  let response: Dispatcher.ResponseData;
   try {
     const url = new URL(request.url);
-    const response = await agent.request({
+    response = await agent.request({
       origin: url.origin,
       path: `${url.pathname}${url.search}`,
       method: request.method as 'GET',
@@ -91,11 +95,16 @@ async function perform(agent: Agent, request: HttpRequest, seq: number, timeoutM
       body: request.body,
       signal,
     });
-    const { text, truncated } = await readCapped(response.body, maxBodyBytes);
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(response.headers)) {
-      if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-    }
+  } catch (error) {
+    return failed(error);
+  }
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  const announced = Number(headers['content-length']);
+  try {
+    const { text, truncated } = await readBody(response.body, headers['content-encoding'], maxBodyBytes);
     return {
       seq,
       startedAt,
@@ -103,55 +112,7 @@ async function perform(agent: Agent, request: HttpRequest, seq: number, timeoutM
       response: { status: response.statusCode, headers, bodyText: text, truncated, durationMs: performance.now() - started },
     };
   } catch (error) {
-    return { seq, startedAt, request, failure: describeFailure(error, performance.now() - started, timeoutMs) };
+    // The status and headers came, the body did not: the failure says how far it got.
+    return failed(error, { status: response.statusCode, ...(Number.isSafeInteger(announced) ? { announcedBytes: announced } : {}) });
   }
-}
-
-/** Reads a body up to `limit` bytes, then stops reading and drops the rest of the stream. */
-async function readCapped(body: AsyncIterable<Uint8Array> & { destroy(): unknown }, limit: number): Promise<{ text: string; truncated: boolean }> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    const room = limit - size;
-    if (chunk.byteLength > room) {
-      chunks.push(chunk.subarray(0, room));
-      body.destroy();
-      return { text: decode(chunks), truncated: true };
-    }
-    chunks.push(chunk);
-    size += chunk.byteLength;
-  }
-  return { text: decode(chunks), truncated: false };
-}
-
-function decode(chunks: readonly Uint8Array[]): string {
-  return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
-}
-
-function describeFailure(error: unknown, durationMs: number, timeoutMs: number): TransportFailure {
-  const { code, name, message } = innermost(error);
-  let kind: TransportFailureKind = 'other';
-  if (name === 'TimeoutError' || name === 'AbortError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
-    kind = 'timeout';
-  } else if (code === 'ECONNREFUSED') {
-    kind = 'connection-refused';
-  } else if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') {
-    kind = 'connection-reset';
-  } else if (code?.startsWith('HPE_') || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH' || code === 'UND_ERR_INFO') {
-    kind = 'protocol';
-  }
-  const text = kind === 'timeout' ? `no complete response within ${timeoutMs} ms` : message || code || 'request failed';
-  return { kind, message: text, durationMs };
-}
-
-/** undici wraps the socket error; the useful code is usually on the innermost cause. */
-function innermost(error: unknown): { code?: string; name?: string; message: string } {
-  let current = error as { code?: string; name?: string; message?: string; cause?: unknown } | undefined;
-  let best = { code: current?.code, name: current?.name, message: current?.message ?? String(error) };
-  for (let depth = 0; current?.cause !== undefined && depth < 5; depth++) {
-    current = current.cause as typeof current;
-    if (current?.code !== undefined) best = { code: current.code, name: current.name ?? best.name, message: current.message ?? best.message };
-  }
-  if (best.name === undefined && (error as { name?: string }).name) best.name = (error as { name: string }).name;
-  return best;
 }

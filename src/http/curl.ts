@@ -1,7 +1,7 @@
 import type { HttpRequest } from './exchange.js';
 
-/** Quotes a word for a POSIX shell: single quotes, with embedded single quotes closed and escaped. */
-function shellQuote(word: string): string {
+/** Quotes a word for a POSIX shell when it needs it: single quotes, embedded ones closed and escaped. */
+export function shellQuote(word: string): string {
   if (/^[\w@%+=:,./-]+$/.test(word)) return word;
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }

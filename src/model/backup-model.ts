@@ -34,27 +34,23 @@ export interface PartitionSetSeen {
  */
 export class BackupModel {
   /** Takes use offsets 1 to `takeOffsets`. */
-  static readonly takeOffsets = 8;
+  static readonly takeOffsets = 5;
   /** The offset of the run's id that no take uses. */
   static readonly neverTakenOffset = 9;
 
   readonly #backups = new Map<bigint, TrackedBackup>();
   readonly #positions = new Map<bigint, ReadonlyMap<number, bigint>>();
+  readonly #taken: bigint[] = [];
   #highestTaken: bigint | undefined;
   #highestUncertain: bigint | undefined;
   #partitionSet: PartitionSetSeen | undefined;
   #abandoned: string | undefined;
 
   /**
-   * @param base every id of the run is above it, and above every id taken before the run.
-   * @param latestKnown true when the server is known to have accepted nothing above `base` (the
-   *   suite got a 202 for an id above every listed one). False at the start of a suite: a backup
-   *   deleted before it may still block higher ids (spec/NOTES.md#deleted-id-reuse).
+   * @param base every id of the run is above it, above every existing backup, and above every id
+   *   the server ever accepted (the suite makes sure of that before its first run).
    */
-  constructor(
-    readonly base: bigint,
-    readonly latestKnown: boolean,
-  ) {}
+  constructor(readonly base: bigint) {}
 
   idAt(offset: number): bigint {
     return this.base + BigInt(offset);
@@ -102,6 +98,11 @@ export class BackupModel {
     return maybeTaken && !statuses.has(409) ? EITHER : statuses;
   }
 
+  /** The ids the server accepted in this run, in the order first accepted. */
+  get takenIds(): readonly bigint[] {
+    return this.#taken;
+  }
+
   tracked(id: bigint): TrackedBackup | undefined {
     return this.#backups.get(id);
   }
@@ -115,6 +116,7 @@ export class BackupModel {
   accepted(id: bigint): void {
     this.#backups.set(id, { id, status: 'live', possible: possibleStatesAfter('accepted') });
     this.#positions.delete(id);
+    if (!this.#taken.includes(id)) this.#taken.push(id);
     if (this.#highestTaken === undefined || id > this.#highestTaken) this.#highestTaken = id;
   }
 
