@@ -198,7 +198,8 @@ async function preflight(baseUrl: string, client: ReturnType<typeof createClient
   // The status and the start of the body say all a probe needs; the suites read the list in full.
   const probe = await client.send({ method: 'GET', url: baseUrl, maxBodyBytes: PROBE_BODY_BYTES });
   const failure = probe.failure;
-  if (failure !== undefined && failure.kind !== 'timeout') {
+  // A server that sends a status line is there; an answer that breaks after it is for the checks.
+  if (failure !== undefined && failure.kind !== 'timeout' && failure.responseStarted !== true) {
     throw new ConformanceError('CONF_TARGET_UNREACHABLE', `Cannot reach ${baseUrl}: ${failure.message}. Is the server running, and is --target its Backup Management API base URL (e.g. http://localhost:9600/actuator/backups)?`);
   }
   const body = probe.response?.bodyText ?? '';

@@ -19,8 +19,16 @@ export function toTranscript(exchanges: readonly Exchange[]): TranscriptEntry[] 
       ...entry,
       status: response.status,
       ...(response.headers['content-type'] === undefined ? {} : { contentType: response.headers['content-type'] }),
-      ...(response.bodyText === '' ? {} : { body: response.bodyText.slice(0, MOST_BODY_CHARACTERS) }),
+      ...(response.bodyText === '' ? {} : { body: detachedPrefix(response.bodyText) }),
       ...(cut ? { bodyTruncated: true } : {}),
     };
   });
+}
+
+/**
+ * The start of a body as a string of its own. V8 may keep a slice pointing into its parent, and a
+ * finding's transcript outlives the exchange: a 2 KiB slice must not hold a 32 MiB body alive.
+ */
+function detachedPrefix(text: string): string {
+  return Buffer.from(text.slice(0, MOST_BODY_CHARACTERS), 'utf8').toString('utf8');
 }

@@ -7,7 +7,7 @@ import { readBody } from './read-body.js';
 export interface ClientOptions {
   /** Whole-request budget: connect, headers and body together. */
   readonly timeoutMs: number;
-  /** Bodies longer than this are cut (the exchange says so) instead of filling memory. */
+  /** Bodies longer than this, once decoded, are cut (the exchange says so) instead of filling memory. */
   readonly maxBodyBytes: number;
   /** Sent with every request unless the request sets the same header. Names lower-case. */
   readonly defaultHeaders?: Readonly<Record<string, string>>;
@@ -104,7 +104,7 @@ async function perform(agent: Agent, request: HttpRequest, seq: number, timeoutM
   }
   const announced = Number(headers['content-length']);
   try {
-    const { text, truncated } = await readBody(response.body, headers['content-encoding'], maxBodyBytes);
+    const { text, truncated } = await readBody(response.body, { limit: maxBodyBytes, ...(headers['content-encoding'] === undefined ? {} : { contentEncoding: headers['content-encoding'] }) });
     return {
       seq,
       startedAt,

@@ -15,11 +15,11 @@ export interface ResponseStart {
 export function describeFailure(error: unknown, durationMs: number, timeoutMs: number, start?: ResponseStart): TransportFailure {
   const received = error instanceof IncompleteBody ? error.receivedBytes : 0;
   if (error instanceof IncompleteBody && error.undecodable !== undefined) {
-    return { kind: 'protocol', message: `${start === undefined ? 'the response came' : `status ${start.status} came`}, but ${error.undecodable}`, durationMs };
+    return { kind: 'protocol', message: `${start === undefined ? 'the response came' : `status ${start.status} came`}, but ${error.undecodable}`, durationMs, ...(start === undefined ? {} : { responseStarted: true }) };
   }
   const { code, name, message } = innermost(error instanceof IncompleteBody ? error.reason : error);
   const kind = kindOf(code, name);
-  return { kind, message: explain(kind, code, message, timeoutMs, start, received), durationMs };
+  return { kind, message: explain(kind, code, message, timeoutMs, start, received), durationMs, ...(start === undefined ? {} : { responseStarted: true }) };
 }
 
 function kindOf(code: string | undefined, name: string | undefined): TransportFailureKind {
@@ -45,11 +45,10 @@ function explain(kind: TransportFailureKind, code: string | undefined, message: 
   return message || code || 'request failed';
 }
 
-/** "status 200 and its headers came, then 12 bytes of the body (of the 120 its Content-Length announced)" */
-function afterHeaders(start: ResponseStart | undefined, received: number): string {
-  const status = start === undefined ? 'the status line and headers came' : `status ${start.status} and its headers came`;
-  const announced = start?.announcedBytes === undefined ? '' : ` of the ${start.announcedBytes} its Content-Length announced`;
-  return `${status}, then ${received} ${received === 1 ? 'byte' : 'bytes'} of the body${announced}`;
+/** "status 200 and its headers came, then 12 bytes of the body[ of the 120 its Content-Length announced]" */
+function afterHeaders(start: ResponseStart, received: number): string {
+  const announced = start.announcedBytes === undefined ? '' : ` of the ${start.announcedBytes} its Content-Length announced`;
+  return `status ${start.status} and its headers came, then ${received} ${received === 1 ? 'byte' : 'bytes'} of the body${announced}`;
 }
 
 /** undici wraps the socket error; the useful code is usually on the innermost cause. */

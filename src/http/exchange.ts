@@ -13,9 +13,12 @@ export interface HttpResponse {
   readonly status: number;
   /** Header names lower-case; repeated headers joined with ", ". */
   readonly headers: Readonly<Record<string, string>>;
-  /** The body as text (UTF-8, replacement characters for invalid bytes). */
+  /**
+   * The body as text: its Content-Encoding (gzip, deflate, br) undone, then read as UTF-8 with
+   * replacement characters for invalid bytes.
+   */
   readonly bodyText: string;
-  /** True when the body was cut at the size cap; bodyText then holds only the prefix. */
+  /** True when the body was cut at the size cap (in decoded bytes); bodyText then holds only the prefix. */
   readonly truncated: boolean;
   readonly durationMs: number;
 }
@@ -25,7 +28,10 @@ export type TransportFailureKind = 'timeout' | 'connection-refused' | 'connectio
 
 export interface TransportFailure {
   readonly kind: TransportFailureKind;
+  /** What happened and how far the response had come, e.g. "... status 200 and its headers came, then 12 bytes of the body". */
   readonly message: string;
+  /** True when the status line and headers had arrived: the server is there, its answer broke. */
+  readonly responseStarted?: boolean;
   readonly durationMs: number;
 }
 

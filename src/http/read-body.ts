@@ -33,13 +33,21 @@ const DECODERS: Readonly<Record<string, () => Transform>> = {
   br: createBrotliDecompress,
 };
 
+export interface BodyOptions {
+  /** The Content-Encoding header, if any. */
+  readonly contentEncoding?: string;
+  /** Most decoded bytes read; the rest of the body is never read. */
+  readonly limit: number;
+}
+
 /**
  * Reads a body, undoing its Content-Encoding, up to `limit` decoded bytes; then stops reading and
- * destroys the stream, so a server streaming without end (or a small gzip of a huge body) costs
- * at most `limit` bytes of memory. Decodes as it goes, so the bytes are never held twice.
- * Rejects with `IncompleteBody` when the body breaks off or cannot be decoded.
+ * destroys the stream (and with it the socket), so a server streaming without end, or a small gzip
+ * of a huge body, is held to `limit`. Rejects with `IncompleteBody` when the body breaks off or
+ * cannot be decoded.
  */
-export async function readBody(body: Readable, contentEncoding: string | undefined, limit: number): Promise<BodyText> {
+export async function readBody(body: Readable, options: BodyOptions): Promise<BodyText> {
+  const { contentEncoding, limit } = options;
   const codings = (contentEncoding ?? '').split(',').map((coding) => coding.trim().toLowerCase()).filter((coding) => coding !== '' && coding !== 'identity');
   const unknown = codings.find((coding) => DECODERS[coding] === undefined);
   if (unknown !== undefined) {
@@ -63,36 +71,37 @@ export async function readBody(body: Readable, contentEncoding: string | undefin
     });
   }
 
+  // Decoded chunk by chunk: each chunk is let go at once, and the text is joined once at the end.
   const text = new TextDecoder('utf-8', { fatal: false });
-  const parts: string[] = [];
+  const pieces: string[] = [];
   let size = 0;
   let truncated = false;
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
       const room = limit - size;
       if (chunk.byteLength > room) {
-        parts.push(text.decode(chunk.subarray(0, room)));
+        pieces.push(text.decode(chunk.subarray(0, room)));
         truncated = true;
         // Fails the pipeline on purpose: every stream in it is destroyed, the socket with them.
         done(new Error('body cap reached'));
         return;
       }
-      parts.push(text.decode(chunk, { stream: true }));
+      pieces.push(text.decode(chunk, { stream: true }));
       size += chunk.byteLength;
       done();
     },
     final(done) {
-      parts.push(text.decode());
+      pieces.push(text.decode());
       done();
     },
   });
   try {
     await pipeline([body, counter, ...decoders, sink]);
   } catch (error) {
-    if (truncated) return { text: parts.join(''), truncated };
+    if (truncated) return { text: pieces.join(''), truncated };
     // No bytes at all is an empty body, whatever its Content-Encoding (a 204, a HEAD).
     if (undecodable !== undefined && receivedBytes === 0) return { text: '', truncated: false };
     throw new IncompleteBody(error, receivedBytes, undecodable);
   }
-  return { text: parts.join(''), truncated };
+  return { text: pieces.join(''), truncated };
 }
