@@ -16,7 +16,7 @@ Options:
   --max-body-bytes N      read at most N bytes of a response body (default 33554432)
   --seed N                seed of the generated requests (stateful and negative), to replay a failure
   --path P                replay path printed with a stateful failure (with --seed)
-  --runs N                stateful runs (default 10)
+  --runs N                stateful runs (default 20)
   --max-commands N        most commands in one stateful run (default 12)
   --settle-timeout DUR    how long a backup may take to complete or fail (default 60s)
   --keep-backups          leave the backups the suite created (default: delete them)

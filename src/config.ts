@@ -95,7 +95,7 @@ export const DEFAULTS = {
   profile: 'spec',
   timeoutMs: 10_000,
   maxBodyBytes: 32 * 1024 * 1024,
-  runs: 10,
+  runs: 20,
   maxCommands: 12,
   settleTimeoutMs: 60_000,
   negativeRuns: 60,

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { createBackupApi } from './api/backup-api.js';
+import { createBackupApi, type Observation } from './api/backup-api.js';
 import { isLoopback } from './api/is-loopback.js';
 import { responseChecks } from './checks/response-checks.js';
 import { DEFAULTS, type RunConfig } from './config.js';
@@ -17,6 +17,7 @@ import { discoverBaseUrl, specServerPaths } from './api/discover-base-url.js';
 import { createAjv } from './spec/create-ajv.js';
 import { indexOperations } from './spec/index-operations.js';
 import { loadSpec } from './spec/load-spec.js';
+import type { OperationRole } from './spec/operation.js';
 import { allSuites } from '../suites/all-suites.js';
 import type { Suite } from '../suites/suite.js';
 
@@ -97,6 +98,11 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     if (findings.add(finding)) emit({ type: 'finding', finding });
   };
 
+  let highestTaken: bigint | undefined;
+  const observe = (suite: string, observation: Observation, target: { role: OperationRole; id?: bigint }): void => {
+    timeline.observe(suite, observation, target);
+    if (target.role === 'take' && target.id !== undefined && (highestTaken === undefined || target.id > highestTaken)) highestTaken = target.id;
+  };
   let baseUrl = embedded?.url ?? '';
   try {
     const discovered = config.target === undefined ? { baseUrl } : await discoverBaseUrl(config.target, specServerPaths(spec.document.servers), client);
@@ -110,7 +116,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
       const suiteStarted = performance.now();
       emit({ type: 'suite-start', suite });
       const noteCheck = (operation: string, checkId: string): void => ledger.note(suite.id, operation, checkId);
-      const api = createBackupApi({ baseUrl, index, client, checks: responseChecks, suite: suite.id, redactedHeaders, retryDelayMs: config.retryDelayMs, record, noteCheck, onObservation: (observation, target) => timeline.observe(suite.id, observation, target) });
+      const api = createBackupApi({ baseUrl, index, client, checks: responseChecks, suite: suite.id, redactedHeaders, retryDelayMs: config.retryDelayMs, record, noteCheck, onObservation: (observation, target) => observe(suite.id, observation, target) });
       try {
         await suite.run({
           config,
@@ -120,6 +126,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
           redactedHeaders,
           record,
           noteCheck,
+          highestTakenId: () => highestTaken,
           progress: (message) => emit({ type: 'progress', suite: suite.id, message }),
           signal: suiteSignal,
         });

@@ -17,6 +17,12 @@ export interface SuiteContext {
   record(finding: Finding): void;
   /** Counts one evaluation of a suite-level rule, so passes show in the reports. */
   noteCheck(operation: string, checkId: string): void;
+  /**
+   * The highest id any suite of this run has sent a take for, or undefined. Ids are never reusable
+   * (spec/NOTES.md#deleted-id-reuse): a suite that picks ids from the list alone would collide
+   * with backups an earlier suite took and deleted.
+   */
+  highestTakenId(): bigint | undefined;
   /** A short line of progress for the console. */
   progress(message: string): void;
   /** Aborted when the run must stop early (interrupt or budget). */

@@ -7,13 +7,15 @@ import { expectedTakeStatuses, type TakeStatus } from './take-outcome.js';
 const EITHER: ReadonlySet<TakeStatus> = new Set<TakeStatus>([202, 409]);
 
 /**
- * A backup this run sent a take for and the server did not refuse.
+ * An id this run sent a take for.
  * `live`: accepted (202) and not deleted. `deleted`: its delete was answered 204 and it was then
- * seen gone. `uncertain`: a 5xx or a lost answer left it unknown whether it exists.
+ * seen gone. `uncertain`: a 5xx or a lost answer left it unknown whether it exists. `refused`:
+ * answered 409; some partitions may still have made a backup of it, so it is never judged
+ * (spec/NOTES.md#a-refused-take-may-leave-traces).
  */
 export interface TrackedBackup {
   readonly id: bigint;
-  readonly status: 'live' | 'deleted' | 'uncertain';
+  readonly status: 'live' | 'deleted' | 'uncertain' | 'refused';
   /** The states it may be seen in next (for a live backup). */
   readonly possible: ReadonlySet<Sighting>;
   /** The last sighting, for messages. */
@@ -120,6 +122,11 @@ export class BackupModel {
     if (this.#highestTaken === undefined || id > this.#highestTaken) this.#highestTaken = id;
   }
 
+  /** The server answered 409. Changes nothing for an id the run already tracks. */
+  refused(id: bigint): void {
+    if (!this.#backups.has(id)) this.#backups.set(id, { id, status: 'refused', possible: possibleStatesAfter('accepted') });
+  }
+
   /** No clear answer: the backup may or may not exist, now or later. Never judged again. */
   uncertain(id: bigint): void {
     const before = this.#backups.get(id);
@@ -130,7 +137,7 @@ export class BackupModel {
   /** The backup was deleted and seen gone. */
   deleted(id: bigint): void {
     const before = this.#backups.get(id);
-    if (before === undefined || before.status === 'uncertain') return;
+    if (before === undefined || before.status === 'uncertain' || before.status === 'refused') return;
     this.#backups.set(id, { id, status: 'deleted', possible: new Set<Sighting>(['ABSENT']), lastSeen: 'ABSENT' });
   }
 

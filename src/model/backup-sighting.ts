@@ -1,6 +1,6 @@
 /**
- * What one answer says about a backup: not there (`ABSENT`: a 404, or a 200 whose state is
- * DOES_NOT_EXIST), or the overall state of a backup that is there.
+ * What one answer says about a backup: not there (`ABSENT`: a 404, or a 200 in which no partition
+ * has it), or the overall state of a backup that is there.
  */
 export type Sighting = 'ABSENT' | 'INCOMPLETE' | 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
 
@@ -12,10 +12,15 @@ const STATES: ReadonlySet<string> = new Set(['INCOMPLETE', 'IN_PROGRESS', 'COMPL
  * state the lifecycle does not place. INCOMPATIBLE is in the spec's enum but has no documented
  * place in a backup's life and real Zeebe never sends it (spec/NOTES.md#incompatible-aggregation);
  * unknown states are the schema check's concern.
+ *
+ * A 200 whose partitions all say DOES_NOT_EXIST describes a backup no partition has, whatever its
+ * overall state (INCOMPLETE by the letter of the aggregation rule, DOES_NOT_EXIST in Zeebe 8.1):
+ * that is the 404's "does not exist" (spec/NOTES.md#all-partitions-does-not-exist).
  */
-export function backupSighting(status: number | undefined, state?: unknown): Sighting | undefined {
+export function backupSighting(status: number | undefined, state?: unknown, partitionStates: readonly unknown[] = []): Sighting | undefined {
   if (status === 404) return 'ABSENT';
   if (status !== 200) return undefined;
   if (state === 'DOES_NOT_EXIST') return 'ABSENT';
+  if (partitionStates.length > 0 && partitionStates.every((partition) => partition === 'DOES_NOT_EXIST')) return 'ABSENT';
   return typeof state === 'string' && STATES.has(state) ? (state as Sighting) : undefined;
 }

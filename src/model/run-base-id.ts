@@ -1,4 +1,4 @@
-/** Ids a run may use above its base: takes use base + 1 to base + 8, base + 9 is never taken. */
+/** A run uses the ids base + 1 to base + 9 (see BackupModel), so bases are ten apart. */
 const RUN_SPAN = 10n;
 
 /**

@@ -78,7 +78,7 @@ export const faultyVariants: readonly Variant[] = [
   { id: 'refused-but-created', fault: 'a take with a string id is refused with 400, yet creates the backup', expectedCheck: 'refused-take-creates-nothing', server: { quirks: ['string-ids'], intercept: (r, p) => (r.method === 'POST' && /"backupId"\s*:\s*"/.test(r.bodyText) && answered(p) && p.status === 202 ? { status: 400, headers: {}, json: { message: 'A backupId must be provided and it must be > 0' } } : p) } },
 
   // Transport.
-  { id: 'hangs-on-delete', fault: 'DELETE never answers', expectedCheck: 'response-received', server: { intercept: (r, p) => (r.method === 'DELETE' ? { hang: true } : p) }, args: ['--timeout', '500ms'] },
+  { id: 'hangs-on-delete', fault: 'DELETE never answers', expectedCheck: 'response-received', server: { intercept: (r, p) => (r.method === 'DELETE' ? { hang: true } : p) }, args: ['--timeout', '300ms', '--runs', '3'] },
   { id: 'resets-get-one', fault: 'GET /{id} resets the connection', expectedCheck: 'response-received', server: { intercept: (r, p) => (isGetOne(r) ? { destroy: true } : p) } },
 ];
 

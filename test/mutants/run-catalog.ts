@@ -23,7 +23,11 @@ export async function runVariant(variant: Variant): Promise<VariantResult> {
   const server = await startReferenceServer({ settleMs: 20, jitterMs: 10, ...variant.server });
   const started = performance.now();
   try {
-    const result = await runCli(['--target', server.url, '--quiet', ...(variant.args ?? [])]);
+    // The reference server settles backups in tens of milliseconds; a short settle timeout (which
+    // also bounds the grace for deletes) keeps a faulty server from costing minutes of waiting.
+    // Sixty stateful runs (a fraction of a second against it) make faults that need two backups
+    // and a delete between them show up on every seed, not on most.
+    const result = await runCli(['--target', server.url, '--quiet', '--settle-timeout', '2s', '--runs', '60', ...(variant.args ?? [])]);
     let violations: string[] = [];
     try {
       violations = [...new Set((await result.findings()).findings.filter((f) => f.verdict === 'violation').map((f) => f.checkId))];

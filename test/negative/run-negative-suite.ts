@@ -41,7 +41,7 @@ export async function runNegativeSuite(url: string, options: RunOptions = {}): P
   const noteCheck = (operation: string, checkId: string): void => ledger.note(negativeSuite.id, operation, checkId);
   const api = createBackupApi({ baseUrl: url, index, client, checks: responseChecks, suite: negativeSuite.id, redactedHeaders, retryDelayMs: 10, record, noteCheck });
   try {
-    await negativeSuite.run({ config, spec, index, api, redactedHeaders, record, noteCheck, progress: () => {}, signal: new AbortController().signal });
+    await negativeSuite.run({ config, spec, index, api, redactedHeaders, record, noteCheck, highestTakenId: () => undefined, progress: () => {}, signal: new AbortController().signal });
   } finally {
     await client.close();
   }

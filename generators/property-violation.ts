@@ -1,0 +1,18 @@
+import type { StatefulCheckId } from './stateful-properties.js';
+
+/**
+ * Thrown by a command when the server broke a stateful rule: fast-check then stops the run and
+ * shrinks the sequence. Carries what a finding needs; the suite adds the reproduction.
+ */
+export class PropertyViolation extends Error {
+  override readonly name = 'PropertyViolation';
+  constructor(
+    readonly checkId: StatefulCheckId,
+    /** The label of the operation whose answer broke the rule, e.g. `GET /{backupId}`. */
+    readonly operation: string,
+    readonly expected: string,
+    readonly received: string,
+  ) {
+    super(`${checkId}: expected ${expected}; received ${received}`);
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The suite's account of its takes across all runs: a hard limit on how many the runs may send
+ * (each may copy a whole cluster's data), the highest id it sent (ids are never reusable), and the
+ * ids of backups it may have created and not yet deleted, which are the only ones it ever deletes.
+ */
+export class TakeLedger {
+  readonly #created = new Set<bigint>();
+  #sent = 0;
+  #probes = 0;
+  #accepted = 0;
+  #highestSent: bigint | undefined;
+  #highestCreated: bigint | undefined;
+
+  /** @param limit the most takes the runs and their shrinking may send (the search for free ids aside). */
+  constructor(readonly limit: number) {}
+
+  /** Takes sent by the runs. */
+  get sent(): number {
+    return this.#sent;
+  }
+
+  /** Takes sent to find free ids. */
+  get probes(): number {
+    return this.#probes;
+  }
+
+  get remaining(): number {
+    return this.limit - this.#sent;
+  }
+
+  /** How many takes were answered 202. */
+  get accepted(): number {
+    return this.#accepted;
+  }
+
+  get highestSent(): bigint | undefined {
+    return this.#highestSent;
+  }
+
+  /** The highest id whose take was accepted or got no clear answer: the id later backups must pass. */
+  get highestCreated(): bigint | undefined {
+    return this.#highestCreated;
+  }
+
+  /** Backups that may exist because of the suite and were not deleted yet, by ascending id. */
+  get created(): bigint[] {
+    return [...this.#created].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** Called before a take is sent. Throws when the limit would be passed: callers check `remaining` first. */
+  sending(id: bigint): void {
+    if (this.#sent >= this.limit) throw new Error(`the take limit of ${this.limit} was reached before taking backup ${id}`);
+    this.#sent++;
+    this.#saw(id);
+  }
+
+  /**
+   * Called before a take that looks for free ids. Not counted against the limit: the search stops
+   * at its first 202 or unclear answer, so it creates at most one backup.
+   */
+  probing(id: bigint): void {
+    this.#probes++;
+    this.#saw(id);
+  }
+
+  /** Records the answer to a take: a 202 or an unclear answer (5xx, none) may have created a backup. */
+  answered(id: bigint, status: number | undefined): void {
+    if (status === 202) this.#accepted++;
+    if (status === 202 || status === undefined || status >= 500) {
+      this.#created.add(id);
+      if (this.#highestCreated === undefined || id > this.#highestCreated) this.#highestCreated = id;
+    }
+  }
+
+  /** The backup was deleted (204). */
+  removed(id: bigint): void {
+    this.#created.delete(id);
+  }
+
+  #saw(id: bigint): void {
+    if (this.#highestSent === undefined || id > this.#highestSent) this.#highestSent = id;
+  }
+}

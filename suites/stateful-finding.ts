@@ -1,0 +1,33 @@
+import type { Finding } from '../src/findings/finding.js';
+import { sequenceFinding } from '../src/findings/sequence-finding.js';
+import type { OperationIndex } from '../src/spec/index-operations.js';
+import { statefulProperties } from '../generators/stateful-properties.js';
+import type { SequenceOutcome } from './stateful-sequence.js';
+
+/**
+ * The finding for a failed run: the stateful rule it broke (or the response check it was stopped
+ * on), reproduced by the curl lines of the whole run and, for a run fast-check shrank, by its seed,
+ * path and commands (`Take(+7 = 1037), Take(+5 = 1035)`). Undefined when the run did not fail.
+ */
+export function statefulFinding(
+  run: SequenceOutcome,
+  context: { readonly suite: string; readonly index: OperationIndex; readonly redactedHeaders: ReadonlySet<string> },
+  replay?: { readonly seed: number; readonly path: string },
+): Finding | undefined {
+  const reproduction = {
+    suite: context.suite,
+    exchanges: run.transcript,
+    redactedHeaders: context.redactedHeaders,
+    ...(replay === undefined ? {} : { replay: { ...replay, commands: run.steps.join(', ') } }),
+  };
+  if (run.violation !== undefined) {
+    const { checkId, operation, expected, received } = run.violation;
+    const property = statefulProperties[checkId];
+    return sequenceFinding({ checkId, title: property.title, severity: property.severity, operation, expected, received, specPointer: property.specPointer(context.index), ...reproduction });
+  }
+  if (run.stoppedOn !== undefined) {
+    const { checkId, title, severity, verdict, operation, expected, received, specPointer } = run.stoppedOn;
+    return sequenceFinding({ checkId, title, severity, verdict, operation, expected, received, ...(specPointer === undefined ? {} : { specPointer }), ...reproduction });
+  }
+  return undefined;
+}

@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import { highestBackupId } from '../src/api/highest-backup-id.js';
+import type { Finding } from '../src/findings/finding.js';
+import { sequenceFinding } from '../src/findings/sequence-finding.js';
+import type { Exchange } from '../src/http/exchange.js';
+import { BackupModel } from '../src/model/backup-model.js';
+import { runBaseId } from '../src/model/run-base-id.js';
+import type { BackupCommand } from '../generators/backup-command.js';
+import { describeAnswer } from '../generators/describe-answer.js';
+import { PropertyViolation } from '../generators/property-violation.js';
+import { removeCreatedBackups } from '../generators/remove-created-backups.js';
+import { ResponseViolation } from '../generators/response-violation.js';
+import { statefulProperties } from '../generators/stateful-properties.js';
+import { StatefulSystem } from '../generators/stateful-system.js';
+import type { TakeLedger } from '../generators/take-ledger.js';
+import type { Patience } from '../generators/patience.js';
+import type { SuiteContext } from './suite.js';
+
+/**
+ * The longest a deleted backup may stay visible, if the settle timeout is longer: real Zeebe
+ * deletes asynchronously, and its own acceptance test waits up to 30 s for the 404
+ * (spec/NOTES.md#asynchronous-visibility).
+ */
+const DELETE_GRACE_MS = 30_000;
+
+/** How one sequence went. */
+export interface SequenceOutcome {
+  /** Why the run could not start and the suite must stop. */
+  readonly stopReason?: string;
+  /** Why the run could not start this time: the listing that chooses its ids got no clear answer. */
+  readonly skipReason?: string;
+  /** Each command as it ran, e.g. `Take(+7 = 1037)`. */
+  readonly steps: readonly string[];
+  /** Every exchange of the run, from the listing that chose its ids. */
+  readonly transcript: readonly Exchange[];
+  /** The stateful rule the run broke, if any. */
+  readonly violation?: PropertyViolation;
+  /** The violations the response checks found, the first per check id. */
+  readonly responseViolations: readonly Finding[];
+  /** Set when the run stopped on the response check it was asked to stop on. */
+  readonly stoppedOn?: Finding;
+}
+
+export interface SequenceOptions {
+  readonly context: SuiteContext;
+  readonly suite: string;
+  readonly ledger: TakeLedger;
+  readonly patience: Patience;
+  /** A response check whose violation ends the run, to shrink the sequence that leads to it. */
+  readonly stopOn?: string;
+  /** The progress line, once the run's ids are known. */
+  describe(base: bigint): string;
+}
+
+/**
+ * One run: list the backups to choose a base id above all of them, run the commands against a
+ * fresh model, then (unless --keep-backups) delete every backup the suite created. Violations come
+ * back as data; anything else thrown is a fault of the suite and propagates.
+ */
+export async function runSequence(commands: readonly BackupCommand[], options: SequenceOptions): Promise<SequenceOutcome> {
+  const { context, ledger } = options;
+  const { index, signal } = context;
+  const { settleTimeoutMs, keepBackups } = context.config.stateful;
+  const system = new StatefulSystem({
+    api: context.api,
+    index,
+    ledger,
+    settleTimeoutMs,
+    graceMs: Math.min(DELETE_GRACE_MS, settleTimeoutMs),
+    patience: options.patience,
+    signal,
+    ...(options.stopOn === undefined ? {} : { stopOn: options.stopOn }),
+    noteCheck: (operation, checkId) => context.noteCheck(operation, checkId),
+    inconclusive: (note, exchanges) => {
+      const property = statefulProperties[note.checkId];
+      context.record(
+        sequenceFinding({
+          ...note,
+          title: property.title,
+          severity: property.severity,
+          verdict: note.verdict ?? 'inconclusive',
+          specPointer: note.specPointer ?? property.specPointer(index),
+          suite: options.suite,
+          exchanges,
+          redactedHeaders: context.redactedHeaders,
+        }),
+      );
+    },
+  });
+  const outcome = (fields: Partial<SequenceOutcome>): SequenceOutcome => ({
+    steps: [...system.steps],
+    transcript: [...system.transcript],
+    responseViolations: [...system.responseViolations],
+    ...fields,
+  });
+
+  try {
+    const listing = await system.list();
+    if (listing.status === undefined || listing.status >= 500) {
+      return outcome({ skipReason: `the list answered ${describeAnswer(listing)}, so no backup id could be chosen safely` });
+    }
+    const highest = highestBackupId(listing);
+    const base = highest === undefined ? undefined : runBaseId(highest, ledger.highestSent);
+    if (base === undefined) {
+      return outcome({
+        stopReason:
+          highest === undefined
+            ? `the list answered ${describeAnswer(listing)}, so no backup id can be chosen safely`
+            : `the highest backup id, ${highest}, leaves no room for new ids below the int64 maximum`,
+      });
+    }
+    const model = new BackupModel(base);
+    context.progress(options.describe(base));
+    await fc.asyncModelRun(() => ({ model, real: system }), commands);
+    return outcome({});
+  } catch (error) {
+    if (error instanceof PropertyViolation) return outcome({ violation: error });
+    if (error instanceof ResponseViolation) return outcome({ stoppedOn: error.finding });
+    throw error;
+  } finally {
+    if (!keepBackups) await removeCreatedBackups(context.api, ledger);
+  }
+}
+

@@ -1,0 +1,58 @@
+import { createBackupApi } from '../../src/api/backup-api.js';
+import { responseChecks } from '../../src/checks/response-checks.js';
+import { DEFAULTS, resolveConfig, type RunConfig } from '../../src/config.js';
+import type { Finding } from '../../src/findings/finding.js';
+import { createClient } from '../../src/http/client.js';
+import { createAjv } from '../../src/spec/create-ajv.js';
+import { indexOperations, type OperationIndex } from '../../src/spec/index-operations.js';
+import { loadSpec, type LoadedSpec } from '../../src/spec/load-spec.js';
+import { statefulSuite } from '../../suites/stateful.js';
+
+/** What one in-process run of the stateful suite left behind. */
+export interface StatefulOutcome {
+  readonly findings: readonly Finding[];
+  /** Every (operation, check id) the run evaluated, with repeats. */
+  readonly notes: readonly string[];
+  readonly progress: readonly string[];
+  readonly requests: number;
+  readonly durationMs: number;
+}
+
+let loaded: Promise<{ spec: LoadedSpec; index: OperationIndex }> | undefined;
+
+/**
+ * Runs the stateful suite against `url` as `src/run.ts` would (checked API, every response through
+ * the response checks), with the given stateful settings over `base`, and returns what it recorded.
+ */
+export async function runStateful(url: string, stateful: Partial<RunConfig['stateful']> = {}, signal?: AbortSignal, base: RunConfig = resolveConfig({ target: url })): Promise<StatefulOutcome> {
+  loaded ??= loadSpec(DEFAULTS.specPath).then((spec) => ({ spec, index: indexOperations(spec.document, createAjv()) }));
+  const { spec, index } = await loaded;
+  const config: RunConfig = { ...base, stateful: { ...base.stateful, ...stateful } };
+  let requests = 0;
+  const client = createClient({ timeoutMs: config.timeoutMs, maxBodyBytes: config.maxBodyBytes, defaultHeaders: { accept: 'application/json' }, onExchange: () => requests++ });
+  const findings: Finding[] = [];
+  const notes: string[] = [];
+  const progress: string[] = [];
+  const redactedHeaders = new Set(['authorization']);
+  const record = (finding: Finding): void => void findings.push(finding);
+  const noteCheck = (operation: string, checkId: string): void => void notes.push(`${operation} ${checkId}`);
+  const api = createBackupApi({ baseUrl: url, index, client, checks: responseChecks, suite: statefulSuite.id, redactedHeaders, retryDelayMs: 5, record, noteCheck });
+  const started = performance.now();
+  try {
+    await statefulSuite.run({
+      config,
+      spec,
+      index,
+      api,
+      redactedHeaders,
+      record,
+      noteCheck,
+      highestTakenId: () => undefined,
+      progress: (message) => void progress.push(message),
+      signal: signal ?? new AbortController().signal,
+    });
+  } finally {
+    await client.close();
+  }
+  return { findings, notes, progress, requests, durationMs: performance.now() - started };
+}
