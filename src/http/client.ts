@@ -82,7 +82,18 @@ export function createClient(options: ClientOptions): HttpClient {
 async function perform(agent: Agent, request: HttpRequest, seq: number, timeoutMs: number, maxBodyBytes: number): Promise<Exchange> {
   const started = performance.now();
   const startedAt = Date.now();
-  const signal = AbortSignal.timeout(timeoutMs);
+  // One timer for the whole exchange, cleared when it ends: AbortSignal.timeout would leave a
+  // live timer (and its bookkeeping) behind for every request of the run.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException(`no complete response within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+  try {
+    return await exchange(agent, request, seq, startedAt, started, timeoutMs, maxBodyBytes, controller.signal);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function exchange(agent: Agent, request: HttpRequest, seq: number, startedAt: number, started: number, timeoutMs: number, maxBodyBytes: number, signal: AbortSignal): Promise<Exchange> {
   const failed = (error: unknown, start?: ResponseStart): Exchange => ({ seq, startedAt, request, failure: describeFailure(error, performance.now() - started, timeoutMs, start) });
   let response: Dispatcher.ResponseData;
   try {

@@ -54,6 +54,7 @@ export async function readBody(body: Readable, options: BodyOptions): Promise<Bo
     body.destroy();
     throw new IncompleteBody(undefined, 0, `the body has Content-Encoding ${contentEncoding}, which this suite cannot decode (it reads gzip, deflate and br)`);
   }
+  if (codings.length === 0) return readPlain(body, limit);
   let receivedBytes = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
@@ -104,4 +105,30 @@ export async function readBody(body: Readable, options: BodyOptions): Promise<Bo
     throw new IncompleteBody(error, receivedBytes, undecodable);
   }
   return { text: pieces.join(''), truncated };
+}
+
+/**
+ * The common case, a body with no coding, read without a stream pipeline: the same cap and the
+ * same failures, at a fraction of the cost per request.
+ */
+async function readPlain(body: Readable, limit: number): Promise<BodyText> {
+  const text = new TextDecoder('utf-8', { fatal: false });
+  const pieces: string[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      const room = limit - size;
+      if (chunk.byteLength > room) {
+        pieces.push(text.decode(chunk.subarray(0, room)));
+        body.destroy();
+        return { text: pieces.join(''), truncated: true };
+      }
+      pieces.push(text.decode(chunk, { stream: true }));
+      size += chunk.byteLength;
+    }
+  } catch (error) {
+    throw new IncompleteBody(error, size);
+  }
+  pieces.push(text.decode());
+  return { text: pieces.join(''), truncated: false };
 }
