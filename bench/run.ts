@@ -6,6 +6,7 @@ import { benchMemory } from './memory.js';
 import { benchOverhead } from './overhead.js';
 import { benchReferenceServer } from './reference-server.js';
 import { benchStartup } from './startup.js';
+import { benchStateful } from './stateful.js';
 import { benchValidation } from './validation.js';
 
 // `npm run bench`: measures, prints a table, and records it in BENCHMARKS.md between the markers.
@@ -18,6 +19,7 @@ const END = '<!-- results:end -->';
 const groups: [string, () => Promise<BenchResult[]>][] = [
   ['overhead', benchOverhead],
   ['start-up', benchStartup],
+  ['stateful suite', benchStateful],
   ['validation', benchValidation],
   ['memory', benchMemory],
   ['reference server', benchReferenceServer],
