@@ -94,6 +94,6 @@ export const statefulProperties: Readonly<Record<StatefulCheckId, StatefulProper
   'state-transition-allowed': {
     title: 'A backup\'s state only moves forward',
     severity: 'high',
-    specPointer: () => '#/components/schemas/PartitionBackupInfo/properties/lastUpdatedAt/description',
+    specPointer: () => prosePointer('state-changes-forward'),
   },
 });

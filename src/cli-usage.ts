@@ -15,7 +15,8 @@ Options:
   --timeout DURATION      per-request time limit (default 10s; 500ms, 10s, 2m; a bare number is seconds)
   --max-body-bytes N      read at most N bytes of a response body (default 33554432)
   --seed N                seed of the generated requests (stateful and negative), to replay a failure
-  --path P                replay path printed with a stateful failure (with --seed)
+  --path P                replay path printed with a stateful failure (with the same --seed and
+                          --max-commands)
   --runs N                stateful runs (default 20)
   --max-commands N        most commands in one stateful run (default 12)
   --settle-timeout DUR    how long a backup may take to complete or fail (default 60s)

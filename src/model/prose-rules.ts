@@ -33,6 +33,7 @@ export const proseRules: readonly ProseRule[] = Object.freeze([
   { id: 'partition-id-positive', pointer: '/components/schemas/PartitionId/description', sentence: 'This is always a positive number greater than or equal to 1.' },
   { id: 'backup-id-positive', pointer: BACKUP_ID, sentence: 'The ID of the backup must be a positive numerical value.' },
   { id: 'backup-id-increasing', pointer: BACKUP_ID, sentence: 'each successive backup must use a higher ID than the previous one.' },
+  { id: 'state-changes-forward', pointer: '/components/schemas/PartitionBackupInfo/properties/lastUpdatedAt/description', sentence: 'changed state from IN_PROGRESS to COMPLETED' },
   { id: 'failure-reason-when-failed', pointer: '/components/schemas/BackupInfo/properties/failureReason/description', sentence: "Reason for failure if the state is 'FAILED'" },
   { id: 'partition-failure-reason-when-failed', pointer: '/components/schemas/PartitionBackupInfo/properties/failureReason/description', sentence: "Failure reason if stats is 'FAILED'" },
 ].map((rule) => Object.freeze(rule)));
