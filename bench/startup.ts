@@ -1,6 +1,6 @@
 import { startReferenceServer } from '../src/server/reference-server.js';
 import { below, median, type BenchResult } from './bench-result.js';
-import { runCliMeasured } from './run-cli-measured.js';
+import { runCliMeasured } from '../test/helpers/run-cli-measured.js';
 
 const REPETITIONS = 5;
 
@@ -17,8 +17,9 @@ export async function benchStartup(): Promise<BenchResult[]> {
       },
     });
     try {
-      const run = await runCliMeasured(['--target', server.url, '--suite', 'inventory', '--quiet']);
-      if (firstRequestAt !== undefined) delays.push(firstRequestAt - run.startedAt);
+      const spawnedAt = Date.now();
+      await runCliMeasured(['--target', server.url, '--suite', 'inventory', '--quiet']);
+      if (firstRequestAt !== undefined) delays.push(firstRequestAt - spawnedAt);
     } finally {
       await server.close();
     }

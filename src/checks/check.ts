@@ -18,7 +18,7 @@ export interface CheckInput {
   readonly repeated?: boolean;
 }
 
-/** What a check reports; the session adds identity, operation and reproduction. */
+/** What a check reports; the API layer adds identity, operation and reproduction. */
 export interface FindingDraft {
   readonly expected: string;
   readonly received: string;
