@@ -1,5 +1,4 @@
-import { createBackupApi } from '../src/api/backup-api.js';
-import { responseChecks } from '../src/checks/response-checks.js';
+import { composeSuiteContext } from '../src/compose-suite-context.js';
 import { DEFAULTS, resolveConfig } from '../src/config.js';
 import { createClient } from '../src/http/client.js';
 import type { ReferenceServerOptions } from '../src/server/options.js';
@@ -44,12 +43,10 @@ async function runSuite(server: ReferenceServerOptions, seed: number): Promise<{
   const config = { ...base, stateful: { ...base.stateful, seed } };
   let requests = 0;
   const client = createClient({ timeoutMs: config.timeoutMs, maxBodyBytes: config.maxBodyBytes, defaultHeaders: { accept: 'application/json' }, onExchange: () => requests++ });
-  const redactedHeaders = new Set<string>();
   const ignore = (): void => undefined;
-  const api = createBackupApi({ baseUrl: target.url, index, client, checks: responseChecks, suite: statefulSuite.id, redactedHeaders, retryDelayMs: config.retryDelayMs, record: ignore, noteCheck: ignore });
   const started = performance.now();
   try {
-    await statefulSuite.run({ config, spec, index, api, redactedHeaders, record: ignore, noteCheck: ignore, highestTakenId: () => undefined, progress: ignore, signal: new AbortController().signal });
+    await statefulSuite.run(composeSuiteContext({ config, spec, index, client, baseUrl: target.url, suite: statefulSuite, signal: new AbortController().signal, record: ignore, noteCheck: ignore, progress: ignore }));
     return { durationMs: performance.now() - started, requests };
   } finally {
     await client.close();

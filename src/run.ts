@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { createBackupApi, type Observation } from './api/backup-api.js';
+import type { Observation } from './api/backup-api.js';
 import { isLoopback } from './api/is-loopback.js';
-import { responseChecks } from './checks/response-checks.js';
+import { composeSuiteContext } from './compose-suite-context.js';
 import { DEFAULTS, type RunConfig } from './config.js';
 import { ConformanceError } from './errors.js';
 import { BackupTimeline } from './findings/backup-timeline.js';
@@ -92,7 +92,6 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   const ledger = new CheckLedger();
   const errors: ToolError[] = [];
   const results: SuiteResult[] = [];
-  const redactedHeaders = config.redactedHeaders;
   const record = (observed: Finding): void => {
     const finding = applyProfile(config.profile, observed);
     if (findings.add(finding)) emit({ type: 'finding', finding });
@@ -115,21 +114,23 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
       const suiteSignal = config.suiteTimeoutMs === undefined ? signal : AbortSignal.any([signal, AbortSignal.timeout(config.suiteTimeoutMs)]);
       const suiteStarted = performance.now();
       emit({ type: 'suite-start', suite });
-      const noteCheck = (operation: string, checkId: string): void => ledger.note(suite.id, operation, checkId);
-      const api = createBackupApi({ baseUrl, index, client, checks: responseChecks, suite: suite.id, redactedHeaders, retryDelayMs: config.retryDelayMs, record, noteCheck, onObservation: (observation, target) => observe(suite.id, observation, target) });
       try {
-        await suite.run({
-          config,
-          spec,
-          index,
-          api,
-          redactedHeaders,
-          record,
-          noteCheck,
-          highestTakenId: () => highestTaken,
-          progress: (message) => emit({ type: 'progress', suite: suite.id, message }),
-          signal: suiteSignal,
-        });
+        await suite.run(
+          composeSuiteContext({
+            config,
+            spec,
+            index,
+            client,
+            baseUrl,
+            suite,
+            signal: suiteSignal,
+            record,
+            noteCheck: (operation, checkId) => ledger.note(suite.id, operation, checkId),
+            progress: (message) => emit({ type: 'progress', suite: suite.id, message }),
+            highestTakenId: () => highestTaken,
+            onObservation: (observation, target) => observe(suite.id, observation, target),
+          }),
+        );
       } catch (error) {
         const toolError: ToolError =
           error instanceof ConformanceError

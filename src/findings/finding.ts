@@ -1,4 +1,3 @@
-import type { Exchange } from '../http/exchange.js';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 

@@ -1,5 +1,4 @@
-import { createBackupApi } from '../../src/api/backup-api.js';
-import { responseChecks } from '../../src/checks/response-checks.js';
+import { composeSuiteContext } from '../../src/compose-suite-context.js';
 import { resolveConfig, type RunOptions } from '../../src/config.js';
 import { CheckLedger, type LedgerEntry } from '../../src/findings/check-ledger.js';
 import type { Finding } from '../../src/findings/finding.js';
@@ -34,14 +33,21 @@ export async function runNegativeSuite(url: string, options: RunOptions = {}): P
   const client = createClient({ timeoutMs: config.timeoutMs, maxBodyBytes: config.maxBodyBytes, defaultHeaders: { accept: 'application/json' }, onExchange: (exchange) => exchanges.push(exchange) });
   const log = new FindingLog();
   const ledger = new CheckLedger();
-  const redactedHeaders = new Set(['authorization']);
-  const record = (finding: Finding): void => {
-    log.add(finding);
-  };
-  const noteCheck = (operation: string, checkId: string): void => ledger.note(negativeSuite.id, operation, checkId);
-  const api = createBackupApi({ baseUrl: url, index, client, checks: responseChecks, suite: negativeSuite.id, redactedHeaders, retryDelayMs: 10, record, noteCheck });
   try {
-    await negativeSuite.run({ config, spec, index, api, redactedHeaders, record, noteCheck, highestTakenId: () => undefined, progress: () => {}, signal: new AbortController().signal });
+    await negativeSuite.run(
+      composeSuiteContext({
+        config: { ...config, retryDelayMs: 10 },
+        spec,
+        index,
+        client,
+        baseUrl: url,
+        suite: negativeSuite,
+        signal: new AbortController().signal,
+        record: (finding) => void log.add(finding),
+        noteCheck: (operation, checkId) => ledger.note(negativeSuite.id, operation, checkId),
+        progress: () => {},
+      }),
+    );
   } finally {
     await client.close();
   }

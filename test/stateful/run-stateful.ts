@@ -1,5 +1,4 @@
-import { createBackupApi } from '../../src/api/backup-api.js';
-import { responseChecks } from '../../src/checks/response-checks.js';
+import { composeSuiteContext } from '../../src/compose-suite-context.js';
 import { DEFAULTS, resolveConfig, type RunConfig } from '../../src/config.js';
 import type { Finding } from '../../src/findings/finding.js';
 import { createClient } from '../../src/http/client.js';
@@ -33,24 +32,22 @@ export async function runStateful(url: string, stateful: Partial<RunConfig['stat
   const findings: Finding[] = [];
   const notes: string[] = [];
   const progress: string[] = [];
-  const redactedHeaders = new Set(['authorization']);
-  const record = (finding: Finding): void => void findings.push(finding);
-  const noteCheck = (operation: string, checkId: string): void => void notes.push(`${operation} ${checkId}`);
-  const api = createBackupApi({ baseUrl: url, index, client, checks: responseChecks, suite: statefulSuite.id, redactedHeaders, retryDelayMs: 5, record, noteCheck });
   const started = performance.now();
   try {
-    await statefulSuite.run({
-      config,
-      spec,
-      index,
-      api,
-      redactedHeaders,
-      record,
-      noteCheck,
-      highestTakenId: () => undefined,
-      progress: (message) => void progress.push(message),
-      signal: signal ?? new AbortController().signal,
-    });
+    await statefulSuite.run(
+      composeSuiteContext({
+        config: { ...config, retryDelayMs: 5 },
+        spec,
+        index,
+        client,
+        baseUrl: url,
+        suite: statefulSuite,
+        signal: signal ?? new AbortController().signal,
+        record: (finding) => void findings.push(finding),
+        noteCheck: (operation, checkId) => void notes.push(`${operation} ${checkId}`),
+        progress: (message) => void progress.push(message),
+      }),
+    );
   } finally {
     await client.close();
   }

@@ -1,0 +1,49 @@
+import { createBackupApi, type Observation } from './api/backup-api.js';
+import { responseChecks } from './checks/response-checks.js';
+import type { RunConfig } from './config.js';
+import type { Finding } from './findings/finding.js';
+import type { HttpClient } from './http/client.js';
+import type { OperationIndex } from './spec/index-operations.js';
+import type { LoadedSpec } from './spec/load-spec.js';
+import type { OperationRole } from './spec/operation.js';
+import type { Suite, SuiteContext } from '../suites/suite.js';
+
+/** What a suite's context is made from: the run's parts, and where its results go. */
+export interface SuiteContextParts {
+  readonly config: RunConfig;
+  readonly spec: LoadedSpec;
+  readonly index: OperationIndex;
+  readonly client: HttpClient;
+  readonly baseUrl: string;
+  readonly suite: Suite;
+  readonly signal: AbortSignal;
+  record(finding: Finding): void;
+  noteCheck(operation: string, checkId: string): void;
+  progress(message: string): void;
+  /** Defaults to none: a suite run on its own has no earlier suite's takes to stay above. */
+  highestTakenId?(): bigint | undefined;
+  onObservation?(observation: Observation, target: { role: OperationRole; id?: bigint }): void;
+}
+
+/**
+ * The context one suite runs in: the checked API bound to it (every response through the response
+ * checks) and the run's hooks. The run composes it this way, and so do the tests and benchmarks that
+ * run a suite on its own, so they exercise the same wiring.
+ */
+export function composeSuiteContext(parts: SuiteContextParts): SuiteContext {
+  const { config, spec, index, client, baseUrl, suite, signal, record, noteCheck, progress } = parts;
+  const redactedHeaders = config.redactedHeaders;
+  const api = createBackupApi({
+    baseUrl,
+    index,
+    client,
+    checks: responseChecks,
+    suite: suite.id,
+    redactedHeaders,
+    retryDelayMs: config.retryDelayMs,
+    record,
+    noteCheck,
+    ...(parts.onObservation === undefined ? {} : { onObservation: parts.onObservation }),
+  });
+  return { config, spec, index, api, redactedHeaders, record, noteCheck, progress, signal, highestTakenId: parts.highestTakenId ?? (() => undefined) };
+}
