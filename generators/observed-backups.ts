@@ -1,6 +1,17 @@
 import type { Observation } from '../src/api/backup-api.js';
 import { toBackupId } from '../src/checks/backup-views.js';
 
+/** The facts of a partition's backup that never change once reported (see `changedFacts`). */
+export type PartitionFacts = Readonly<Partial<Record<'createdAt' | 'snapshotId' | 'checkpointPosition' | 'brokerId' | 'brokerVersion', string>>>;
+
+/** One entry of `details` with an integer partition id. */
+export interface ObservedPartition {
+  readonly partitionId: number;
+  readonly state: unknown;
+  /** The fixed facts it carries, each written as text (numbers exactly). */
+  readonly facts: PartitionFacts;
+}
+
 /** One backup in a 200 answer of GET /{backupId} or of the list, as far as the stateful rules need it. */
 export interface ObservedBackup {
   readonly backupId?: bigint;
@@ -11,7 +22,11 @@ export interface ObservedBackup {
   readonly partitionStates: readonly unknown[];
   /** checkpointPosition by partition id, for the partitions that report one. */
   readonly positions: ReadonlyMap<number, bigint>;
+  /** The entries of `details` with an integer partition id, in order. */
+  readonly partitions: readonly ObservedPartition[];
 }
+
+const FACTS = ['createdAt', 'snapshotId', 'checkpointPosition', 'brokerId', 'brokerVersion'] as const;
 
 /**
  * The backups in a 200 answer, read from the exact body (ids and positions beyond 2^53 kept as
@@ -30,6 +45,7 @@ function toObserved(entry: Record<string, unknown>): ObservedBackup {
   const details = Array.isArray(entry['details']) ? entry['details'].filter(isObject) : [];
   const partitionIds: number[] = [];
   const positions = new Map<number, bigint>();
+  const partitions: ObservedPartition[] = [];
   const partitionStates = details.map((partition) => partition['state']);
   for (const partition of details) {
     const partitionId = partition['partitionId'];
@@ -37,9 +53,15 @@ function toObserved(entry: Record<string, unknown>): ObservedBackup {
     partitionIds.push(partitionId);
     const position = toBackupId(partition['checkpointPosition']);
     if (position !== undefined) positions.set(partitionId, position);
+    const facts: Partial<Record<(typeof FACTS)[number], string>> = {};
+    for (const name of FACTS) {
+      const value = partition[name];
+      if (typeof value === 'string' || typeof value === 'bigint' || typeof value === 'number') facts[name] = String(value);
+    }
+    partitions.push({ partitionId, state: partition['state'], facts });
   }
   const backupId = toBackupId(entry['backupId']);
-  return { ...(backupId === undefined ? {} : { backupId }), state: entry['state'], partitionIds, partitionStates, positions };
+  return { ...(backupId === undefined ? {} : { backupId }), state: entry['state'], partitionIds, partitionStates, positions, partitions };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -63,6 +63,14 @@ export class TakeLedger {
     this.#saw(id);
   }
 
+  /**
+   * Ids up to `id` were sent by an earlier suite of the run: the suite's ids start above them
+   * (ids are never reusable, spec/NOTES.md#deleted-id-reuse). Sends nothing and counts nothing.
+   */
+  sentBefore(id: bigint | undefined): void {
+    if (id !== undefined) this.#saw(id);
+  }
+
   /** Records the answer to a take: a 202 or an unclear answer (5xx, none) may have created a backup. */
   answered(id: bigint, status: number | undefined): void {
     if (status === 202) this.#accepted++;

@@ -18,7 +18,7 @@ export function statefulFinding(
     suite: context.suite,
     exchanges: run.transcript,
     redactedHeaders: context.redactedHeaders,
-    ...(replay === undefined ? {} : { replay: { ...replay, commands: run.steps.join(', ') } }),
+    ...(replay === undefined ? {} : { replay: { ...replay, commands: `${run.scenario === undefined ? '' : `scenario ${run.scenario}: `}${run.steps.join(', ')}` } }),
   };
   if (run.violation !== undefined) {
     const { checkId, operation, expected, received } = run.violation;

@@ -25,6 +25,8 @@ const DELETE_GRACE_MS = 30_000;
 
 /** How one sequence went. */
 export interface SequenceOutcome {
+  /** The scenario the run played, if it was one. */
+  readonly scenario?: string;
   /** Why the run could not start and the suite must stop. */
   readonly stopReason?: string;
   /** Why the run could not start this time: the listing that chooses its ids got no clear answer. */
@@ -48,6 +50,8 @@ export interface SequenceOptions {
   readonly patience: Patience;
   /** A response check whose violation ends the run, to shrink the sequence that leads to it. */
   readonly stopOn?: string;
+  /** The name of the scenario this sequence is, for its finding's replay line. */
+  readonly scenario?: string;
   /** The progress line, once the run's ids are known. */
   describe(base: bigint): string;
 }
@@ -88,6 +92,7 @@ export async function runSequence(commands: readonly BackupCommand[], options: S
     },
   });
   const outcome = (fields: Partial<SequenceOutcome>): SequenceOutcome => ({
+    ...(options.scenario === undefined ? {} : { scenario: options.scenario }),
     steps: [...system.steps],
     transcript: [...system.transcript],
     responseViolations: [...system.responseViolations],

@@ -4,6 +4,7 @@ import type { BackupCommand } from '../generators/backup-command.js';
 import { backupCommands } from '../generators/backup-commands.js';
 import { removeCreatedBackups } from '../generators/remove-created-backups.js';
 import { Patience } from '../generators/patience.js';
+import { statefulScenarios, type StatefulScenario } from '../generators/stateful-scenarios.js';
 import { TakeLedger } from '../generators/take-ledger.js';
 import { statefulBudget } from './stateful-budget.js';
 import { statefulFinding } from './stateful-finding.js';
@@ -39,14 +40,19 @@ async function runStateful(context: SuiteContext): Promise<void> {
     throw new ConformanceError('CONF_USAGE', `--path ${path} replays a run of one seed: give the --seed printed with the finding too.`);
   }
   const budget = statefulBudget(config.stateful);
-  const { runTakes, shrinkTakes, maxBackups } = budget;
-  const ledger = new TakeLedger(runTakes + shrinkTakes);
+  const { scenarioTakes, runTakes, shrinkTakes, maxBackups } = budget;
+  const ledger = new TakeLedger(scenarioTakes + runTakes + shrinkTakes);
   const patience = new Patience();
   const commands = backupCommands(maxCommands);
   const report = { suite: SUITE, index, redactedHeaders: context.redactedHeaders };
+  // The scenarios come first, as fast-check examples: the same on every seed, and each one's index
+  // is its replay path, so `--seed S --path 1` replays the second scenario.
+  const scenarios = statefulScenarios;
+  const examples: Commands[] = scenarios.map((scenario) => [[...scenario.commands]]);
+  const scenarioOf = new Map<readonly BackupCommand[], StatefulScenario>(examples.map((example, at) => [example[0], scenarios[at] as StatefulScenario]));
   context.progress(
-    `${path === undefined ? `${runs} runs` : `replay of --seed ${seed} --path ${path}`} of up to ${maxCommands} commands: at most ${maxBackups} backups ` +
-      `(${runTakes} for the runs, ${shrinkTakes} to shrink a failure, 1 to find free ids), ${keepBackups ? 'kept' : 'deleted'} at the end`,
+    `${path === undefined ? `${scenarios.length} scenarios, then ${runs} runs` : `replay of --seed ${seed} --path ${path}`} of up to ${maxCommands} commands: at most ${maxBackups} backups ` +
+      `(${scenarioTakes} for the scenarios, ${runTakes} for the runs, ${shrinkTakes} to shrink a failure, 1 to find free ids), ${keepBackups ? 'kept' : 'deleted'} at the end`,
   );
 
   const gate = new RunGate(budget, ledger, signal);
@@ -85,12 +91,16 @@ async function runStateful(context: SuiteContext): Promise<void> {
     const shrinking = failingCheck !== undefined;
     // A run that does not start passes: while shrinking, that ends the search without a request.
     if (!gate.open(sequence, shrinking)) return;
-    if (!shrinking) started++;
+    const scenario = scenarioOf.get(sequence);
+    if (!shrinking && scenario === undefined) started++;
     const outcome = await run(sequence, {
+      ...(scenario === undefined ? {} : { scenario: scenario.name }),
       describe: (base) =>
         shrinking
           ? shrinkLine(`the sequence that broke ${failingCheck}`, sequence, base)
-          : `run ${started}${path === undefined ? ` of ${runs}` : ''}: ${sequence.length} commands, ids above ${base}; backups created so far: ${ledger.accepted}`,
+          : scenario !== undefined
+            ? `scenario ${scenario.name}: ${scenario.purpose}; ${sequence.length} commands, ids above ${base}`
+            : `run ${started}${path === undefined ? ` of ${runs}` : ''}: ${sequence.length} commands, ids above ${base}; backups created so far: ${ledger.accepted}`,
     });
     if (outcome === undefined) return;
     if (!shrinking && path === undefined) {
@@ -109,12 +119,16 @@ async function runStateful(context: SuiteContext): Promise<void> {
   });
 
   try {
+    ledger.sentBefore(context.highestTakenId());
     const unfit = await statefulProbe(context, SUITE, ledger);
     if (unfit !== undefined) {
       context.progress(`no runs: ${unfit}`);
       return;
     }
-    const details = await check(explore, { numRuns: path === undefined ? runs : 1, ...(seed === undefined ? {} : { seed }), ...(path === undefined ? {} : { path }) });
+    // Chosen here rather than by fast-check, so that it is printed before the first run, passing or not.
+    const runSeed = seed ?? (Date.now() ^ Math.floor(Math.random() * 2 ** 32)) | 0;
+    context.progress(`seed ${runSeed}${seed === undefined ? ' (random)' : ''}: --seed ${runSeed} runs the same exploration again`);
+    const details = await check(explore, { examples, seed: runSeed, numRuns: path === undefined ? scenarios.length + runs : 1, ...(path === undefined ? {} : { path }) });
     if (internal !== undefined) throw internal;
     const shrunk = lastFailure === undefined ? undefined : statefulFinding(lastFailure, report, { seed: details.seed, path: details.counterexamplePath ?? '' });
     if (shrunk !== undefined) {
@@ -132,12 +146,13 @@ async function runStateful(context: SuiteContext): Promise<void> {
       let last: SequenceOutcome | undefined;
       const reproduce = fc.asyncProperty(commands, async (sequence) => {
         if (!gate.open(sequence, true)) return;
-        const outcome = await run(sequence, { stopOn: checkId, describe: (base) => shrinkLine(`a sequence that breaks ${checkId}`, sequence, base) });
+        const scenario = scenarioOf.get(sequence);
+        const outcome = await run(sequence, { stopOn: checkId, ...(scenario === undefined ? {} : { scenario: scenario.name }), describe: (base) => shrinkLine(`a sequence that breaks ${checkId}`, sequence, base) });
         if (outcome?.stoppedOn === undefined) return;
         last = outcome;
         throw new Error(`${checkId} broken`);
       });
-      const replayed = await check(reproduce, { seed: details.seed, path: runPath, numRuns: 1 });
+      const replayed = await check(reproduce, { examples, seed: details.seed, path: runPath, numRuns: 1 });
       if (internal !== undefined) throw internal;
       const finding = last === undefined ? undefined : statefulFinding(last, report, { seed: details.seed, path: replayed.counterexamplePath ?? runPath });
       if (finding !== undefined) context.record(finding);

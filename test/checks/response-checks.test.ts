@@ -47,10 +47,12 @@ describe('status-code-documented', () => {
   test('reports 200 where the spec documents 202', () => assert.equal(statusCodeDocumented.evaluate(makeInput(index.byRole.take, 200, {})).length, 1));
   test('leaves 5xx to not-a-server-error', () => assert.deepEqual(statusCodeDocumented.evaluate(makeInput(index.byRole.take, 503, {})), []));
   test('accepts any 4xx refusal of a deliberately invalid request', () => assert.deepEqual(statusCodeDocumented.evaluate(makeInput(index.byRole.take, 415, {}, { intent: 'invalid' })), []));
-  test('an undocumented 4xx on DELETE, which documents none, is inconclusive', () => {
+  test('a 4xx to a DELETE of a valid id, which documents 204 and 5xx only, is a violation', () => {
     const [finding] = statusCodeDocumented.evaluate(makeInput(index.byRole.delete, 404, { message: 'no' }));
-    assert.equal(finding?.verdict, 'inconclusive');
+    assert.equal(finding?.verdict, undefined);
+    assert.equal(finding?.specPointer, 'spec/NOTES.md#delete-undocumented-statuses');
   });
+  test('a 4xx to a DELETE of an invalid id is left to the negative suite', () => assert.deepEqual(statusCodeDocumented.evaluate(makeInput(index.byRole.delete, 404, {}, { intent: 'invalid' })), []));
 });
 
 describe('not-a-server-error', () => {

@@ -8,6 +8,7 @@ import type { Finding } from '../../src/findings/finding.js';
 import type { ReferenceServerOptions } from '../../src/server/options.js';
 import type { PartitionStatus } from '../../src/server/partition-status.js';
 import { startReferenceServer, type RunningServer } from '../../src/server/reference-server.js';
+import { statefulScenarios } from '../../generators/stateful-scenarios.js';
 import { statefulSuite } from '../../suites/stateful.js';
 import { runStateful, type StatefulOutcome } from './run-stateful.js';
 
@@ -40,18 +41,31 @@ const violations = (outcome: StatefulOutcome): Finding[] => outcome.findings.fil
 const commandCount = (commands: string): number => (commands === '' ? 0 : commands.split('), ').length);
 
 describe('the stateful suite against the reference server', () => {
-  it('records no violation on 20 seeds, evaluates every rule, and deletes every backup it took', async (t) => {
-    const evaluated = new Set<string>();
+  it('records no violation on 20 seeds, evaluates every rule on each, and deletes every backup it took', async (t) => {
     for (let seed = 1; seed <= 20; seed++) {
       const server = await serve(t);
       const outcome = await runStateful(server.url, { seed });
       assert.deepEqual(violations(outcome).map((f) => `${f.checkId}: ${f.expected} / ${f.received}`), [], `seed ${seed}`);
       assert.equal(server.store.size, 0, `seed ${seed} left backups behind`);
       assert.ok(server.store.createdCount <= maxBackups(server.url, { seed }));
-      for (const note of outcome.notes) evaluated.add(note.slice(note.lastIndexOf(' ') + 1));
+      const evaluated = new Set(outcome.notes.map((note) => note.slice(note.lastIndexOf(' ') + 1)));
+      assert.deepEqual(STATEFUL_IDS.filter((id) => !evaluated.has(id)), [], `rules not evaluated with seed ${seed}`);
       await server.close();
     }
-    assert.deepEqual(STATEFUL_IDS.filter((id) => !evaluated.has(id)), [], 'rules never evaluated');
+  });
+
+  it('plays every scenario before exploring, the same on every seed, and prints the seed', async (t) => {
+    const played: string[][] = [];
+    for (const seed of [1, 2]) {
+      const server = await serve(t);
+      const outcome = await runStateful(server.url, { seed });
+      const lines = outcome.progress.filter((line) => line.startsWith('scenario ') || line.startsWith('run '));
+      assert.deepEqual(lines.slice(0, statefulScenarios.length).map((line) => line.slice(0, line.indexOf(':'))), statefulScenarios.map((scenario) => `scenario ${scenario.name}`));
+      assert.ok(outcome.progress.some((line) => line.startsWith(`seed ${seed}:`)));
+      played.push(lines.slice(0, statefulScenarios.length).map((line) => line.replace(/ids above \d+/, '')));
+      await server.close();
+    }
+    assert.deepEqual(played[0], played[1]);
   });
 
   it('never deletes or lists as its own a backup it did not take, and keeps its ids above them', async (t) => {
@@ -316,7 +330,10 @@ describe('the stateful suite catches each fault with a short reproduction', () =
       assert.ok(caught, `not caught; found: ${outcome.findings.map((f) => f.checkId).join(', ')}`);
       const replay = caught.reproduction.replay;
       assert.ok(replay !== undefined && replay.seed === 1 && /^\d+(:\d+)*$/.test(replay.path));
-      assert.ok(commandCount(replay.commands) >= 1 && commandCount(replay.commands) <= 5, replay.commands);
+      // A scenario is replayed whole, by its index (`--path 2`); an explored sequence is shrunk.
+      const scenario = /^scenario ([a-z-]+): /.exec(replay.commands)?.[1];
+      if (scenario === undefined) assert.ok(commandCount(replay.commands) >= 1 && commandCount(replay.commands) <= 5, replay.commands);
+      else assert.equal(statefulScenarios[Number(replay.path.split(':')[0])]?.name, scenario);
       assert.ok(caught.reproduction.curl.length >= 2 && caught.reproduction.curl.every((line) => line.startsWith('curl ')));
       assert.equal(caught.suite, 'stateful');
       assert.ok(caught.specPointer !== undefined && caught.specPointer.length > 0);
@@ -336,6 +353,6 @@ describe('the stateful suite catches each fault with a short reproduction', () =
     const offsets = (commands: string | undefined): string | undefined => commands?.replace(/ = \d+/g, '');
     assert.ok(again !== undefined);
     assert.equal(offsets(again.commands), offsets(found.commands));
-    assert.ok(replayed.progress.filter((line) => line.startsWith('run ')).length === 1, 'a replay is one run');
+    assert.ok(replayed.progress.filter((line) => line.startsWith('run ') || line.startsWith('scenario ')).length === 1, 'a replay is one run');
   });
 });

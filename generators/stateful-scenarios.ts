@@ -1,0 +1,59 @@
+import { AwaitSettledCommand } from './await-settled-command.js';
+import type { BackupCommand } from './backup-command.js';
+import { BackupTarget } from './backup-target.js';
+import { DeleteBackupCommand } from './delete-backup-command.js';
+import { GetBackupCommand } from './get-backup-command.js';
+import { ListBackupsCommand } from './list-backups-command.js';
+import { TakeBackupCommand } from './take-backup-command.js';
+
+/** A named, fixed sequence of the stateful commands that exercises some rules on purpose. */
+export interface StatefulScenario {
+  /** Kebab-case, shown in progress lines and in a finding's replay commands. */
+  readonly name: string;
+  /** What it sets up, for people. */
+  readonly purpose: string;
+  readonly commands: readonly BackupCommand[];
+}
+
+const take = (offset: number): BackupCommand => new TakeBackupCommand(offset);
+const get = (index: number): BackupCommand => new GetBackupCommand(BackupTarget.taken(index));
+const settle = (index: number): BackupCommand => new AwaitSettledCommand(BackupTarget.taken(index));
+const remove = (index: number): BackupCommand => new DeleteBackupCommand(BackupTarget.taken(index));
+const list = (): BackupCommand => new ListBackupsCommand();
+const each = (count: number, command: (index: number) => BackupCommand): BackupCommand[] => Array.from({ length: count }, (_, index) => command(index));
+
+/**
+ * The deterministic phase of the stateful suite: run before the random exploration on every run,
+ * whatever the seed, so that every sequence rule is exercised on purpose rather than by the odds
+ * of the generator (the coverage phase before the fuzzing phase). Each is an ordinary sequence of
+ * the suite's commands, judged by the same model, so its findings carry curl lines and a replay.
+ * Offsets are relative to the run's base, the highest id taken so far: +1 is the next id.
+ */
+export const statefulScenarios: readonly StatefulScenario[] = Object.freeze([
+  {
+    name: 'increasing-ids',
+    purpose: 'four live backups, at the next id and across gaps of one and two ids; listed and read while in progress and after they settle',
+    commands: [take(1), take(2), take(4), take(7), list(), ...each(4, get), ...each(4, settle), list(), ...each(4, get)],
+  },
+  {
+    name: 'conflicts',
+    purpose: 'takes at an id equal to and below the highest live backup, before and after it settles, around a take of the next id',
+    commands: [take(2), take(2), take(1), take(3), take(3), list(), settle(0), settle(1), take(1), take(3), list(), get(0), get(1)],
+  },
+  {
+    name: 'deletes',
+    purpose: 'a delete of the backup in the middle, of one still in progress and of a valid id never taken; takes and re-reads after them',
+    commands: [
+      take(1), take(3), take(5), ...each(3, settle),
+      remove(1), get(1), list(), get(0), get(2),
+      take(6), remove(3), get(3),
+      new GetBackupCommand(BackupTarget.neverTaken), new DeleteBackupCommand(BackupTarget.neverTaken), new GetBackupCommand(BackupTarget.neverTaken),
+      take(4), take(7), list(), get(0), get(2), get(4), settle(4), list(),
+    ],
+  },
+].map((scenario) => Object.freeze(scenario)));
+
+/** How many takes the scenarios send together: the budget reserves them. */
+export function scenarioTakes(scenarios: readonly StatefulScenario[] = statefulScenarios): number {
+  return scenarios.reduce((sum, scenario) => sum + scenario.commands.filter((command) => command instanceof TakeBackupCommand).length, 0);
+}
