@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Observation } from './api/backup-api.js';
 import { isLoopback } from './api/is-loopback.js';
-import { composeSuiteContext } from './compose-suite-context.js';
+import { composeSuiteContext } from '../suites/compose-suite-context.js';
 import { DEFAULTS, type RunConfig } from './config.js';
 import { ConformanceError } from './errors.js';
 import { BackupTimeline } from './findings/backup-timeline.js';
