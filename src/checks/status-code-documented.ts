@@ -8,9 +8,7 @@ import { defineCheck } from './check.js';
  * (spec/NOTES.md#delete-undocumented-statuses).
  */
 export const statusCodeDocumented = defineCheck({
-  id: 'status-code-documented',
-  title: 'The response status is documented for the operation',
-  severity: 'medium',
+  rule: 'status-code-documented',
   run({ operation, exchange, intent }, fail) {
     const status = exchange.response?.status;
     if (status === undefined || status >= 500) return;
