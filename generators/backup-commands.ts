@@ -5,7 +5,9 @@ import type { BackupCommand } from './backup-command.js';
 import { BackupTarget } from './backup-target.js';
 import { DeleteBackupCommand } from './delete-backup-command.js';
 import { GetBackupCommand } from './get-backup-command.js';
+import { GetWhileDeletingCommand } from './get-while-deleting-command.js';
 import { ListBackupsCommand } from './list-backups-command.js';
+import { TakeAtOnceCommand } from './take-at-once-command.js';
 import { TakeBackupCommand } from './take-backup-command.js';
 
 /**
@@ -28,12 +30,16 @@ export function backupCommands(maxCommands: number): fc.Arbitrary<BackupCommand[
     { arbitrary: offset.map((value) => BackupTarget.at(value)), weight: 2 },
     { arbitrary: fc.constant(BackupTarget.neverTaken), weight: 1 },
   );
+  // Weighted toward what finds faults: several live backups (takes), deletes between takes, and
+  // reads (gets, lists) while backups are still in progress; a few concurrent sends.
   const command: fc.Arbitrary<BackupCommand> = fc.oneof(
-    { arbitrary: offset.map((value) => new TakeBackupCommand(value)), weight: 5 },
+    { arbitrary: offset.map((value) => new TakeBackupCommand(value)), weight: 6 },
     { arbitrary: fc.constant(new ListBackupsCommand()), weight: 3 },
     { arbitrary: target.map((value) => new GetBackupCommand(value)), weight: 3 },
-    { arbitrary: target.map((value) => new DeleteBackupCommand(value)), weight: 1 },
-    { arbitrary: taken.map((value) => new AwaitSettledCommand(value)), weight: 2 },
+    { arbitrary: target.map((value) => new DeleteBackupCommand(value)), weight: 2 },
+    { arbitrary: taken.map((value) => new AwaitSettledCommand(value)), weight: 1 },
+    { arbitrary: fc.tuple(offset, fc.boolean()).map(([value, same]) => new TakeAtOnceCommand([value, same ? value : value + 1])), weight: 1 },
+    { arbitrary: taken.map((value) => new GetWhileDeletingCommand(value)), weight: 1 },
   );
   // Without bias fast-check would favour very short sequences, which rarely hold two backups.
   return fc.noBias(fc.array(command, { minLength: 1, maxLength: maxCommands, size: 'max' }));

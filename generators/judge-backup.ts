@@ -7,7 +7,8 @@ import type { StatefulSystem } from './stateful-system.js';
 /**
  * Judges one sighting of a backup of the run, throwing a PropertyViolation when a rule is broken:
  * its state against the states the model allows (live backups only), then, when it is there, its
- * partition set and checkpoint positions against the run's other backups.
+ * partition set against the run's other backups, its fixed facts against its own earlier answers,
+ * and its checkpoint positions against the run's other backups.
  *
  * @param received the answer in a few words, for the finding.
  */
@@ -26,6 +27,11 @@ export function judgeBackup(model: BackupModel, system: StatefulSystem, operatio
   const first = model.notePartitions(observed.partitionIds, `backup ${id} in ${operation.label}`);
   if (first !== undefined) {
     throw system.violation('partition-set-stable', operation, `partitions ${partitionText(first.partitionIds)} in details, as for ${first.where}`, `partitions ${partitionText(observed.partitionIds)} for backup ${id}`);
+  }
+  system.note(operation, 'backup-facts-fixed');
+  const changed = model.noteFacts(id, new Map(observed.partitions.map((partition) => [partition.partitionId, partition.facts])));
+  if (changed !== undefined) {
+    throw system.violation('backup-facts-fixed', operation, `${changed.fact} ${changed.before} on partition ${changed.partitionId} of backup ${id}, as reported before`, `${changed.fact} ${changed.after}`);
   }
   if (observed.positions.size === 0) return;
   system.note(operation, 'checkpoint-position-monotonic');

@@ -1,14 +1,12 @@
 import type { Observation } from '../src/api/backup-api.js';
 import { toBackupId } from '../src/checks/backup-views.js';
-
-/** The facts of a partition's backup that never change once reported (see `changedFacts`). */
-export type PartitionFacts = Readonly<Partial<Record<'createdAt' | 'snapshotId' | 'checkpointPosition' | 'brokerId' | 'brokerVersion', string>>>;
+import { FIXED_FACTS, type FixedFact, type PartitionFacts } from '../src/model/changed-facts.js';
 
 /** One entry of `details` with an integer partition id. */
 export interface ObservedPartition {
   readonly partitionId: number;
   readonly state: unknown;
-  /** The fixed facts it carries, each written as text (numbers exactly). */
+  /** The fixed facts it carries (see `changedFact`). */
   readonly facts: PartitionFacts;
 }
 
@@ -25,8 +23,6 @@ export interface ObservedBackup {
   /** The entries of `details` with an integer partition id, in order. */
   readonly partitions: readonly ObservedPartition[];
 }
-
-const FACTS = ['createdAt', 'snapshotId', 'checkpointPosition', 'brokerId', 'brokerVersion'] as const;
 
 /**
  * The backups in a 200 answer, read from the exact body (ids and positions beyond 2^53 kept as
@@ -53,8 +49,8 @@ function toObserved(entry: Record<string, unknown>): ObservedBackup {
     partitionIds.push(partitionId);
     const position = toBackupId(partition['checkpointPosition']);
     if (position !== undefined) positions.set(partitionId, position);
-    const facts: Partial<Record<(typeof FACTS)[number], string>> = {};
-    for (const name of FACTS) {
+    const facts: Partial<Record<FixedFact, string>> = {};
+    for (const name of FIXED_FACTS) {
       const value = partition[name];
       if (typeof value === 'string' || typeof value === 'bigint' || typeof value === 'number') facts[name] = String(value);
     }

@@ -13,6 +13,7 @@ export type StatefulCheckId = Extract<
   | 'list-holds-live-backups'
   | 'partition-set-stable'
   | 'checkpoint-position-monotonic'
+  | 'backup-facts-fixed'
   | 'backup-settles'
   | 'state-transition-allowed'
 >;

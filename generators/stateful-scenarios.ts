@@ -3,7 +3,9 @@ import type { BackupCommand } from './backup-command.js';
 import { BackupTarget } from './backup-target.js';
 import { DeleteBackupCommand } from './delete-backup-command.js';
 import { GetBackupCommand } from './get-backup-command.js';
+import { GetWhileDeletingCommand } from './get-while-deleting-command.js';
 import { ListBackupsCommand } from './list-backups-command.js';
+import { TakeAtOnceCommand } from './take-at-once-command.js';
 import { TakeBackupCommand } from './take-backup-command.js';
 
 /** A named, fixed sequence of the stateful commands that exercises some rules on purpose. */
@@ -51,9 +53,24 @@ export const statefulScenarios: readonly StatefulScenario[] = Object.freeze([
       take(4), take(7), list(), get(0), get(2), get(4), settle(4), list(),
     ],
   },
+  {
+    name: 'races',
+    purpose: 'two takes of one new id at once, takes of N and N + 1 at once, and a GET racing the DELETE of a backup; reads after each',
+    commands: [
+      take(1), new TakeAtOnceCommand([2, 2]), list(), new TakeAtOnceCommand([4, 5]), list(), get(0), get(1),
+      settle(0), settle(1), new GetWhileDeletingCommand(BackupTarget.taken(1)), list(), get(0), get(1),
+    ],
+  },
 ].map((scenario) => Object.freeze(scenario)));
 
 /** How many takes the scenarios send together: the budget reserves them. */
 export function scenarioTakes(scenarios: readonly StatefulScenario[] = statefulScenarios): number {
-  return scenarios.reduce((sum, scenario) => sum + scenario.commands.filter((command) => command instanceof TakeBackupCommand).length, 0);
+  return scenarios.reduce((sum, scenario) => sum + scenario.commands.reduce((takes, command) => takes + takesOf(command), 0), 0);
+}
+
+/** How many takes a command sends. */
+export function takesOf(command: BackupCommand): number {
+  if (command instanceof TakeBackupCommand) return 1;
+  if (command instanceof TakeAtOnceCommand) return 2;
+  return 0;
 }

@@ -81,6 +81,24 @@ export class StatefulSystem {
     return this.#observed(observation);
   }
 
+  /**
+   * Sends takes of `ids` at once (each counted against the suite's limit first), for the rules
+   * that must hold under concurrency; answers in the order of `ids`.
+   */
+  async takeAtOnce(ids: readonly bigint[]): Promise<Observation[]> {
+    for (const id of ids) this.options.ledger.sending(id);
+    const answers = await Promise.all(ids.map((id) => this.options.api.take(id)));
+    answers.forEach((answer, at) => this.options.ledger.answered(ids[at] as bigint, answer.status));
+    return answers.map((answer) => this.#observed(answer));
+  }
+
+  /** Sends a GET and a DELETE of `id` at once. */
+  async getWhileDeleting(id: bigint): Promise<{ readonly got: Observation; readonly deleted: Observation }> {
+    const [got, deleted] = await Promise.all([this.options.api.get(id), this.options.api.delete(id)]);
+    if (deleted.status === 204) this.options.ledger.removed(id);
+    return { got: this.#observed(got), deleted: this.#observed(deleted) };
+  }
+
   async list(): Promise<Observation> {
     return this.#observed(await this.options.api.list());
   }

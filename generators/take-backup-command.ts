@@ -30,6 +30,7 @@ export class TakeBackupCommand implements BackupCommand {
     const expected = model.expectedTake(id);
     const checkId = expected.has(409) ? 'take-conflict-not-above-highest' : 'take-accepted-above-highest';
     const answer = await system.take(id);
+    model.sent(id);
     const { status } = answer;
     if (status === undefined || status >= 500) {
       model.uncertain(id);

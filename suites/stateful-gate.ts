@@ -1,5 +1,5 @@
 import type { BackupCommand } from '../generators/backup-command.js';
-import { TakeBackupCommand } from '../generators/take-backup-command.js';
+import { takesOf } from '../generators/stateful-scenarios.js';
 import type { TakeLedger } from '../generators/take-ledger.js';
 import type { StatefulBudget } from './stateful-budget.js';
 
@@ -64,7 +64,7 @@ export class RunGate {
     if (this.#stopReason !== undefined || this.signal.aborted) return false;
     if (shrinking) this.#shrinkDeadline ??= performance.now() + this.budget.shrinkMs;
     if (shrinking && !this.shrinkOpen) return false;
-    if (sequence.filter((command) => command instanceof TakeBackupCommand).length > this.ledger.remaining) return false;
+    if (sequence.reduce((takes, command) => takes + takesOf(command), 0) > this.ledger.remaining) return false;
     if (shrinking) this.#shrinkRunsLeft--;
     return true;
   }

@@ -34,6 +34,8 @@ export interface SequenceOutcome {
   readonly steps: readonly string[];
   /** Every exchange of the run, from the listing that chose its ids. */
   readonly transcript: readonly Exchange[];
+  /** The backups the run deleted and saw gone. */
+  readonly deletedIds: readonly bigint[];
   /** The stateful rule the run broke, if any. */
   readonly violation?: PropertyViolation;
   /** The violations the response checks found, the first per check id. */
@@ -87,7 +89,9 @@ export async function runSequence(commands: readonly BackupCommand[], options: S
       );
     },
   });
+  let model: BackupModel | undefined;
   const outcome = (fields: Partial<SequenceOutcome>): SequenceOutcome => ({
+    deletedIds: model?.deletedIds ?? [],
     ...(options.scenario === undefined ? {} : { scenario: options.scenario }),
     steps: [...system.steps],
     transcript: [...system.transcript],
@@ -110,9 +114,10 @@ export async function runSequence(commands: readonly BackupCommand[], options: S
             : `the highest backup id, ${highest}, leaves no room for new ids below the int64 maximum`,
       });
     }
-    const model = new BackupModel(base);
+    const runModel = new BackupModel(base);
+    model = runModel;
     context.progress(options.describe(base));
-    await fc.asyncModelRun(() => ({ model, real: system }), commands);
+    await fc.asyncModelRun(() => ({ model: runModel, real: system }), commands);
     return outcome({});
   } catch (error) {
     if (error instanceof PropertyViolation) return outcome({ violation: error });

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
+import type { BackupApi, Observation } from '../src/api/backup-api.js';
 import { ConformanceError } from '../src/errors.js';
+import type { Finding } from '../src/findings/finding.js';
 import type { BackupCommand } from '../generators/backup-command.js';
 import { backupCommands } from '../generators/backup-commands.js';
 import { removeCreatedBackups } from '../generators/remove-created-backups.js';
@@ -9,6 +11,7 @@ import { TakeLedger } from '../generators/take-ledger.js';
 import { statefulBudget } from './stateful-budget.js';
 import { statefulFinding } from './stateful-finding.js';
 import { RunGate } from './stateful-gate.js';
+import { BackupSweep } from './stateful-sweep.js';
 import { statefulProbe } from './stateful-probe.js';
 import { runSequence, type SequenceOptions, type SequenceOutcome } from './stateful-sequence.js';
 import type { Suite, SuiteContext } from './suite.js';
@@ -33,7 +36,9 @@ export const statefulSuite: Suite = {
   run: runStateful,
 };
 
-async function runStateful(context: SuiteContext): Promise<void> {
+async function runStateful(suiteContext: SuiteContext): Promise<void> {
+  const watch = watchViolations(suiteContext);
+  const context = watch.context;
   const { config, api, index, signal } = context;
   const { runs, maxCommands, keepBackups, seed, path } = config.stateful;
   if (path !== undefined && seed === undefined) {
@@ -56,10 +61,12 @@ async function runStateful(context: SuiteContext): Promise<void> {
   );
 
   const gate = new RunGate(budget, ledger, signal);
+  const sweep = new BackupSweep(context, SUITE);
   let internal: unknown;
   const run = async (sequence: readonly BackupCommand[], options: Omit<SequenceOptions, 'context' | 'suite' | 'ledger' | 'patience'>): Promise<SequenceOutcome | undefined> => {
     try {
       const outcome = await runSequence(sequence, { context, suite: SUITE, ledger, patience, ...options });
+      sweep.deletedAndGone(outcome.deletedIds);
       gate.stop(outcome.stopReason);
       if (outcome.skipReason === undefined) {
         gate.started();
@@ -118,11 +125,16 @@ async function runStateful(context: SuiteContext): Promise<void> {
     if (known === undefined || outcome.steps.length < known.steps.length) otherFailures.set(violation.checkId, outcome);
   });
 
+  let finished = false;
+  let untested: string | undefined;
   try {
+    await sweep.recordPreExisting();
     ledger.sentBefore(context.highestTakenId());
     const unfit = await statefulProbe(context, SUITE, ledger);
     if (unfit !== undefined) {
       context.progress(`no runs: ${unfit}`);
+      untested = unfit;
+      finished = true;
       return;
     }
     // Chosen here rather than by fast-check, so that it is printed before the first run, passing or not.
@@ -157,12 +169,52 @@ async function runStateful(context: SuiteContext): Promise<void> {
       const finding = last === undefined ? undefined : statefulFinding(last, report, { seed: details.seed, path: replayed.counterexamplePath ?? runPath });
       if (finding !== undefined) context.record(finding);
     }
+    if (sweep.size > 0 && !signal.aborted) {
+      context.progress(`closing sweep: ${sweep.size} backups seen earlier read again, by GET and in the list`);
+      await sweep.sweep();
+    }
     if (gate.stopReason !== undefined) context.progress(`stopped early: ${gate.stopReason}`);
     if (signal.aborted) context.progress('interrupted: no further runs');
+    finished = true;
   } finally {
     if (!keepBackups) await removeCreatedBackups(api, ledger);
     context.progress(closingNote(ledger, keepBackups));
+    // A run that could take no backup tested none of the sequence rules: unless it found the server
+    // at fault, it could not judge, and must not pass as conformant. (Only when the suite ended of
+    // itself: an error already on its way out is not replaced.)
+    if (finished && ledger.accepted === 0 && !signal.aborted && !watch.sawViolation()) {
+      throw new ConformanceError(
+        'CONF_NOT_TESTED',
+        `The stateful suite could take no backup${untested === undefined ? '' : ` (${untested})`}, so its sequence rules (409 conflicts, lists, deletes, settling, state changes) were not tested. Check that the cluster is healthy and nothing else takes backups, or give --id-base above the highest id ever taken, and run again.`,
+      );
+    }
   }
+}
+
+/**
+ * The suite's context, seeing whether any violation was found while the suite ran: by the suite's
+ * own rules, or by the response checks on an answer it received.
+ */
+function watchViolations(context: SuiteContext): { readonly context: SuiteContext; sawViolation(): boolean } {
+  let seen = false;
+  const saw = (observation: Observation): Observation => {
+    if (observation.findings.some((finding) => finding.verdict === 'violation')) seen = true;
+    return observation;
+  };
+  const { api } = context;
+  const watched: BackupApi = {
+    list: async () => saw(await api.list()),
+    take: async (id) => saw(await api.take(id)),
+    get: async (id) => saw(await api.get(id)),
+    delete: async (id) => saw(await api.delete(id)),
+    send: async (operation, request, intent) => saw(await api.send(operation, request, intent)),
+    urlFor: (operation, pathValues) => api.urlFor(operation, pathValues),
+  };
+  const record = (finding: Finding): void => {
+    if (finding.verdict === 'violation') seen = true;
+    context.record(finding);
+  };
+  return { context: { ...context, api: watched, record }, sawViolation: () => seen };
 }
 
 async function check(property: fc.IAsyncProperty<Commands>, parameters: fc.Parameters<Commands>): Promise<fc.RunDetails<Commands>> {

@@ -10,7 +10,7 @@ export interface PollBounds {
 
 /**
  * Calls `attempt` until it returns `{ done: true }` or the bounds run out, backing off between
- * tries. Returns the last result, so the caller can report what it saw last.
+ * tries; with time to spare, one attempt is made at the deadline itself. Returns the last result, so the caller can report what it saw last.
  */
 export async function pollUntil<T>(attempt: () => Promise<{ done: boolean; value: T }>, bounds: PollBounds): Promise<{ done: boolean; value: T; attempts: number }> {
   const deadline = performance.now() + bounds.timeoutMs;
@@ -20,9 +20,11 @@ export async function pollUntil<T>(attempt: () => Promise<{ done: boolean; value
   for (;;) {
     const result = await attempt();
     attempts++;
-    const outOfTime = performance.now() + delay > deadline;
-    if (result.done || attempts >= maxAttempts || outOfTime || bounds.signal?.aborted === true) return { ...result, attempts };
-    await new Promise((resolve) => setTimeout(resolve, delay));
+    // The last pause is cut to the deadline, so the last attempt is made when the time is up, not
+    // one long pause before it.
+    const remaining = deadline - performance.now();
+    if (result.done || attempts >= maxAttempts || remaining <= 0 || bounds.signal?.aborted === true) return { ...result, attempts };
+    await new Promise((resolve) => setTimeout(resolve, Math.min(delay, remaining)));
     delay = Math.min(delay * 2, bounds.maxDelayMs ?? 2_000);
   }
 }

@@ -1,4 +1,5 @@
 import type { Sighting } from './backup-sighting.js';
+import { changedFact, mergeFacts, type ChangedFact, type PartitionFacts } from './changed-facts.js';
 import { checkpointPositionDecrease, type PositionDecrease } from './checkpoint-position-decrease.js';
 import { possibleStatesAfter } from './possible-states.js';
 import { samePartitionSet } from './same-partition-set.js';
@@ -42,8 +43,10 @@ export class BackupModel {
 
   readonly #backups = new Map<bigint, TrackedBackup>();
   readonly #positions = new Map<bigint, ReadonlyMap<number, bigint>>();
+  readonly #facts = new Map<bigint, ReadonlyMap<number, PartitionFacts>>();
   readonly #taken: bigint[] = [];
   #highestTaken: bigint | undefined;
+  #highestSent: bigint | undefined;
   #highestUncertain: bigint | undefined;
   #partitionSet: PartitionSetSeen | undefined;
   #abandoned: string | undefined;
@@ -76,6 +79,16 @@ export class BackupModel {
     this.#abandoned ??= reason;
   }
 
+  /** The highest id this run has sent a take for, whatever the answer. */
+  get highestSentId(): bigint | undefined {
+    return this.#highestSent;
+  }
+
+  /** A take of `id` was sent. */
+  sent(id: bigint): void {
+    if (this.#highestSent === undefined || id > this.#highestSent) this.#highestSent = id;
+  }
+
   get highestTaken(): bigint | undefined {
     return this.#highestTaken;
   }
@@ -105,6 +118,11 @@ export class BackupModel {
     return this.#taken;
   }
 
+  /** The backups deleted and seen gone in this run. */
+  get deletedIds(): bigint[] {
+    return [...this.#backups.values()].filter((backup) => backup.status === 'deleted').map((backup) => backup.id);
+  }
+
   tracked(id: bigint): TrackedBackup | undefined {
     return this.#backups.get(id);
   }
@@ -118,13 +136,18 @@ export class BackupModel {
   accepted(id: bigint): void {
     this.#backups.set(id, { id, status: 'live', possible: possibleStatesAfter('accepted') });
     this.#positions.delete(id);
+    this.#facts.delete(id);
     if (!this.#taken.includes(id)) this.#taken.push(id);
     if (this.#highestTaken === undefined || id > this.#highestTaken) this.#highestTaken = id;
   }
 
-  /** The server answered 409. Changes nothing for an id the run already tracks. */
+  /**
+   * The server answered 409. Changes nothing for a live or uncertain backup; a deleted one is no
+   * longer judged, as a refused take may leave traces (spec/NOTES.md#a-refused-take-may-leave-traces).
+   */
   refused(id: bigint): void {
-    if (!this.#backups.has(id)) this.#backups.set(id, { id, status: 'refused', possible: possibleStatesAfter('accepted') });
+    const before = this.#backups.get(id);
+    if (before === undefined || before.status === 'deleted') this.#backups.set(id, { id, status: 'refused', possible: possibleStatesAfter('accepted') });
   }
 
   /** No clear answer: the backup may or may not exist, now or later. Never judged again. */
@@ -164,6 +187,17 @@ export class BackupModel {
       return undefined;
     }
     return samePartitionSet(this.#partitionSet.partitionIds, partitionIds) ? undefined : this.#partitionSet;
+  }
+
+  /**
+   * Records the fixed facts of a backup's partitions (createdAt, snapshotId, ...); returns the
+   * first one that differs from what the backup reported before, if any (see `changedFact`).
+   */
+  noteFacts(id: bigint, facts: ReadonlyMap<number, PartitionFacts>): ChangedFact | undefined {
+    const before = this.#facts.get(id) ?? new Map<number, PartitionFacts>();
+    const changed = changedFact(before, facts);
+    if (changed === undefined) this.#facts.set(id, mergeFacts(before, facts));
+    return changed;
   }
 
   /** Records the checkpoint positions a backup reported; returns the first decrease across the run's backups, if any. */

@@ -69,6 +69,8 @@ export const rules = Object.freeze([
   { id: 'checkpoint-position-monotonic', title: 'Checkpoint positions do not decrease as backup ids grow', severity: 'medium', scope: 'sequence', source: { prose: 'backup-id-increasing' }, suites: ['stateful'] },
   // StateCode names COMPLETED and FAILED as outcomes; the spec sets no deadline, --settle-timeout does.
   { id: 'backup-settles', title: 'A backup reaches COMPLETED or FAILED within the settle timeout', severity: 'high', scope: 'sequence', source: { prose: 'take-scheduled' }, note: 'asynchronous-visibility', suites: ['stateful'] },
+  // createdAt: "The timestamp at which the backup was started on this partition." (and snapshotId, checkpointPosition, brokerId, brokerVersion): facts of the past.
+  { id: 'backup-facts-fixed', title: "A partition's createdAt, snapshotId, checkpointPosition, brokerId and brokerVersion never change once reported", severity: 'medium', scope: 'sequence', source: { pointer: '/components/schemas/PartitionBackupInfo/properties/createdAt/description' }, note: 'fixed-facts', suites: ['stateful'] },
   // lastUpdatedAt: "changed state from IN_PROGRESS to COMPLETED"; with the aggregation rule this orders the states.
   { id: 'state-transition-allowed', title: "A backup's state only moves forward", severity: 'high', scope: 'sequence', source: { prose: 'state-changes-forward' }, suites: ['stateful'] },
   // 400: "Or the given BackupId is not valid."

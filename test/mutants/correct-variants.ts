@@ -3,6 +3,7 @@ import type { Variant } from './variant.js';
 // Servers that are correct but unusual: the suite must report no violation on any of them.
 
 const seeded = [{ id: 3 }, { id: 10, state: 'FAILED' as const }, { id: 20 }];
+const timestampSeeded = [{ id: 20261130235959, state: 'IN_PROGRESS' as const }, { id: 20261201080000, state: 'FAILED' as const }, { id: 20261201120000 }];
 
 export const correctVariants: readonly Variant[] = [
   { id: 'slow-answers', fault: 'every answer takes 60 ms', server: { latencyMs: 60 } },
@@ -15,7 +16,13 @@ export const correctVariants: readonly Variant[] = [
   { id: 'max-int64-accepted', fault: 'takes 2^63 - 1 like any valid id', server: {}, args: ['--take-huge-ids'] },
   { id: 'zeebe-quirks-as-8-5', fault: 'Zeebe 8.5 quirks, judged with --profile zeebe-8.5', server: { quirks: 'zeebe-8.5', seedBackups: [{ id: 1 }, { id: 2 }] }, args: ['--profile', 'zeebe-8.5'] },
   { id: 'slow-completion', fault: 'backups take 1.5 s to complete', server: { settleMs: 1_500 } },
+  { id: 'incomplete-for-good', fault: 'partition 2 never takes any backup, so every backup stays INCOMPLETE', server: { faults: ['partition-never-starts'] } },
+  { id: 'delete-unknown-204', fault: 'DELETE of any valid id answers 204, whether or not the backup exists (as Zeebe does)', server: { intercept: (r, p) => (r.method === 'DELETE' && 'status' in p && p.status === 204 ? { status: 204, headers: {} } : p) } },
+  { id: 'timestamp-like-ids', fault: 'backups exist before the run at ids made of a date and time (20261201120000), one FAILED, one IN_PROGRESS for ever', server: { seedBackups: timestampSeeded } },
 ];
 
 /** Ids of the backups each correct variant holds before the run, which it must still hold after. */
-export const preExistingIds: ReadonlyMap<string, readonly bigint[]> = new Map([['pre-existing-backups', seeded.map((b) => BigInt(b.id))]]);
+export const preExistingIds: ReadonlyMap<string, readonly bigint[]> = new Map([
+  ['pre-existing-backups', seeded.map((b) => BigInt(b.id))],
+  ['timestamp-like-ids', timestampSeeded.map((b) => BigInt(b.id))],
+]);

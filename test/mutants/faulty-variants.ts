@@ -77,10 +77,44 @@ export const faultyVariants: readonly Variant[] = [
   { id: 'non-numeric-path-500', fault: 'a non-numeric path id gets a 500', expectedCheck: 'not-a-server-error', server: { intercept: (r, p) => (/\/backups\/[^/]*[a-z][^/]*$/i.test(r.path) && answered(p) && p.status === 400 ? { ...p, status: 500 } : p) } },
   { id: 'refused-but-created', fault: 'a take with a string id is refused with 400, yet creates the backup', expectedCheck: 'refused-take-creates-nothing', server: { quirks: ['string-ids'], intercept: (r, p) => (r.method === 'POST' && /"backupId"\s*:\s*"/.test(r.bodyText) && answered(p) && p.status === 202 ? { status: 400, headers: {}, json: { message: 'A backupId must be provided and it must be > 0' } } : p) } },
 
+  // DELETE documents 204 and 5xx only; real Zeebe answers 204 to an id it never took.
+  { id: 'delete-unknown-404', fault: 'DELETE of a valid id never taken answers 404', expectedCheck: 'status-code-documented', server: () => { const taken = new Set<string>(); return { intercept: (r, p) => { const id = r.path.slice(r.path.lastIndexOf('/') + 1); if (r.method === 'POST' && answered(p) && p.status === 202) taken.add(takenId(r)); if (r.method === 'DELETE' && answered(p) && p.status === 204 && !taken.delete(id)) return { status: 404, headers: {}, json: { message: `Backup with id ${id} does not exist` } }; return p; } }; } },
+
+  // Ids: takes at the next id and across gaps; a run that can take nothing.
+  { id: 'gap-refused', fault: 'only the next id (highest + 1) is accepted; any gap gets 409', expectedCheck: 'take-accepted-above-highest', server: { behaviour: (base) => ({ decideTake: (id, latest) => (latest !== undefined && id > latest + 1n ? { accepted: false, latestId: latest } : base.decideTake(id, latest)) }) } },
+  { id: 'every-take-refused', fault: 'every take is refused with 409, so no sequence rule can be tested', expectedExitCode: 2, server: { behaviour: { decideTake: (_id, latest) => ({ accepted: false, latestId: latest ?? 0n }) } } },
+
+  // Fixed facts, and what only a later read sees.
+  { id: 'snapshot-id-changes', fault: "a partition's snapshotId changes from one read to the next", expectedCheck: 'backup-facts-fixed', server: () => { let reads = 0; return { behaviour: (base) => ({ orderDetails: (statuses) => { reads++; return base.orderDetails(statuses).map((s) => (s.snapshotId === undefined ? s : { ...s, snapshotId: `${s.snapshotId}-${reads}` })); } }) }; } },
+  { id: 'created-at-moves-on-completion', fault: "a partition's createdAt is rewritten when it completes", expectedCheck: 'backup-facts-fixed', server: { settleMs: 60, behaviour: (base) => ({ orderDetails: (statuses) => base.orderDetails(statuses).map((s) => (s.state === 'COMPLETED' && s.createdAt !== undefined ? { ...s, createdAt: s.lastUpdatedAt ?? s.createdAt } : s)) }) } },
+  { id: 'pre-existing-leaves-list', fault: 'a backup that existed before the run drops out of the list after two GETs of it, while GET still finds it', expectedCheck: 'list-holds-live-backups', server: () => { const reads = readsOf(5n); return { seedBackups: [{ id: 5 }], intercept: reads.intercept, behaviour: (base) => ({ orderList: (views) => (reads.count() >= 2 ? base.orderList(views).filter((v) => v.backupId !== 5n) : base.orderList(views)) }) }; } },
+  { id: 'pre-existing-completed-then-failed', fault: 'a COMPLETED backup that existed before the run turns FAILED after two GETs of it', expectedCheck: 'state-transition-allowed', server: () => { const reads = readsOf(5n); return { seedBackups: [{ id: 5 }], intercept: reads.intercept, behaviour: (base) => ({ partitionStates: (backup, now) => { const statuses = base.partitionStates(backup, now); return backup.id === 5n && reads.count() >= 2 ? statuses.map((s) => (s.partitionId === 1 ? { ...s, state: 'FAILED' as const, failureReason: 'Backup is cancelled due to leader change.' } : s)) : statuses; } }) }; } },
+  { id: 'deleted-backup-returns', fault: 'a deleted backup comes back 100 ms after its delete', expectedCheck: 'deleted-backup-gone', server: { behaviour: (base) => ({ onDelete: (store, id) => { const backup = store.get(id); base.onDelete(store, id); if (backup !== undefined) setTimeout(() => { if (store.get(id) === undefined) store.seed(backup); }, 100).unref(); } }) } },
+
+  // Concurrency: a check and a write that are not one step.
+  { id: 'race-accepts-duplicate', fault: 'a take of an id whose earlier take is still being answered is accepted too', expectedCheck: 'take-conflict-not-above-highest', server: () => { const inFlight = new Set<string>(); return { intercept: async (r, p) => { if (r.method !== 'POST' || !answered(p)) return p; const id = takenId(r); if (p.status === 409 && inFlight.has(id)) return { status: 202, headers: {}, json: { message: `A backup with id ${id} has been scheduled.` } }; if (p.status !== 202) return p; inFlight.add(id); await new Promise((resolve) => setTimeout(resolve, 15)); inFlight.delete(id); return p; } }; } },
+
   // Transport.
   { id: 'hangs-on-delete', fault: 'DELETE never answers', expectedCheck: 'response-received', server: { intercept: (r, p) => (r.method === 'DELETE' ? { hang: true } : p) }, args: ['--timeout', '300ms', '--runs', '3'] },
   { id: 'resets-get-one', fault: 'GET /{id} resets the connection', expectedCheck: 'response-received', server: { intercept: (r, p) => (isGetOne(r) ? { destroy: true } : p) } },
 ];
+
+/** Counts the GETs of one backup that were answered, for faults that set in after them. */
+function readsOf(id: bigint): { intercept: (request: ReceivedRequest, planned: PlannedResponse) => PlannedResponse; count: () => number } {
+  let count = 0;
+  return {
+    intercept: (request, planned) => {
+      if (isGetOne(request) && request.path.endsWith(`/${id}`)) count++;
+      return planned;
+    },
+    count: () => count,
+  };
+}
+
+/** The backupId of a take's body, as written. */
+function takenId(request: ReceivedRequest): string {
+  return /"backupId"\s*:\s*"?(\d+)/.exec(request.bodyText)?.[1] ?? '';
+}
 
 function looksLikeJson(text: string): boolean {
   try {

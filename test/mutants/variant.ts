@@ -8,8 +8,13 @@ export interface Variant {
   readonly fault: string;
   /** The check that must catch it; undefined for a correct variant, on which nothing may be reported. */
   readonly expectedCheck?: string;
-  /** The reference server's options: the fault as a small override. */
-  readonly server: ReferenceServerOptions;
+  /**
+   * The reference server's options: the fault as a small override. A function when the fault keeps
+   * state of its own, so that every server made from the variant (one per seed) has its own.
+   */
+  readonly server: ReferenceServerOptions | (() => ReferenceServerOptions);
+  /** Set for a server the suite cannot judge (it takes no backup): the run must exit 2, never 0. */
+  readonly expectedExitCode?: 2;
   /** Extra CLI arguments this variant needs (a short settle timeout, a suite). */
   readonly args?: readonly string[];
 }

@@ -23,13 +23,19 @@ let loaded: Promise<{ spec: LoadedSpec; index: OperationIndex }> | undefined;
  * Runs the stateful suite against `url` as `src/run.ts` would (checked API, every response through
  * the response checks), with the given stateful settings over `base`, and returns what it recorded.
  */
-export async function runStateful(url: string, stateful: Partial<RunConfig['stateful']> = {}, signal?: AbortSignal, base: RunConfig = resolveConfig({ target: url })): Promise<StatefulOutcome> {
+export async function runStateful(
+  url: string,
+  stateful: Partial<RunConfig['stateful']> = {},
+  signal?: AbortSignal,
+  base: RunConfig = resolveConfig({ target: url }),
+  /** Receives the findings as they are recorded, to read them when the suite throws. */
+  findings: Finding[] = [],
+): Promise<StatefulOutcome> {
   loaded ??= loadSpec(DEFAULTS.specPath).then((spec) => ({ spec, index: indexOperations(spec.document, createAjv()) }));
   const { spec, index } = await loaded;
   const config: RunConfig = { ...base, stateful: { ...base.stateful, ...stateful } };
   let requests = 0;
   const client = createClient({ timeoutMs: config.timeoutMs, maxBodyBytes: config.maxBodyBytes, defaultHeaders: { accept: 'application/json' }, onExchange: () => requests++ });
-  const findings: Finding[] = [];
   const notes: string[] = [];
   const progress: string[] = [];
   const started = performance.now();

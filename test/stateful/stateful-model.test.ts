@@ -146,6 +146,25 @@ describe('BackupModel', () => {
     assert.equal(back.lastSeen, 'COMPLETED');
     assert.equal(model.sight(101n, 'ABSENT').allowed, false);
   });
+  it('stops judging a deleted backup whose id is refused again, as a refused take may leave traces', () => {
+    const model = new BackupModel(100n);
+    model.accepted(101n);
+    model.deleted(101n);
+    assert.deepEqual(model.deletedIds, [101n]);
+    model.refused(101n);
+    assert.equal(model.tracked(101n)?.status, 'refused');
+    assert.deepEqual(model.deletedIds, []);
+    model.accepted(102n);
+    model.refused(102n);
+    assert.equal(model.tracked(102n)?.status, 'live');
+  });
+  it('reports a fixed fact that changes between two answers about one backup', () => {
+    const model = new BackupModel(100n);
+    model.accepted(101n);
+    assert.equal(model.noteFacts(101n, new Map([[1, { snapshotId: 'a' }]])), undefined);
+    assert.equal(model.noteFacts(101n, new Map([[1, { snapshotId: 'a', brokerVersion: '8.5.0' }]])), undefined);
+    assert.deepEqual(model.noteFacts(101n, new Map([[1, { brokerVersion: '8.6.0' }]])), { partitionId: 1, fact: 'brokerVersion', before: '8.5.0', after: '8.6.0' });
+  });
   it('keeps the ids of the run apart from all others', () => {
     const model = new BackupModel(1230n);
     assert.equal(model.idAt(3), 1233n);

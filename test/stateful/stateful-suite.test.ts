@@ -104,14 +104,23 @@ describe('the stateful suite against the reference server', () => {
     assert.ok(outcome.progress.some((line) => new RegExp(`^run ${DEFAULTS.runs} of ${DEFAULTS.runs}`).test(line)));
   });
 
-  it('gives up as inconclusive, not as a violation, when every take is refused', async (t) => {
+  it('says the sequence rules were not tested, and cannot judge, when every take is refused', async (t) => {
     const server = await serve(t, { behaviour: { decideTake: (_id, latestId) => ({ accepted: false, latestId: latestId ?? 0n }) } });
-    const outcome = await runStateful(server.url, { seed: 1 });
-    assert.deepEqual(violations(outcome), []);
-    const [finding] = outcome.findings.filter((f) => f.checkId === 'take-accepted-above-highest');
+    const findings: Finding[] = [];
+    await assert.rejects(
+      runStateful(server.url, { seed: 1 }, undefined, undefined, findings),
+      (error) => error instanceof ConformanceError && error.code === 'CONF_NOT_TESTED' && /sequence rules .* were not tested/.test(error.message),
+    );
+    assert.deepEqual(findings.filter((f) => f.verdict === 'violation'), []);
+    const [finding] = findings.filter((f) => f.checkId === 'take-accepted-above-highest');
     assert.equal(finding?.verdict, 'inconclusive');
     assert.equal(finding?.specPointer, 'spec/NOTES.md#deleted-id-reuse');
-    assert.ok(outcome.progress.some((line) => line.startsWith('no runs:')));
+  });
+
+  it('reports the fault, not a tool error, when no take is accepted because the server breaks a rule', async (t) => {
+    const server = await serve(t, { intercept: (request, planned) => (request.method === 'POST' && 'status' in planned && planned.status === 202 ? { ...planned, status: 200 } : planned) });
+    const outcome = await runStateful(server.url, { seed: 1 });
+    assert.ok(violations(outcome).some((f) => f.checkId === 'take-accepted-above-highest'));
   });
 
   it('raises no stateful alarm when the cluster answers 503 now and then, and reports the doubt', async (t) => {
@@ -187,6 +196,42 @@ describe('the stateful suite against the reference server', () => {
     const outcome = await runStateful(server.url, { seed: 3, runs: 20 });
     assert.ok(refused.size > 0, 'the runs took refused ids');
     assert.deepEqual(violations(outcome).filter((f) => f.suite === 'stateful' && STATEFUL_IDS.includes(f.checkId as StatefulCheckId)).map((f) => `${f.checkId}: ${f.received}`), []);
+  });
+
+  it('reads pre-existing backups again at the end, and sees one that left the list while GET finds it', async (t) => {
+    let lists = 0;
+    const server = await serve(t, {
+      seedBackups: [{ id: 5 }, { id: 7, state: 'IN_PROGRESS' }],
+      behaviour: (base) => ({ orderList: (views) => (++lists > 2 ? base.orderList(views).filter((view) => view.backupId !== 5n) : base.orderList(views)) }),
+    });
+    const outcome = await runStateful(server.url, { seed: 3 });
+    assert.ok(outcome.progress.some((line) => /^closing sweep: \d+ backups/.test(line)));
+    const [finding] = violations(outcome).filter((f) => f.checkId === 'list-holds-live-backups');
+    assert.match(finding?.expected ?? '', /backup 5 listed/);
+    assert.ok(finding !== undefined && finding.reproduction.curl.some((line) => line.endsWith('/5')));
+    assert.deepEqual(server.store.list().map((backup) => backup.id), [5n, 7n]);
+  });
+
+  it('catches a duplicate accepted when two takes of one id race, with both takes in the curl lines', async (t) => {
+    const inFlight = new Set<string>();
+    const server = await serve(t, {
+      intercept: async (request, planned) => {
+        if (request.method !== 'POST' || !('status' in planned)) return planned;
+        const id = String((JSON.parse(request.bodyText) as { backupId: number }).backupId);
+        if (planned.status === 409 && inFlight.has(id)) return { status: 202, headers: {}, json: { message: 'scheduled' } };
+        if (planned.status !== 202) return planned;
+        inFlight.add(id);
+        await new Promise((resolve) => setTimeout(resolve, 15));
+        inFlight.delete(id);
+        return planned;
+      },
+    });
+    const outcome = await runStateful(server.url, { seed: 1 });
+    const caught = violations(outcome).find((f) => f.checkId === 'take-conflict-not-above-highest');
+    assert.match(caught?.received ?? '', /202 and 202 for two takes of backup \d+ sent at once/);
+    const id = /backup (\d+)/.exec(caught?.received ?? '')?.[1];
+    assert.equal(caught?.reproduction.curl.filter((line) => line.includes(`"backupId":${id}`)).length, 2);
+    assert.match(caught?.reproduction.replay?.commands ?? '', /^scenario races: .*TakeAtOnce/);
   });
 
   it('refuses a replay path without its seed', async (t) => {
