@@ -29,7 +29,7 @@ describe('conformance rules', () => {
   test('for people: each rule with its severity, the sentence it enforces and its suites', async () => {
     const result = await runCli(['rules'], { out: false });
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /^27 rules: 11 applied to every response, 16 judged across requests\./);
+    assert.match(result.stdout, /^28 rules: 11 applied to every response, 17 judged across requests\./);
     assert.match(result.stdout, /list-sorted-descending \[medium\]: The backup list is sorted by backupId, highest first\n {2}spec: {3}#\/paths\/~1\/get\/description “sorted in descending order of backupId”/);
   });
 
