@@ -9,7 +9,10 @@ import type { SuiteContext } from './suite.js';
 
 /** Pre-existing backups read at the start and again at the end: the newest, as the inventory reads them. */
 const PRE_EXISTING_READ = 25;
-/** The suite's own backups, seen gone after their delete, read again at the end. */
+/**
+ * The suite's own backups, seen gone after their delete, read again at the end: this many of the
+ * first ones (they have had the longest to come back) and of the last ones.
+ */
 const DELETED_READ = 10;
 
 /** What the suite saw of one backup it did not create. */
@@ -30,7 +33,8 @@ export class BackupSweep {
   /** The states and facts of the pre-existing backups; base 0, as the model is used only as a history. */
   readonly #history = new BackupModel(0n);
   readonly #preExisting: PreExisting[] = [];
-  readonly #deleted: bigint[] = [];
+  readonly #firstDeleted: bigint[] = [];
+  readonly #lastDeleted: bigint[] = [];
 
   constructor(private readonly context: SuiteContext, private readonly suite: string) {}
 
@@ -55,15 +59,22 @@ export class BackupSweep {
     }
   }
 
-  /** A backup of the suite was deleted and seen gone: it must stay gone. The latest few are kept. */
+  /** Backups of the suite were deleted and seen gone: they must stay gone. The first and the last few are kept. */
   deletedAndGone(ids: readonly bigint[]): void {
-    this.#deleted.push(...ids);
-    this.#deleted.splice(0, Math.max(0, this.#deleted.length - DELETED_READ));
+    for (const id of ids) {
+      if (this.#firstDeleted.length < DELETED_READ) this.#firstDeleted.push(id);
+      else this.#lastDeleted.push(id);
+    }
+    this.#lastDeleted.splice(0, Math.max(0, this.#lastDeleted.length - DELETED_READ));
+  }
+
+  get #deleted(): bigint[] {
+    return [...this.#firstDeleted, ...this.#lastDeleted];
   }
 
   /** How many backups the sweep will read. */
   get size(): number {
-    return this.#preExisting.length + this.#deleted.length;
+    return this.#preExisting.length + this.#firstDeleted.length + this.#lastDeleted.length;
   }
 
   /** Reads the list, then GETs every backup kept, and records a finding for each rule broken. */
