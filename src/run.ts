@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Observation } from './api/backup-api.js';
 import { isLoopback } from './api/is-loopback.js';
-import { composeSuiteContext } from './compose-suite-context.js';
+import { composeSuiteContext } from '../suites/compose-suite-context.js';
 import { DEFAULTS, type RunConfig } from './config.js';
 import { ConformanceError } from './errors.js';
 import { BackupTimeline } from './findings/backup-timeline.js';
@@ -15,16 +15,17 @@ import { applyProfile } from './profiles/apply-profile.js';
 import { exitCodeOf, type RunOutcome, type SuiteResult, type ToolError } from './run-outcome.js';
 import { discoverBaseUrl, specServerPaths } from './api/discover-base-url.js';
 import { createAjv } from './spec/create-ajv.js';
-import { indexOperations } from './spec/index-operations.js';
+import { indexOperations, type OperationIndex } from './spec/index-operations.js';
 import { loadSpec } from './spec/load-spec.js';
 import type { OperationRole } from './spec/operation.js';
+import { rulesNotStated, type UncheckedRule } from './rules/rules.js';
 import { allSuites } from '../suites/all-suites.js';
 import type { Suite } from '../suites/suite.js';
 
 /** What a run tells its caller while it goes, for progress on the console. */
 export type RunEvent =
   | { readonly type: 'target'; readonly url: string; readonly embedded: boolean; readonly discoveredPath?: string }
-  | { readonly type: 'plan'; readonly suites: readonly string[]; readonly maxBackups: number; readonly readOnly: boolean }
+  | { readonly type: 'plan'; readonly suites: readonly string[]; readonly maxBackups: number; readonly readOnly: boolean; readonly notChecked: readonly UncheckedRule[] }
   | { readonly type: 'suite-start'; readonly suite: Suite }
   | { readonly type: 'suite-end'; readonly suite: Suite; readonly durationMs: number }
   | { readonly type: 'progress'; readonly suite: string; readonly message: string }
@@ -62,6 +63,8 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
 
   const spec = await loadSpec(config.specPath, { trusted: config.specPath === DEFAULTS.specPath });
   const index = indexOperations(spec.document, createAjv());
+  const notChecked = rulesNotStated(spec.document, index.byRole);
+  const unstated = new Set<string>(notChecked.map((unchecked) => unchecked.ruleId));
   const suites = selectSuites(config.suites, config.readOnly);
   const maxBackups = suites.reduce((sum, suite) => sum + suite.maxBackups(config), 0);
   if (config.target !== undefined && !isLoopback(config.target) && !config.consent && suites.some((suite) => suite.destructive)) {
@@ -93,6 +96,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   const errors: ToolError[] = [];
   const results: SuiteResult[] = [];
   const record = (observed: Finding): void => {
+    if (unstated.has(observed.checkId)) return;
     const finding = applyProfile(config.profile, observed);
     if (findings.add(finding)) emit({ type: 'finding', finding });
   };
@@ -107,8 +111,9 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     const discovered = config.target === undefined ? { baseUrl } : await discoverBaseUrl(config.target, specServerPaths(spec.document.servers), client);
     baseUrl = discovered.baseUrl;
     emit({ type: 'target', url: baseUrl, embedded: embedded !== undefined, ...(discovered.discoveredPath === undefined ? {} : { discoveredPath: discovered.discoveredPath }) });
-    await preflight(baseUrl, client);
-    emit({ type: 'plan', suites: suites.map((s) => s.id), maxBackups, readOnly: config.readOnly });
+    // The list's own URL, from its path template: a spec with renamed paths is probed where it says.
+    await preflight(listUrl(baseUrl, index), client);
+    emit({ type: 'plan', suites: suites.map((s) => s.id), maxBackups, readOnly: config.readOnly, notChecked });
     for (const suite of suites) {
       if (signal.aborted) break;
       const suiteSignal = config.suiteTimeoutMs === undefined ? signal : AbortSignal.any([signal, AbortSignal.timeout(config.suiteTimeoutMs)]);
@@ -125,7 +130,9 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
             suite,
             signal: suiteSignal,
             record,
-            noteCheck: (operation, checkId) => ledger.note(suite.id, operation, checkId),
+            noteCheck: (operation, checkId) => {
+              if (!unstated.has(checkId)) ledger.note(suite.id, operation, checkId);
+            },
             progress: (message) => emit({ type: 'progress', suite: suite.id, message }),
             highestTakenId: () => highestTaken,
             onObservation: (observation, target) => observe(suite.id, observation, target),
@@ -160,6 +167,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     requests,
     suites: results,
     checks: ledger.entries(),
+    notChecked,
     findings: all,
     errors,
     timeline: timeline.events(),
@@ -197,6 +205,11 @@ async function readCa(path: string): Promise<string> {
 }
 
 const PROBE_BODY_BYTES = 64 * 1024;
+
+function listUrl(baseUrl: string, index: OperationIndex): string {
+  const path = index.byRole.list.path;
+  return path === '/' ? baseUrl : `${baseUrl}${path}`;
+}
 
 /**
  * One request before any suite: a target that cannot be reached at all is a tool error (exit 2),
