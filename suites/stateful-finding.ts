@@ -26,8 +26,8 @@ export function statefulFinding(
     return sequenceFinding({ checkId, title: property.title, severity: property.severity, operation, expected, received, specPointer: property.specPointer(context.index), ...reproduction });
   }
   if (run.stoppedOn !== undefined) {
-    const { checkId, title, severity, verdict, operation, expected, received, specPointer } = run.stoppedOn;
-    return sequenceFinding({ checkId, title, severity, verdict, operation, expected, received, ...(specPointer === undefined ? {} : { specPointer }), ...reproduction });
+    const { checkId, title, severity, verdict, operation, expected, received, specPointer, kind } = run.stoppedOn;
+    return sequenceFinding({ checkId, title, severity, verdict, operation, expected, received, ...(specPointer === undefined ? {} : { specPointer }), ...(kind === undefined ? {} : { kind }), ...reproduction });
   }
   return undefined;
 }

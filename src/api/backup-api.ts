@@ -83,6 +83,8 @@ export function createBackupApi(options: BackupApiOptions): BackupApi {
           operation: operation.label,
           expected: draft.expected,
           received: draft.received,
+          kind: draft.kind,
+          ...(draft.backupId === undefined ? {} : { backupId: String(draft.backupId) }),
           ...(draft.specPointer === undefined ? {} : { specPointer: draft.specPointer }),
           suite: options.suite,
           reproduction: { curl: [toCurl(exchange.request, options.redactedHeaders)], transcript: toTranscript([exchange]) },

@@ -1,6 +1,7 @@
 import { aggregateState } from '../model/aggregate-state.js';
 import { backupViews } from './backup-views.js';
 import { defineCheck } from './check.js';
+import { subject } from './subject.js';
 import { prosePointer } from './prose-pointer.js';
 
 /** The overall state of each backup equals the spec's aggregation rule applied to its partitions. */
@@ -16,11 +17,11 @@ export const backupStateAggregated = defineCheck({
       const where = `backup ${backup.backupId ?? backup.at} with partition states ${states.join(', ')}`;
       if (expected !== backup.state && states.every((s) => s === 'DOES_NOT_EXIST')) {
         // The rule says INCOMPLETE, the enum offers DOES_NOT_EXIST, and Zeebe answers 404 instead.
-        fail({ expected: `${expected} by the rule, or no such backup at all`, received: `${backup.state} for ${where}`, verdict: 'inconclusive', specPointer: 'spec/NOTES.md#all-partitions-does-not-exist' });
+        fail({ kind: `${backup.state}-for-all-does-not-exist`, ...subject(backup.backupId), expected: `${expected} by the rule, or no such backup at all`, received: `${backup.state} for ${where}`, verdict: 'inconclusive', specPointer: 'spec/NOTES.md#all-partitions-does-not-exist' });
       } else if (expected === undefined) {
-        fail({ expected: 'a combination of partition states the aggregation rule covers', received: `${backup.state} for ${where}`, verdict: 'inconclusive', specPointer: 'spec/NOTES.md#incompatible-aggregation' });
+        fail({ kind: `${backup.state}-for-uncovered-states`, ...subject(backup.backupId), expected: 'a combination of partition states the aggregation rule covers', received: `${backup.state} for ${where}`, verdict: 'inconclusive', specPointer: 'spec/NOTES.md#incompatible-aggregation' });
       } else if (expected !== backup.state) {
-        fail({ expected: `${expected} for ${where}`, received: backup.state, specPointer: prosePointer('aggregate-one-failed') });
+        fail({ kind: `${backup.state}-where-${expected}`, ...subject(backup.backupId), expected: `${expected} for ${where}`, received: backup.state, specPointer: prosePointer('aggregate-one-failed') });
       }
     }
   },

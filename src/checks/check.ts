@@ -20,6 +20,14 @@ export interface CheckInput {
 
 /** What a check reports; the API layer adds identity, operation and reproduction. */
 export interface FindingDraft {
+  /**
+   * The kind of deviation, without ids or values (`lastUpdatedAt-before-createdAt`, `status-418`):
+   * with the check and operation it is the fault's identity, so one fault seen on a thousand
+   * backups is one finding, counted, and not a thousand.
+   */
+  readonly kind: string;
+  /** The backup the sighting is about, when it is about one: counts "seen on N backups". */
+  readonly backupId?: bigint;
   readonly expected: string;
   readonly received: string;
   readonly specPointer?: string;

@@ -1,5 +1,5 @@
 import { defineCheck } from './check.js';
-import { mediaTypeMatches } from './media-type-matches.js';
+import { mediaTypeEssence, mediaTypeMatches } from './media-type-matches.js';
 
 /** A body must carry a documented media type; a response documented without content must have no body. */
 export const contentTypeDocumented = defineCheck({
@@ -15,16 +15,16 @@ export const contentTypeDocumented = defineCheck({
     if (!hasBody) return;
     const specPointer = documented.pointer;
     if (documented.mediaTypes.length === 0) {
-      fail({ expected: `no body (${documented.key}: ${documented.description})`, received: `a ${response.bodyText.length}-character body`, specPointer });
+      fail({ kind: 'body-where-none-documented', expected: `no body (${documented.key}: ${documented.description})`, received: `a ${response.bodyText.length}-character body`, specPointer });
       return;
     }
     const contentType = response.headers['content-type'];
     if (contentType === undefined) {
-      fail({ expected: `Content-Type ${documented.mediaTypes.join(' or ')}`, received: 'no Content-Type header', specPointer });
+      fail({ kind: 'no-content-type', expected: `Content-Type ${documented.mediaTypes.join(' or ')}`, received: 'no Content-Type header', specPointer });
       return;
     }
     if (!documented.mediaTypes.some((type) => mediaTypeMatches(contentType, type))) {
-      fail({ expected: `Content-Type ${documented.mediaTypes.join(' or ')}`, received: `Content-Type ${contentType}`, specPointer });
+      fail({ kind: `content-type-${mediaTypeEssence(contentType)}`, expected: `Content-Type ${documented.mediaTypes.join(' or ')}`, received: `Content-Type ${contentType}`, specPointer });
     }
   },
 });

@@ -1,6 +1,7 @@
 import { failureReasonIssue } from '../model/failure-reason-rule.js';
 import { backupViews } from './backup-views.js';
 import { defineCheck } from './check.js';
+import { subject } from './subject.js';
 import { prosePointer } from './prose-pointer.js';
 
 /** A failure reason is given only where something failed: on the backup, and on each partition. */
@@ -11,13 +12,14 @@ export const failureReasonOnlyWhenFailed = defineCheck({
   run(input, fail) {
     for (const backup of backupViews(input)) {
       const issue = backup.state === undefined ? undefined : failureReasonIssue(backup.state, backup.failureReason);
-      if (issue !== undefined) fail({ expected: "no failureReason unless the state is 'FAILED'", received: `backup ${backup.backupId ?? backup.at}: ${issue}`, specPointer: prosePointer('failure-reason-when-failed') });
+      if (issue !== undefined) fail({ kind: `backup-reason-on-${backup.state}`, ...subject(backup.backupId), expected: "no failureReason unless the state is 'FAILED'", received: `backup ${backup.backupId ?? backup.at}: ${issue}`, specPointer: prosePointer('failure-reason-when-failed') });
       for (const partition of backup.details) {
         const partitionIssue = partition.state === undefined ? undefined : failureReasonIssue(partition.state, partition.failureReason);
         if (partitionIssue !== undefined) {
-          fail({ expected: "no failureReason unless the state is 'FAILED'", received: `backup ${backup.backupId ?? backup.at}, partition ${partition.partitionId}: ${partitionIssue}`, specPointer: prosePointer('partition-failure-reason-when-failed') });
+          fail({ kind: `partition-reason-on-${partition.state}`, ...subject(backup.backupId), expected: "no failureReason unless the state is 'FAILED'", received: `backup ${backup.backupId ?? backup.at}, partition ${partition.partitionId}: ${partitionIssue}`, specPointer: prosePointer('partition-failure-reason-when-failed') });
         }
       }
     }
   },
 });
+

@@ -15,6 +15,7 @@ export const listSortedDescending = defineCheck({
     if (violation === undefined) return;
     const shown = ids.length > 12 ? `${ids.slice(0, 12).join(', ')}, …` : ids.join(', ');
     fail({
+      kind: violation.previous === violation.next ? 'id-repeated' : 'ascending-pair',
       expected: 'backupIds strictly descending',
       received: `${violation.previous} then ${violation.next} at position ${violation.index} (ids: ${shown})`,
       specPointer: prosePointer('list-sorted-descending'),

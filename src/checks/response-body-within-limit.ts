@@ -9,6 +9,7 @@ export const responseBodyWithinLimit = defineCheck({
     const response = exchange.response;
     if (response === undefined || !response.truncated) return;
     fail({
+      kind: 'body-over-limit',
       expected: 'a body within --max-body-bytes',
       received: `more than ${Buffer.byteLength(response.bodyText)} bytes; the rest was not read and the body was not validated`,
       verdict: 'inconclusive',

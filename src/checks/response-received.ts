@@ -9,6 +9,7 @@ export const responseReceived = defineCheck({
     const { failure } = exchange;
     if (failure === undefined) return;
     fail({
+      kind: failure.kind,
       expected: failure.kind === 'timeout' ? 'a complete response within the request timeout' : 'a complete HTTP response',
       received: `${failure.kind}: ${failure.message}`,
     });

@@ -18,6 +18,7 @@ export const statusCodeDocumented = defineCheck({
     if (isClientError && intent === 'invalid') return;
     const documentsClientErrors = operation.responses.some((r) => r.key.startsWith('4'));
     fail({
+      kind: `status-${status}`,
       expected: `one of ${operation.responses.map((r) => r.key).join(', ')}`,
       received: String(status),
       specPointer: `${operation.pointer}/responses`,

@@ -13,6 +13,9 @@ export function sequenceFinding(fields: {
   expected: string;
   received: string;
   specPointer?: string;
+  /** The kind of deviation, when the caller knows it (see Finding.kind). */
+  kind?: string;
+  backupId?: string;
   suite: string;
   exchanges: readonly Exchange[];
   redactedHeaders: ReadonlySet<string>;

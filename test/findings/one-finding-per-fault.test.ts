@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { resolveConfig } from '../../src/config.js';
+import type { Finding } from '../../src/findings/finding.js';
+import { runConformance } from '../../src/run.js';
+import type { RunOutcome } from '../../src/run-outcome.js';
+import { startReferenceServer, type RunningServer } from '../../src/server/reference-server.js';
+
+/** Every partition of every backup answers lastUpdatedAt before createdAt: one fault on every answer. */
+async function serverWithTimestampsOutOfOrder(): Promise<RunningServer> {
+  return startReferenceServer({
+    settleMs: 0,
+    seedBackups: [{ id: 1 }, { id: 2 }, { id: 3 }],
+    behaviour: (base) => ({ orderDetails: (statuses) => base.orderDetails(statuses).map((s) => (s.createdAt === undefined ? s : { ...s, lastUpdatedAt: '2000-01-01T00:00:00Z' })) }),
+  });
+}
+
+describe('one finding per fault', () => {
+  let server: RunningServer;
+  let outcome: RunOutcome;
+  before(async () => {
+    server = await serverWithTimestampsOutOfOrder();
+    outcome = await runConformance(resolveConfig({ target: server.url, runs: '4', maxCommands: '6', negativeRuns: '4', seed: '5' }));
+  });
+  after(() => server.close());
+
+  const ordering = (): Finding[] => outcome.findings.filter((f) => f.checkId === 'timestamps-ordered');
+
+  it('holds one timestamps-ordered finding per operation, each seen many times', () => {
+    const operations = ordering().map((f) => f.operation);
+    assert.deepEqual([...operations].sort(), [...new Set(operations)].sort(), `one finding per operation: ${operations.join(', ')}`);
+    // The list leaves lastUpdatedAt out (as Zeebe does): only single gets show the fault.
+    assert.ok(operations.includes('GET /{backupId}'), operations.join(', '));
+    for (const finding of ordering()) {
+      assert.ok((finding.occurrences ?? 1) > 1, `${finding.operation} seen ${finding.occurrences ?? 1} times`);
+      assert.ok((finding.backups ?? 0) >= 3, `${finding.operation} seen on ${finding.backups} backups`);
+      assert.ok(finding.examples !== undefined && finding.examples.length >= 1);
+    }
+  });
+
+  it('finds nothing else on a server whose only fault is the timestamps', () => {
+    const others = outcome.findings.filter((f) => f.checkId !== 'timestamps-ordered' && f.verdict === 'violation');
+    assert.deepEqual(others.map((f) => `${f.checkId} ${f.operation}: ${f.received}`), []);
+  });
+});
