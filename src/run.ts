@@ -9,6 +9,7 @@ import { CheckLedger } from './findings/check-ledger.js';
 import type { Finding } from './findings/finding.js';
 import { FindingLog } from './findings/finding-log.js';
 import { createClient } from './http/client.js';
+import { withTls } from './http/curl.js';
 import type { Exchange } from './http/exchange.js';
 import { parseJson } from './http/parse-json.js';
 import { applyProfile } from './profiles/apply-profile.js';
@@ -92,8 +93,10 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   const ledger = new CheckLedger();
   const errors: ToolError[] = [];
   const results: SuiteResult[] = [];
+  const tls = { ...(config.caFile === undefined ? {} : { caFile: config.caFile }), insecure: config.insecure };
   const record = (observed: Finding): void => {
-    const finding = applyProfile(config.profile, observed);
+    const reproduction = { ...observed.reproduction, curl: withTls(observed.reproduction.curl, tls) };
+    const finding = applyProfile(config.profile, { ...observed, reproduction });
     if (findings.add(finding)) emit({ type: 'finding', finding });
   };
 

@@ -1,9 +1,9 @@
-import { toCurl } from '../http/curl.js';
 import type { Exchange } from '../http/exchange.js';
 import type { Finding, Severity, Verdict } from './finding.js';
+import { curlScript } from './curl-script.js';
 import { toTranscript } from './to-transcript.js';
 
-/** A finding about a sequence of requests, reproduced by the whole sequence. */
+/** A finding about a sequence of requests, reproduced by the whole sequence (a poll written once). */
 export function sequenceFinding(fields: {
   checkId: string;
   title: string;
@@ -26,7 +26,7 @@ export function sequenceFinding(fields: {
     ...rest,
     verdict: verdict ?? 'violation',
     reproduction: {
-      curl: exchanges.map((exchange) => toCurl(exchange.request, redactedHeaders)),
+      curl: curlScript(exchanges, redactedHeaders),
       transcript: toTranscript(exchanges),
       ...(replay === undefined ? {} : { replay }),
     },

@@ -4,6 +4,7 @@ import { resolveConfig } from '../../src/config.js';
 import type { Finding } from '../../src/findings/finding.js';
 import { runConformance } from '../../src/run.js';
 import type { RunOutcome } from '../../src/run-outcome.js';
+import type { BehaviourOverride } from '../../src/server/behaviour.js';
 import { startReferenceServer, type RunningServer } from '../../src/server/reference-server.js';
 
 /** Every partition of every backup answers lastUpdatedAt before createdAt: one fault on every answer. */
@@ -41,5 +42,46 @@ describe('one finding per fault', () => {
   it('finds nothing else on a server whose only fault is the timestamps', () => {
     const others = outcome.findings.filter((f) => f.checkId !== 'timestamps-ordered' && f.verdict === 'violation');
     assert.deepEqual(others.map((f) => `${f.checkId} ${f.operation}: ${f.received}`), []);
+  });
+});
+
+const ascending: BehaviourOverride = { orderList: (views) => [...views].sort((a, b) => (a.backupId < b.backupId ? -1 : 1)) };
+
+describe('a list-order fault seen first by a single request, then by the stateful suite', () => {
+  let server: RunningServer;
+  let outcome: RunOutcome;
+  before(async () => {
+    server = await startReferenceServer({ settleMs: 0, seedBackups: [{ id: 1 }, { id: 2 }], behaviour: ascending });
+    outcome = await runConformance(resolveConfig({ target: server.url, suites: ['inventory', 'smoke', 'stateful'], seed: '5' }));
+  });
+  after(() => server.close());
+
+  it('is one or two findings, each carrying the replay, with the first sighting kept as an example', () => {
+    const order = outcome.findings.filter((f) => f.checkId === 'list-sorted-descending');
+    assert.ok(order.length >= 1 && order.length <= 2, `${order.length} findings`);
+    for (const finding of order) {
+      assert.ok(finding.reproduction.replay !== undefined, `${finding.kind} has no replay`);
+      assert.ok((finding.occurrences ?? 1) > 1);
+      assert.equal(finding.examples?.[0]?.suite, 'inventory');
+    }
+  });
+});
+
+describe('a list-order fault on a server that starts empty', () => {
+  let server: RunningServer;
+  let outcome: RunOutcome;
+  before(async () => {
+    server = await startReferenceServer({ settleMs: 0, behaviour: ascending });
+    outcome = await runConformance(resolveConfig({ target: server.url, suites: ['stateful'], seed: '5' }));
+  });
+  after(() => server.close());
+
+  it('is reproduced by the takes that create what the list shows, then the list', () => {
+    const [finding, ...more] = outcome.findings.filter((f) => f.checkId === 'list-sorted-descending');
+    assert.ok(finding !== undefined && more.length <= 1);
+    assert.ok(finding.reproduction.replay !== undefined);
+    const curl = finding.reproduction.curl;
+    assert.ok(curl.filter((line) => line.includes('-X POST')).length >= 2, curl.join('\n'));
+    assert.match(curl[curl.length - 1]!, /-X GET .*\/actuator\/backups$/);
   });
 });
