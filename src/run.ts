@@ -8,6 +8,9 @@ import { BackupTimeline } from './findings/backup-timeline.js';
 import { CheckLedger } from './findings/check-ledger.js';
 import type { Finding } from './findings/finding.js';
 import { FindingLog } from './findings/finding-log.js';
+import { accountRules, type KnownRule } from './findings/rule-account.js';
+import { responseChecks } from './checks/response-checks.js';
+import { statefulProperties } from '../generators/stateful-properties.js';
 import { createClient } from './http/client.js';
 import { withTls } from './http/curl.js';
 import type { Exchange } from './http/exchange.js';
@@ -128,7 +131,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
             suite,
             signal: suiteSignal,
             record,
-            noteCheck: (operation, checkId) => ledger.note(suite.id, operation, checkId),
+            noteCheck: (operation, checkId, failed) => ledger.note(suite.id, operation, checkId, failed),
             progress: (message) => emit({ type: 'progress', suite: suite.id, message }),
             highestTakenId: () => highestTaken,
             onObservation: (observation, target) => observe(suite.id, observation, target),
@@ -153,6 +156,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   }
 
   const all = findings.all();
+  const checks = ledger.entries();
   return {
     target: baseUrl,
     embedded: embedded !== undefined,
@@ -162,7 +166,8 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     durationMs: performance.now() - started,
     requests,
     suites: results,
-    checks: ledger.entries(),
+    checks,
+    rules: accountRules(knownRules(results.map((s) => s.id)), checks, all),
     findings: all,
     errors,
     timeline: timeline.events(),
@@ -236,4 +241,16 @@ async function answersLikeZeebe81(baseUrl: string, client: ReturnType<typeof cre
   if (!body.ok || body.value === null || typeof body.value !== 'object') return false;
   const value = body.value as Record<string, unknown>;
   return ('failure' in value && 'id' in value) || ('status' in value && 'partitions' in value);
+}
+
+/**
+ * Every rule the run could judge (the response checks and the stateful rules), with why it would
+ * go unexercised, so that a rule the run never met is said and never silently passes.
+ */
+function knownRules(suitesRun: readonly string[]): KnownRule[] {
+  const stateful = suitesRun.includes('stateful') ? 'no stateful run reached it' : 'the stateful suite did not run';
+  return [
+    ...responseChecks.map((check) => ({ id: check.id, title: check.title, whyNotExercised: `the run met no ${check.exercisedBy}` })),
+    ...Object.entries(statefulProperties).map(([id, property]) => ({ id, title: property.title, whyNotExercised: stateful })),
+  ];
 }

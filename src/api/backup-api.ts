@@ -39,7 +39,8 @@ export interface BackupApiOptions {
   /** Pause before the one retry of an idempotent request that got 502, 503 or 504. */
   readonly retryDelayMs: number;
   record(finding: Finding): void;
-  noteCheck(operation: string, checkId: string): void;
+  /** Counts one evaluation of a check where it applied; `failed` when it found something. */
+  noteCheck(operation: string, checkId: string, failed?: boolean): void;
   /** Told of every observation made through a role (not through `send`), with the id it was about. */
   onObservation?(observation: Observation, target: { role: OperationRole; id?: bigint }): void;
 }
@@ -72,8 +73,8 @@ export function createBackupApi(options: BackupApiOptions): BackupApi {
   function evaluate(operation: Operation, exchange: Exchange, intent: 'valid' | 'invalid', repeated: boolean): Observation {
     const { body, results } = checkResponse(options.checks, operation, exchange, intent, repeated);
     const findings: Finding[] = [];
-    for (const { check, drafts } of results) {
-      options.noteCheck(operation.label, check.id);
+    for (const { check, applied, drafts } of results) {
+      if (applied) options.noteCheck(operation.label, check.id, drafts.length > 0);
       for (const draft of drafts) {
         const finding: Finding = {
           checkId: check.id,

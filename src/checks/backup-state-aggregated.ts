@@ -1,5 +1,5 @@
 import { aggregateState } from '../model/aggregate-state.js';
-import { backupViews } from './backup-views.js';
+import { backupViews, type BackupView } from './backup-views.js';
 import { defineCheck } from './check.js';
 import { subject } from './subject.js';
 import { prosePointer } from './prose-pointer.js';
@@ -9,10 +9,12 @@ export const backupStateAggregated = defineCheck({
   id: 'backup-state-aggregated',
   title: "A backup's state is aggregated from its partitions' states by the spec's rule",
   severity: 'high',
+  exercisedBy: "backup with a state and a state on each partition",
+  applies: (input) => backupViews(input).some(hasEveryState),
   run(input, fail) {
     for (const backup of backupViews(input)) {
+      if (!hasEveryState(backup)) continue;
       const states = backup.details.map((d) => d.state).filter((s): s is string => s !== undefined);
-      if (backup.state === undefined || states.length === 0 || states.length !== backup.details.length) continue;
       const expected = aggregateState(states);
       const where = `backup ${backup.backupId ?? backup.at} with partition states ${states.join(', ')}`;
       if (expected !== backup.state && states.every((s) => s === 'DOES_NOT_EXIST')) {
@@ -26,3 +28,8 @@ export const backupStateAggregated = defineCheck({
     }
   },
 });
+
+/** A backup the rule can judge: an overall state, and a state on each of its partitions (at least one). */
+function hasEveryState(backup: BackupView): backup is BackupView & { readonly state: string } {
+  return backup.state !== undefined && backup.details.length > 0 && backup.details.every((d) => d.state !== undefined);
+}

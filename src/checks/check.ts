@@ -40,19 +40,33 @@ export interface Check {
   readonly id: string;
   readonly title: string;
   readonly severity: Severity;
+  /**
+   * What the check needs to mean anything, for people, without an article: "list answer holding two
+   * backups or more". A check the run never met one for is reported as not exercised, saying so.
+   */
+  readonly exercisedBy: string;
+  /** Whether the check applies to this exchange: only then is it counted, passed or failed. */
+  applies(input: CheckInput): boolean;
   evaluate(input: CheckInput): readonly FindingDraft[];
 }
 
-/** Builds a check from its identity and a `run` that only decides, calling `fail` per problem. */
+/**
+ * Builds a check from its identity, where it applies, and a `run` that only decides, calling `fail`
+ * per problem. A check that fails an exchange applies to it, whatever `applies` says.
+ */
 export function defineCheck(definition: {
   id: string;
   title: string;
   severity: Severity;
+  exercisedBy: string;
+  /** @default every exchange */
+  applies?(input: CheckInput): boolean;
   run(input: CheckInput, fail: (draft: FindingDraft) => void): void;
 }): Check {
-  const { run, ...identity } = definition;
+  const { run, applies, ...identity } = definition;
   return {
     ...identity,
+    applies: applies ?? (() => true),
     evaluate(input) {
       const drafts: FindingDraft[] = [];
       run(input, (draft) => drafts.push(draft));

@@ -6,6 +6,8 @@ export const contentTypeDocumented = defineCheck({
   id: 'content-type-documented',
   title: 'The response media type is documented for the status',
   severity: 'medium',
+  exercisedBy: 'answer with a body and a documented status',
+  applies: ({ operation, exchange }) => exchange.response !== undefined && exchange.response.bodyText.length > 0 && operation.responseFor(exchange.response.status) !== undefined,
   run({ operation, exchange }, fail) {
     const response = exchange.response;
     if (response === undefined) return;

@@ -9,6 +9,8 @@ export const failureReasonOnlyWhenFailed = defineCheck({
   id: 'failure-reason-only-when-failed',
   title: "failureReason is given only when the state is 'FAILED'",
   severity: 'low',
+  exercisedBy: 'backup or partition with a state',
+  applies: (input) => backupViews(input).some((b) => b.state !== undefined || b.details.some((d) => d.state !== undefined)),
   run(input, fail) {
     for (const backup of backupViews(input)) {
       const issue = backup.state === undefined ? undefined : failureReasonIssue(backup.state, backup.failureReason);

@@ -8,6 +8,9 @@ export const listSortedDescending = defineCheck({
   id: 'list-sorted-descending',
   title: 'The backup list is sorted by backupId, highest first',
   severity: 'medium',
+  exercisedBy: 'list answer holding two backups or more',
+  // A list of one backup, or none, is in every order: it exercises nothing.
+  applies: (input) => input.operation.role === 'list' && backupViews(input).filter((b) => b.backupId !== undefined).length >= 2,
   run(input, fail) {
     if (input.operation.role !== 'list') return;
     const ids = backupViews(input).flatMap((b) => (b.backupId === undefined ? [] : [b.backupId]));

@@ -12,6 +12,8 @@ export const notAServerError = defineCheck({
   id: 'not-a-server-error',
   title: 'The server does not answer with a server error',
   severity: 'high',
+  exercisedBy: 'answer',
+  applies: ({ exchange }) => exchange.response !== undefined,
   run({ exchange, intent, repeated }, fail) {
     const status = exchange.response?.status;
     if (status === undefined || status < 500) return;

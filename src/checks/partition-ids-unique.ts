@@ -8,6 +8,8 @@ export const partitionIdsUnique = defineCheck({
   id: 'partition-ids-unique',
   title: 'details lists each partition once',
   severity: 'medium',
+  exercisedBy: 'backup with partition details',
+  applies: (input) => backupViews(input).some((b) => b.details.length > 0),
   run(input, fail) {
     for (const backup of backupViews(input)) {
       const ids = backup.details.map((d) => d.partitionId).filter((id): id is number => id !== undefined);

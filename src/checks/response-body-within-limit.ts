@@ -5,6 +5,8 @@ export const responseBodyWithinLimit = defineCheck({
   id: 'response-body-within-limit',
   title: 'The response body fits within the size the suite reads',
   severity: 'low',
+  exercisedBy: 'answer',
+  applies: ({ exchange }) => exchange.response !== undefined,
   run({ exchange }, fail) {
     const response = exchange.response;
     if (response === undefined || !response.truncated) return;

@@ -5,6 +5,7 @@ export const responseReceived = defineCheck({
   id: 'response-received',
   title: 'The server answers every request with a complete HTTP response in time',
   severity: 'high',
+  exercisedBy: 'request',
   run({ exchange }, fail) {
     const { failure } = exchange;
     if (failure === undefined) return;

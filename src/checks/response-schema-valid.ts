@@ -10,6 +10,8 @@ export const responseSchemaValid = defineCheck({
   id: 'response-schema-valid',
   title: 'The response body matches the documented schema',
   severity: 'high',
+  exercisedBy: 'complete answer with a status documented with a schema',
+  applies: ({ operation, exchange }) => exchange.response !== undefined && !exchange.response.truncated && (operation.responseFor(exchange.response.status)?.validators.size ?? 0) > 0,
   run({ operation, exchange, body }, fail) {
     const response = exchange.response;
     if (response === undefined || response.truncated) return;

@@ -10,6 +10,8 @@ export const statusCodeDocumented = defineCheck({
   id: 'status-code-documented',
   title: 'The response status is documented for the operation',
   severity: 'medium',
+  exercisedBy: 'answer with a status below 500',
+  applies: ({ exchange }) => exchange.response !== undefined && exchange.response.status < 500,
   run({ operation, exchange, intent }, fail) {
     const status = exchange.response?.status;
     if (status === undefined || status >= 500) return;

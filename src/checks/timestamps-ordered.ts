@@ -11,6 +11,8 @@ export const timestampsOrdered = defineCheck({
   id: 'timestamps-ordered',
   title: 'A partition is not updated before it was created',
   severity: 'medium',
+  exercisedBy: 'partition with both createdAt and lastUpdatedAt',
+  applies: (input) => backupViews(input).some((b) => b.details.some((d) => d.createdAt !== undefined && d.lastUpdatedAt !== undefined)),
   run(input, fail) {
     for (const backup of backupViews(input)) {
       for (const partition of backup.details) {
