@@ -31,6 +31,7 @@ export function toFindingsJson(outcome: RunOutcome): string {
     rules: outcome.rules,
     findings: outcome.findings,
     errors: outcome.errors,
+    ...(outcome.notes === undefined ? {} : { notes: outcome.notes }),
     timeline: outcome.timeline,
   };
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -35,6 +35,7 @@ export function toHtmlReport(outcome: RunOutcome): string {
 <body>
 <main>
 ${verdictHeader(outcome, toolVersion)}
+${(outcome.notes ?? []).map((note) => html`<p class="run-note"><strong>Note:</strong> ${note}</p>`)}
 <nav class="toc" aria-label="Sections">${outcome.errors.length > 0 ? html`<a href="#tool-errors">Tool errors (${outcome.errors.length})</a>` : ''}<a href="#checks">Checks</a><a href="#findings">Findings (${findings.length})</a><a href="#timeline">Backup timeline</a></nav>
 ${
   outcome.errors.length === 0

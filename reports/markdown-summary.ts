@@ -28,6 +28,7 @@ export function toMarkdownSummary(outcome: RunOutcome): string {
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     `| ${count('violation')} | ${count('inconclusive')} | ${count('known-deviation')} | ${outcome.errors.length} | ${evaluations} | ${outcome.requests} | ${(outcome.durationMs / 1000).toFixed(1)} s |`,
   ];
+  for (const note of outcome.notes ?? []) lines.push('', `**Note:** ${text(note)}`);
   if (outcome.errors.length > 0) {
     lines.push('', '### Tool errors', '', ...outcome.errors.map((error) => `- ${code(error.code)}${error.suite === undefined ? '' : ` in ${text(error.suite)}`}: ${text(error.message)}`));
   }

@@ -8,6 +8,7 @@ import { BackupTimeline } from './findings/backup-timeline.js';
 import { CheckLedger } from './findings/check-ledger.js';
 import type { Finding } from './findings/finding.js';
 import { FindingLog } from './findings/finding-log.js';
+import { StatelessMockDetector } from './findings/stateless-mock.js';
 import { accountRules, type KnownRule } from './findings/rule-account.js';
 import { responseChecks } from './checks/response-checks.js';
 import { statefulProperties } from '../generators/stateful-properties.js';
@@ -103,9 +104,11 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     if (findings.add(finding)) emit({ type: 'finding', finding });
   };
 
+  const mock = new StatelessMockDetector();
   let highestTaken: bigint | undefined;
   const observe = (suite: string, observation: Observation, target: { role: OperationRole; id?: bigint }): void => {
     timeline.observe(suite, observation, target);
+    mock.observe(observation, target);
     if (target.role === 'take' && target.id !== undefined && (highestTaken === undefined || target.id > highestTaken)) highestTaken = target.id;
   };
   let baseUrl = embedded?.url ?? '';
@@ -157,6 +160,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
 
   const all = findings.all();
   const checks = ledger.entries();
+  const mockNote = mock.note(all);
   return {
     target: baseUrl,
     embedded: embedded !== undefined,
@@ -170,6 +174,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     rules: accountRules(knownRules(results.map((s) => s.id)), checks, all),
     findings: all,
     errors,
+    ...(mockNote === undefined ? {} : { notes: [mockNote] }),
     timeline: timeline.events(),
     ...(signal.aborted ? { interrupted: stopReason(budget) } : {}),
     exitCode: exitCodeOf(all, errors),

@@ -58,6 +58,17 @@ describe('FindingLog', () => {
     assert.equal(log.add({ ...noKind(1), expected: 'a different expectation' }), true);
   });
 
+  it('without a kind, takes a status received as the kind, whatever the wording of the expectation', () => {
+    const log = new FindingLog();
+    const unknown = (expected: string, received: string): Finding => {
+      const { kind: _kind, ...rest } = sighting(1, { checkId: 'unknown-backup-not-found', expected, received });
+      return rest;
+    };
+    assert.equal(log.add(unknown('404 for backup 2, never taken', '200')), true);
+    assert.equal(log.add(unknown('404 for backup 21: no take of it was sent', '200 with state COMPLETED')), false);
+    assert.equal(log.add(unknown('404 for backup 3, never taken', '500')), true);
+  });
+
   it('lets a replayable shrunk sequence replace a single request, and keeps the first sighting as an example', () => {
     const log = new FindingLog();
     log.add(sighting(1, { checkId: 'list-sorted-descending', operation: 'GET /', kind: 'ascending-pair', suite: 'stateful' }));
