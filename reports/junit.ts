@@ -99,7 +99,7 @@ function renderCase(testCase: TestCase, verdict: ReturnType<typeof verdictOf>): 
   const relevant = testCase.findings.filter((f) => (verdict === 'passed' ? f.verdict === 'known-deviation' : f.verdict === verdict));
   const first = relevant[0];
   if (first === undefined) return `${open}/>\n`;
-  const text = xmlEscape([countsLine(testCase), ...relevant.map(formatFinding)].join('\n\n'));
+  const text = xmlEscape([...relevant.map(formatFinding), countsLine(testCase)].join('\n\n'));
   const message = xmlEscape(formatFindingHeadline(first));
   if (verdict === 'violation') return `${open}>\n      <failure type="violation" message="${message}">${text}</failure>\n    </testcase>\n`;
   if (verdict === 'inconclusive') return `${open}>\n      <skipped message="${message}"/>\n      <system-out>${text}</system-out>\n    </testcase>\n`;

@@ -1,3 +1,4 @@
+import { plural } from '../findings/plural.js';
 import { defineCheck } from './check.js';
 import { mediaTypeEssence, mediaTypeMatches } from './media-type-matches.js';
 
@@ -17,7 +18,7 @@ export const contentTypeDocumented = defineCheck({
     if (!hasBody) return;
     const specPointer = documented.pointer;
     if (documented.mediaTypes.length === 0) {
-      fail({ kind: 'body-where-none-documented', expected: `no body (${documented.key}: ${documented.description})`, received: `a ${response.bodyText.length}-character body`, specPointer });
+      fail({ kind: 'body-where-none-documented', expected: `no body (${documented.key}: ${documented.description})`, received: `a body of ${plural(response.bodyText.length, 'character')}`, specPointer });
       return;
     }
     const contentType = response.headers['content-type'];

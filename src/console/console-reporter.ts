@@ -1,5 +1,6 @@
 import { formatFinding } from '../findings/format-finding.js';
 import type { Finding } from '../findings/finding.js';
+import { plural } from '../findings/plural.js';
 import type { RunEvent } from '../run.js';
 
 export interface ConsoleOptions {
@@ -108,7 +109,7 @@ export function renderEvent(event: RunEvent, options: Pick<ConsoleOptions, 'isTT
       return event.embedded ? `Target: ${event.url} (the embedded reference server; give --target URL to test your own)` : `Target: ${event.url}${event.discoveredPath === undefined ? '' : ` (found ${event.discoveredPath} by probing)`}`;
     case 'plan':
       if (options.quiet) return undefined;
-      return event.readOnly ? `Read-only: GET requests only; suites ${event.suites.join(', ')}` : `Suites: ${event.suites.join(', ')}; at most ${event.maxBackups} backups will be taken (and deleted again${options.keepBackups === true ? ': no, --keep-backups' : ''})`;
+      return event.readOnly ? `Read-only: GET requests only; suites ${event.suites.join(', ')}` : `Suites: ${event.suites.join(', ')}; at most ${plural(event.maxBackups, 'backup')} will be taken (and deleted again${options.keepBackups === true ? ': no, --keep-backups' : ''})`;
     case 'suite-start':
       return options.quiet ? undefined : `\n▶ ${event.suite.id}: ${event.suite.title}`;
     case 'suite-end':
