@@ -3,6 +3,7 @@ import type { LedgerEntry } from './findings/check-ledger.js';
 import type { TimelineEvent } from './findings/backup-timeline.js';
 import type { Finding } from './findings/finding.js';
 import type { RuleAccount } from './findings/rule-account.js';
+import type { UncheckedRule } from './rules/rules.js';
 
 /** A failure of the tool (not of the server) during a run. */
 export interface ToolError {
@@ -38,6 +39,8 @@ export interface RunOutcome {
   readonly checks: readonly LedgerEntry[];
   /** Every rule the run knows, with how often it was exercised; those it could not exercise say why. */
   readonly rules: readonly RuleAccount[];
+  /** Rules the loaded spec does not state, so not checked in this run. */
+  readonly notChecked: readonly UncheckedRule[];
   readonly findings: readonly Finding[];
   readonly errors: readonly ToolError[];
   /**

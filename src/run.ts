@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Observation } from './api/backup-api.js';
 import { isLoopback } from './api/is-loopback.js';
-import { composeSuiteContext } from './compose-suite-context.js';
+import { composeSuiteContext } from '../suites/compose-suite-context.js';
 import { DEFAULTS, type RunConfig } from './config.js';
 import { ConformanceError } from './errors.js';
 import { BackupTimeline } from './findings/backup-timeline.js';
@@ -11,7 +11,6 @@ import { FindingLog } from './findings/finding-log.js';
 import { StatelessMockDetector } from './findings/stateless-mock.js';
 import { accountRules, type KnownRule } from './findings/rule-account.js';
 import { responseChecks } from './checks/response-checks.js';
-import { statefulProperties } from '../generators/stateful-properties.js';
 import { createClient } from './http/client.js';
 import { withTls } from './http/curl.js';
 import type { Exchange } from './http/exchange.js';
@@ -20,16 +19,17 @@ import { applyProfile } from './profiles/apply-profile.js';
 import { exitCodeOf, type RunOutcome, type SuiteResult, type ToolError } from './run-outcome.js';
 import { discoverBaseUrl, specServerPaths } from './api/discover-base-url.js';
 import { createAjv } from './spec/create-ajv.js';
-import { indexOperations } from './spec/index-operations.js';
+import { indexOperations, type OperationIndex } from './spec/index-operations.js';
 import { loadSpec } from './spec/load-spec.js';
 import type { OperationRole } from './spec/operation.js';
+import { rules, rulesNotStated, type UncheckedRule } from './rules/rules.js';
 import { allSuites } from '../suites/all-suites.js';
 import type { Suite } from '../suites/suite.js';
 
 /** What a run tells its caller while it goes, for progress on the console. */
 export type RunEvent =
   | { readonly type: 'target'; readonly url: string; readonly embedded: boolean; readonly discoveredPath?: string }
-  | { readonly type: 'plan'; readonly suites: readonly string[]; readonly maxBackups: number; readonly readOnly: boolean }
+  | { readonly type: 'plan'; readonly suites: readonly string[]; readonly maxBackups: number; readonly readOnly: boolean; readonly notChecked: readonly UncheckedRule[] }
   | { readonly type: 'suite-start'; readonly suite: Suite }
   | { readonly type: 'suite-end'; readonly suite: Suite; readonly durationMs: number }
   | { readonly type: 'progress'; readonly suite: string; readonly message: string }
@@ -67,6 +67,8 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
 
   const spec = await loadSpec(config.specPath, { trusted: config.specPath === DEFAULTS.specPath });
   const index = indexOperations(spec.document, createAjv());
+  const notChecked = rulesNotStated(spec.document, index.byRole);
+  const unstated = new Set<string>(notChecked.map((unchecked) => unchecked.ruleId));
   const suites = selectSuites(config.suites, config.readOnly);
   const maxBackups = suites.reduce((sum, suite) => sum + suite.maxBackups(config), 0);
   if (config.target !== undefined && !isLoopback(config.target) && !config.consent && suites.some((suite) => suite.destructive)) {
@@ -99,6 +101,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   const results: SuiteResult[] = [];
   const tls = { ...(config.caFile === undefined ? {} : { caFile: config.caFile }), insecure: config.insecure };
   const record = (observed: Finding): void => {
+    if (unstated.has(observed.checkId)) return;
     const reproduction = { ...observed.reproduction, curl: withTls(observed.reproduction.curl, tls) };
     const finding = applyProfile(config.profile, { ...observed, reproduction });
     if (findings.add(finding)) emit({ type: 'finding', finding });
@@ -116,8 +119,9 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     const discovered = config.target === undefined ? { baseUrl } : await discoverBaseUrl(config.target, specServerPaths(spec.document.servers), client);
     baseUrl = discovered.baseUrl;
     emit({ type: 'target', url: baseUrl, embedded: embedded !== undefined, ...(discovered.discoveredPath === undefined ? {} : { discoveredPath: discovered.discoveredPath }) });
-    await preflight(baseUrl, client);
-    emit({ type: 'plan', suites: suites.map((s) => s.id), maxBackups, readOnly: config.readOnly });
+    // The list's own URL, from its path template: a spec with renamed paths is probed where it says.
+    await preflight(listUrl(baseUrl, index), client);
+    emit({ type: 'plan', suites: suites.map((s) => s.id), maxBackups, readOnly: config.readOnly, notChecked });
     for (const suite of suites) {
       if (signal.aborted) break;
       const suiteSignal = config.suiteTimeoutMs === undefined ? signal : AbortSignal.any([signal, AbortSignal.timeout(config.suiteTimeoutMs)]);
@@ -134,7 +138,9 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
             suite,
             signal: suiteSignal,
             record,
-            noteCheck: (operation, checkId, failed) => ledger.note(suite.id, operation, checkId, failed),
+            noteCheck: (operation, checkId, failed) => {
+              if (!unstated.has(checkId)) ledger.note(suite.id, operation, checkId, failed);
+            },
             progress: (message) => emit({ type: 'progress', suite: suite.id, message }),
             highestTakenId: () => highestTaken,
             onObservation: (observation, target) => observe(suite.id, observation, target),
@@ -171,7 +177,8 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     requests,
     suites: results,
     checks,
-    rules: accountRules(knownRules(results.map((s) => s.id)), checks, all),
+    rules: accountRules(knownRules(results.map((s) => s.id), notChecked), checks, all),
+    notChecked,
     findings: all,
     errors,
     ...(mockNote === undefined ? {} : { notes: [mockNote] }),
@@ -211,6 +218,11 @@ async function readCa(path: string): Promise<string> {
 
 const PROBE_BODY_BYTES = 64 * 1024;
 
+function listUrl(baseUrl: string, index: OperationIndex): string {
+  const path = index.byRole.list.path;
+  return path === '/' ? baseUrl : `${baseUrl}${path}`;
+}
+
 /**
  * One request before any suite: a target that cannot be reached at all is a tool error (exit 2),
  * not a wall of findings. A target that answers, however badly, is judged by the suites.
@@ -249,13 +261,23 @@ async function answersLikeZeebe81(baseUrl: string, client: ReturnType<typeof cre
 }
 
 /**
- * Every rule the run could judge (the response checks and the stateful rules), with why it would
- * go unexercised, so that a rule the run never met is said and never silently passes.
+ * Every rule of the catalogue, with why it would go unexercised, so that a rule the run never met
+ * is said and never silently passes: a rule the spec does not state, a response rule whose kind of
+ * answer never came, a sequence rule whose suites did not run or never reached it.
  */
-function knownRules(suitesRun: readonly string[]): KnownRule[] {
-  const stateful = suitesRun.includes('stateful') ? 'no stateful run reached it' : 'the stateful suite did not run';
-  return [
-    ...responseChecks.map((check) => ({ id: check.id, title: check.title, whyNotExercised: `the run met no ${check.exercisedBy}` })),
-    ...Object.entries(statefulProperties).map(([id, property]) => ({ id, title: property.title, whyNotExercised: stateful })),
-  ];
+function knownRules(suitesRun: readonly string[], notChecked: readonly UncheckedRule[]): KnownRule[] {
+  const exercisedBy = new Map(responseChecks.map((check) => [check.id as string, check.exercisedBy]));
+  const unchecked = new Map(notChecked.map((u) => [u.ruleId as string, u.reason]));
+  return rules.map((r) => {
+    const ran = r.suites.filter((suite) => suitesRun.includes(suite));
+    const why =
+      unchecked.get(r.id) !== undefined
+        ? `not checked, because ${unchecked.get(r.id)}`
+        : exercisedBy.has(r.id)
+          ? `the run met no ${exercisedBy.get(r.id)}`
+          : ran.length === 0
+            ? `${r.suites.length === 1 ? `the ${r.suites[0]} suite` : `the ${r.suites.join(' and ')} suites`} did not run`
+            : `no ${ran.join(' or ')} run reached it`;
+    return { id: r.id, title: r.title, whyNotExercised: why };
+  });
 }

@@ -3,7 +3,7 @@ import { highestBackupId } from '../src/api/highest-backup-id.js';
 import { pollUntil } from '../src/api/poll-until.js';
 import type { Exchange } from '../src/http/exchange.js';
 import { sequenceFinding } from '../src/findings/sequence-finding.js';
-import type { Finding } from '../src/findings/finding.js';
+import type { RuleId } from '../src/rules/rules.js';
 import type { Operation } from '../src/spec/operation.js';
 import type { Suite, SuiteContext } from './suite.js';
 
@@ -29,8 +29,8 @@ export const smokeSuite: Suite = {
       transcript.push(observation.exchange);
       return observation;
     };
-    const report = (fields: Omit<Parameters<typeof sequenceFinding>[0], 'suite' | 'exchanges' | 'redactedHeaders' | 'severity'> & { severity?: Finding['severity'] }) =>
-      context.record(sequenceFinding({ severity: 'high', ...fields, suite: SUITE, exchanges: [...transcript], redactedHeaders: context.redactedHeaders }));
+    const report = (fields: Omit<Parameters<typeof sequenceFinding>[0], 'suite' | 'exchanges' | 'redactedHeaders' | 'operations'>) =>
+      context.record(sequenceFinding({ ...fields, operations: index.byRole, suite: SUITE, exchanges: [...transcript], redactedHeaders: context.redactedHeaders }));
 
     context.progress('list backups');
     const listing = await observe(api.list());
@@ -47,7 +47,6 @@ export const smokeSuite: Suite = {
     if (take.status === 409) {
       report({
         checkId: 'take-accepted-above-highest',
-        title: 'A take above every existing id is accepted',
         operation: index.byRole.take.label,
         verdict: 'inconclusive',
         expected: `202 for backup ${id}, above every listed id`,
@@ -60,11 +59,9 @@ export const smokeSuite: Suite = {
       if (take.status !== undefined && take.status < 500) {
         report({
           checkId: 'take-accepted-above-highest',
-          title: 'A take above every existing id is accepted',
           operation: index.byRole.take.label,
           expected: `202 for backup ${id}, above every listed id`,
           received: String(take.status),
-          specPointer: `${index.byRole.take.pointer}/responses`,
         });
       }
       return;
@@ -81,7 +78,6 @@ export const smokeSuite: Suite = {
       if (visible.value.status === 404) {
         report({
           checkId: 'taken-backup-visible',
-          title: 'A backup is visible after its take was accepted',
           operation: index.byRole.get.label,
           expected: `200 for backup ${id} within ${VISIBILITY_GRACE_MS / 1000} s of its 202`,
           received: `404 after ${visible.attempts} tries`,
@@ -96,11 +92,9 @@ export const smokeSuite: Suite = {
       if (unknown.status !== undefined && unknown.status < 500 && unknown.status !== 404) {
         report({
           checkId: 'unknown-backup-not-found',
-          title: 'A backup that was never taken is not found',
           operation: index.byRole.get.label,
           expected: `404 for backup ${neverTaken}, never taken`,
           received: String(unknown.status),
-          specPointer: `${index.byRole.get.pointer}/responses/404`,
         });
       }
       context.progress(`delete backup ${neverTaken}, never taken`);
@@ -118,7 +112,6 @@ export const smokeSuite: Suite = {
         if (!gone.done && gone.value.status !== undefined && gone.value.status < 500) {
           report({
             checkId: 'deleted-backup-gone',
-            title: 'A deleted backup is no longer found',
             operation: index.byRole.delete.label,
             expected: `404 for backup ${id} within ${VISIBILITY_GRACE_MS / 1000} s of its 204`,
             received: `${gone.value.status} after ${gone.attempts} tries`,
@@ -132,6 +125,6 @@ export const smokeSuite: Suite = {
   },
 };
 
-function noteRule(context: SuiteContext, operation: Operation, checkId: string): void {
+function noteRule(context: SuiteContext, operation: Operation, checkId: RuleId): void {
   context.noteCheck(operation.label, checkId);
 }

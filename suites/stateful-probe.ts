@@ -3,7 +3,6 @@ import { highestBackupId } from '../src/api/highest-backup-id.js';
 import { sequenceFinding } from '../src/findings/sequence-finding.js';
 import { runBaseId } from '../src/model/run-base-id.js';
 import { answerClause, describeAnswer } from '../generators/describe-answer.js';
-import { statefulProperties } from '../generators/stateful-properties.js';
 import type { TakeLedger } from '../generators/take-ledger.js';
 import type { SuiteContext } from './suite.js';
 
@@ -28,18 +27,16 @@ export async function statefulProbe(context: SuiteContext, suite: string, ledger
   const transcript: Observation[] = [listing];
   const highest = highestBackupId(listing);
   if (highest === undefined) return `${answerClause('the list', listing)}, so no backup id can be chosen safely`;
-  const report = (verdict: 'violation' | 'inconclusive', expected: string, received: string, specPointer: string): void => {
-    const property = statefulProperties['take-accepted-above-highest'];
+  const report = (verdict: 'violation' | 'inconclusive', expected: string, received: string, specPointer?: string): void => {
     context.record(
       sequenceFinding({
         checkId: 'take-accepted-above-highest',
-        title: property.title,
-        severity: property.severity,
         verdict,
         operation: index.byRole.take.label,
         expected,
         received,
-        specPointer,
+        ...(specPointer === undefined ? {} : { specPointer }),
+        operations: index.byRole,
         suite,
         exchanges: transcript.map((observation) => observation.exchange),
         redactedHeaders: context.redactedHeaders,
@@ -67,7 +64,7 @@ export async function statefulProbe(context: SuiteContext, suite: string, ledger
     }
     if (status === undefined || status >= 500) return `the take of backup ${id} got ${describeAnswer(answer)}: run the suite again when the cluster is healthy`;
     if (status !== 409) {
-      report('violation', `202 for backup ${id}, above every listed backup`, describeAnswer(answer), statefulProperties['take-accepted-above-highest'].specPointer(index));
+      report('violation', `202 for backup ${id}, above every listed backup`, describeAnswer(answer));
       return `the take of backup ${id}, above every listed backup, got ${describeAnswer(answer)}`;
     }
     refused.push(id);

@@ -2,13 +2,10 @@ import { aggregateState } from '../model/aggregate-state.js';
 import { backupViews, type BackupView } from './backup-views.js';
 import { defineCheck } from './check.js';
 import { subject } from './subject.js';
-import { prosePointer } from './prose-pointer.js';
 
 /** The overall state of each backup equals the spec's aggregation rule applied to its partitions. */
 export const backupStateAggregated = defineCheck({
-  id: 'backup-state-aggregated',
-  title: "A backup's state is aggregated from its partitions' states by the spec's rule",
-  severity: 'high',
+  rule: 'backup-state-aggregated',
   exercisedBy: "backup with a state and a state on each partition",
   applies: (input) => backupViews(input).some(hasEveryState),
   run(input, fail) {
@@ -23,7 +20,7 @@ export const backupStateAggregated = defineCheck({
       } else if (expected === undefined) {
         fail({ kind: `${backup.state}-for-uncovered-states`, ...subject(backup.backupId), expected: 'a combination of partition states the aggregation rule covers', received: `${backup.state} for ${where}`, verdict: 'inconclusive', specPointer: 'spec/NOTES.md#incompatible-aggregation' });
       } else if (expected !== backup.state) {
-        fail({ kind: `${backup.state}-where-${expected}`, ...subject(backup.backupId), expected: `${expected} for ${where}`, received: backup.state, specPointer: prosePointer('aggregate-one-failed') });
+        fail({ kind: `${backup.state}-where-${expected}`, ...subject(backup.backupId), expected: `${expected} for ${where}`, received: backup.state });
       }
     }
   },

@@ -1,6 +1,8 @@
 import type { Exchange } from '../http/exchange.js';
 import type { ParsedJson } from '../http/parse-json.js';
 import type { Severity, Verdict } from '../findings/finding.js';
+import type { ProseRuleId } from '../model/prose-rules.js';
+import { rule as ruleOf, type RuleId } from '../rules/rules.js';
 import type { Operation } from '../spec/operation.js';
 
 /** Everything a response check may look at. Checks get their history as input, never from context. */
@@ -30,14 +32,17 @@ export interface FindingDraft {
   readonly backupId?: bigint;
   readonly expected: string;
   readonly received: string;
+  /** Where the spec says it, when not where the rule's catalogue entry points: `#/...` or a spec/NOTES.md section. */
   readonly specPointer?: string;
+  /** The prose sentence broken, when it is not the rule's own (resolved against the loaded document). */
+  readonly prose?: ProseRuleId;
   /** Defaults to `violation`. */
   readonly verdict?: Verdict;
 }
 
 /** A response check: one pure function from (operation, exchange) to findings. */
 export interface Check {
-  readonly id: string;
+  readonly id: RuleId;
   readonly title: string;
   readonly severity: Severity;
   /**
@@ -51,21 +56,24 @@ export interface Check {
 }
 
 /**
- * Builds a check from its identity, where it applies, and a `run` that only decides, calling `fail`
- * per problem. A check that fails an exchange applies to it, whatever `applies` says.
+ * Builds a check from the rule it enforces (its title and severity live in the rule catalogue) and
+ * where it applies, and a `run` that only decides, calling `fail` per problem. A draft without a
+ * pointer gets the rule's. A check that fails an exchange applies to it, whatever `applies` says.
  */
 export function defineCheck(definition: {
-  id: string;
-  title: string;
-  severity: Severity;
+  rule: RuleId;
   exercisedBy: string;
   /** @default every exchange */
   applies?(input: CheckInput): boolean;
   run(input: CheckInput, fail: (draft: FindingDraft) => void): void;
 }): Check {
-  const { run, applies, ...identity } = definition;
+  const { run, exercisedBy, applies } = definition;
+  const { id, title, severity } = ruleOf(definition.rule);
   return {
-    ...identity,
+    id: id as RuleId,
+    title,
+    severity,
+    exercisedBy,
     applies: applies ?? (() => true),
     evaluate(input) {
       const drafts: FindingDraft[] = [];

@@ -4,9 +4,7 @@ import { mediaTypeEssence, mediaTypeMatches } from './media-type-matches.js';
 
 /** A body must carry a documented media type; a response documented without content must have no body. */
 export const contentTypeDocumented = defineCheck({
-  id: 'content-type-documented',
-  title: 'The response media type is documented for the status',
-  severity: 'medium',
+  rule: 'content-type-documented',
   exercisedBy: 'answer with a body and a documented status',
   applies: ({ operation, exchange }) => exchange.response !== undefined && exchange.response.bodyText.length > 0 && operation.responseFor(exchange.response.status) !== undefined,
   run({ operation, exchange }, fail) {

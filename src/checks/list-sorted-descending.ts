@@ -1,13 +1,10 @@
 import { firstOrderViolation } from '../model/list-order.js';
 import { backupViews } from './backup-views.js';
 import { defineCheck } from './check.js';
-import { prosePointer } from './prose-pointer.js';
 
 /** The list operation's answer is "sorted in descending order of backupId". */
 export const listSortedDescending = defineCheck({
-  id: 'list-sorted-descending',
-  title: 'The backup list is sorted by backupId, highest first',
-  severity: 'medium',
+  rule: 'list-sorted-descending',
   exercisedBy: 'list answer holding two backups or more',
   // A list of one backup, or none, is in every order: it exercises nothing.
   applies: (input) => input.operation.role === 'list' && backupViews(input).filter((b) => b.backupId !== undefined).length >= 2,
@@ -21,7 +18,6 @@ export const listSortedDescending = defineCheck({
       kind: violation.previous === violation.next ? 'id-repeated' : 'ascending-pair',
       expected: 'backupIds strictly descending',
       received: `${violation.previous} then ${violation.next} at position ${violation.index} (ids: ${shown})`,
-      specPointer: prosePointer('list-sorted-descending'),
     });
   },
 });

@@ -7,9 +7,7 @@ const MAX_ISSUES_SHOWN = 5;
 
 /** The body must parse as JSON and validate against the schema documented for its status. */
 export const responseSchemaValid = defineCheck({
-  id: 'response-schema-valid',
-  title: 'The response body matches the documented schema',
-  severity: 'high',
+  rule: 'response-schema-valid',
   exercisedBy: 'complete answer with a status documented with a schema',
   applies: ({ operation, exchange }) => exchange.response !== undefined && !exchange.response.truncated && (operation.responseFor(exchange.response.status)?.validators.size ?? 0) > 0,
   run({ operation, exchange, body }, fail) {
