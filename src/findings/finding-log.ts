@@ -36,8 +36,10 @@ export class FindingLog {
     if (finding.backupId !== undefined && seen.backups.size < MOST_BACKUPS_COUNTED) seen.backups.add(finding.backupId);
     if (reproductionRank(finding.reproduction) < reproductionRank(seen.best.reproduction)) {
       seen.best = example;
-      const { expected, received, reproduction } = finding;
-      seen.finding = { ...seen.finding, expected, received, reproduction, ...(finding.specPointer === undefined ? {} : { specPointer: finding.specPointer }), ...(finding.suite === undefined ? {} : { suite: finding.suite }) };
+      // The evidence travels with its own sighting: what was expected and received, where the spec says it.
+      const { expected, received, reproduction, specPointer, specSentence, suite } = finding;
+      const { specPointer: _pointer, specSentence: _sentence, ...identity } = seen.finding;
+      seen.finding = { ...identity, expected, received, reproduction, ...(specPointer === undefined ? {} : { specPointer }), ...(specSentence === undefined ? {} : { specSentence }), ...(suite === undefined ? {} : { suite }) };
     }
     return false;
   }
