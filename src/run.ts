@@ -277,7 +277,7 @@ function knownRules(suitesRun: readonly string[], notChecked: readonly Unchecked
           ? `the run met no ${exercisedBy.get(r.id)}`
           : ran.length === 0
             ? `${r.suites.length === 1 ? `the ${r.suites[0]} suite` : `the ${r.suites.join(' and ')} suites`} did not run`
-            : `no ${ran.join(' or ')} run reached it`;
+            : `the ${ran.join(' and ')} ${ran.length === 1 ? 'suite' : 'suites'} ran but never reached it`;
     return { id: r.id, title: r.title, whyNotExercised: why };
   });
 }

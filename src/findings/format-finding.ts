@@ -18,7 +18,7 @@ export function formatFinding(finding: Finding): string {
     for (const line of curl) lines.push(`    ${shorten(line)}`);
   }
   if (replay !== undefined) {
-    lines.push('', `  Replay:   --seed ${replay.seed} --path ${replay.path}`, `  Commands: ${replay.commands}`);
+    lines.push('', `  Replay:   --seed ${replay.seed} --path ${replay.path}`, `  Commands: ${replay.commands === '' ? 'none (the first read shows it)' : replay.commands}`);
   }
   return lines.join('\n');
 }
