@@ -85,3 +85,23 @@ describe('a list-order fault on a server that starts empty', () => {
     assert.match(curl[curl.length - 1]!, /-X GET .*\/actuator\/backups$/);
   });
 });
+
+describe('a fault on a backup the run took', () => {
+  it('is reproduced from a fresh start: the take that created the backup, then the get that shows the fault', async () => {
+    const server = await startReferenceServer({
+      settleMs: 0,
+      behaviour: (base) => ({ orderDetails: (statuses) => base.orderDetails(statuses).map((s) => (s.createdAt === undefined ? s : { ...s, lastUpdatedAt: '2000-01-01T00:00:00Z' })) }),
+    });
+    try {
+      const outcome = await runConformance(resolveConfig({ target: server.url, suites: ['smoke'] }));
+      const finding = outcome.findings.find((f) => f.checkId === 'timestamps-ordered' && f.operation === 'GET /{backupId}');
+      const curl = finding?.reproduction.curl ?? [];
+      assert.equal(curl.length, 2, curl.join('\n'));
+      assert.match(curl[0]!, /^curl -i -X POST .*--data-raw '\{"backupId":(\d+)\}'/);
+      const id = /"backupId":(\d+)/.exec(curl[0]!)?.[1];
+      assert.match(curl[1]!, new RegExp(`^curl -i -X GET .*/actuator/backups/${id}( #.*)?$`));
+    } finally {
+      await server.close();
+    }
+  });
+});
