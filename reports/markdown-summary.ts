@@ -1,4 +1,5 @@
 import type { Finding } from '../src/findings/finding.js';
+import { seenText } from '../src/findings/format-finding.js';
 import type { RunOutcome } from '../src/run-outcome.js';
 import { verdictLine } from '../src/verdict-line.js';
 
@@ -38,7 +39,8 @@ export function toMarkdownSummary(outcome: RunOutcome): string {
     const listed = findings.slice(0, MAX_LISTED_FINDINGS);
     lines.push('', '### Findings', '', '| verdict | check | operation | expected | received |', '| --- | --- | --- | --- | --- |');
     for (const finding of listed) {
-      lines.push(`| ${VERDICT_CELLS[finding.verdict]} | ${code(finding.checkId)} | ${code(finding.operation)} | ${text(finding.expected, 200)} | ${text(finding.received, 200)} |`);
+      const seen = seenText(finding);
+      lines.push(`| ${VERDICT_CELLS[finding.verdict]} | ${code(finding.checkId)} | ${code(finding.operation)} | ${text(finding.expected, 200)} | ${text(finding.received, 200)}${seen === undefined ? '' : ` (${seen})`} |`);
     }
     if (findings.length > listed.length) lines.push('', `…and ${findings.length - listed.length} more in findings.json.`);
     for (const finding of listed.filter((f) => f.reproduction.curl.length > 0)) {
