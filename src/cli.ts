@@ -131,7 +131,7 @@ async function run(config: RunConfig, github: GitHubActions | undefined): Promis
     if (!(error instanceof ConformanceError)) throw error;
     reporter.line(`error: ${error.message}`, 'err');
     const errors = [{ code: error.code, message: error.message }];
-    outcome = { target: config.target?.href ?? 'embedded reference server', embedded: config.target === undefined, specPath: config.specPath, profile: { id: config.profile.id, title: config.profile.title }, startedAt, durationMs: 0, requests: 0, suites: [], checks: [], notChecked: [], findings: [], errors, timeline: [], exitCode: exitCodeOf([], errors) };
+    outcome = { target: config.target?.href ?? 'embedded reference server', embedded: config.target === undefined, specPath: config.specPath, profile: { id: config.profile.id, title: config.profile.title }, startedAt, durationMs: 0, requests: 0, suites: [], checks: [], rules: [], notChecked: [], findings: [], errors, timeline: [], exitCode: exitCodeOf([], errors) };
   } finally {
     clearInterval(ticker);
     reporter.finish();

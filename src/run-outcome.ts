@@ -2,6 +2,7 @@ import type { ConformanceErrorCode } from './errors.js';
 import type { LedgerEntry } from './findings/check-ledger.js';
 import type { TimelineEvent } from './findings/backup-timeline.js';
 import type { Finding } from './findings/finding.js';
+import type { RuleAccount } from './findings/rule-account.js';
 import type { UncheckedRule } from './rules/rules.js';
 
 /** A failure of the tool (not of the server) during a run. */
@@ -36,10 +37,17 @@ export interface RunOutcome {
   readonly requests: number;
   readonly suites: readonly SuiteResult[];
   readonly checks: readonly LedgerEntry[];
+  /** Every rule the run knows, with how often it was exercised; those it could not exercise say why. */
+  readonly rules: readonly RuleAccount[];
   /** Rules the loaded spec does not state, so not checked in this run. */
   readonly notChecked: readonly UncheckedRule[];
   readonly findings: readonly Finding[];
   readonly errors: readonly ToolError[];
+  /**
+   * What the run noticed about the server as a whole, beside the findings that prove it, e.g. that
+   * every id answers the same backup (a stateless mock).
+   */
+  readonly notes?: readonly string[];
   /** Set when the run stopped early: its reports are partial. */
   readonly interrupted?: StopReason;
   /** The run's own backups over time: taken, seen in each state, deleted. */

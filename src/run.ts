@@ -8,7 +8,11 @@ import { BackupTimeline } from './findings/backup-timeline.js';
 import { CheckLedger } from './findings/check-ledger.js';
 import type { Finding } from './findings/finding.js';
 import { FindingLog } from './findings/finding-log.js';
+import { StatelessMockDetector } from './findings/stateless-mock.js';
+import { accountRules, type KnownRule } from './findings/rule-account.js';
+import { responseChecks } from './checks/response-checks.js';
 import { createClient } from './http/client.js';
+import { withTls } from './http/curl.js';
 import type { Exchange } from './http/exchange.js';
 import { parseJson } from './http/parse-json.js';
 import { applyProfile } from './profiles/apply-profile.js';
@@ -18,7 +22,7 @@ import { createAjv } from './spec/create-ajv.js';
 import { indexOperations, type OperationIndex } from './spec/index-operations.js';
 import { loadSpec } from './spec/load-spec.js';
 import type { OperationRole } from './spec/operation.js';
-import { rulesNotStated, type UncheckedRule } from './rules/rules.js';
+import { rules, rulesNotStated, type UncheckedRule } from './rules/rules.js';
 import { allSuites } from '../suites/all-suites.js';
 import type { Suite } from '../suites/suite.js';
 
@@ -95,15 +99,19 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   const ledger = new CheckLedger();
   const errors: ToolError[] = [];
   const results: SuiteResult[] = [];
+  const tls = { ...(config.caFile === undefined ? {} : { caFile: config.caFile }), insecure: config.insecure };
   const record = (observed: Finding): void => {
     if (unstated.has(observed.checkId)) return;
-    const finding = applyProfile(config.profile, observed);
+    const reproduction = { ...observed.reproduction, curl: withTls(observed.reproduction.curl, tls) };
+    const finding = applyProfile(config.profile, { ...observed, reproduction });
     if (findings.add(finding)) emit({ type: 'finding', finding });
   };
 
+  const mock = new StatelessMockDetector();
   let highestTaken: bigint | undefined;
   const observe = (suite: string, observation: Observation, target: { role: OperationRole; id?: bigint }): void => {
     timeline.observe(suite, observation, target);
+    mock.observe(observation, target);
     if (target.role === 'take' && target.id !== undefined && (highestTaken === undefined || target.id > highestTaken)) highestTaken = target.id;
   };
   let baseUrl = embedded?.url ?? '';
@@ -130,8 +138,8 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
             suite,
             signal: suiteSignal,
             record,
-            noteCheck: (operation, checkId) => {
-              if (!unstated.has(checkId)) ledger.note(suite.id, operation, checkId);
+            noteCheck: (operation, checkId, failed) => {
+              if (!unstated.has(checkId)) ledger.note(suite.id, operation, checkId, failed);
             },
             progress: (message) => emit({ type: 'progress', suite: suite.id, message }),
             highestTakenId: () => highestTaken,
@@ -157,6 +165,8 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   }
 
   const all = findings.all();
+  const checks = ledger.entries();
+  const mockNote = mock.note(all);
   return {
     target: baseUrl,
     embedded: embedded !== undefined,
@@ -166,10 +176,12 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     durationMs: performance.now() - started,
     requests,
     suites: results,
-    checks: ledger.entries(),
+    checks,
+    rules: accountRules(knownRules(results.map((s) => s.id), notChecked), checks, all),
     notChecked,
     findings: all,
     errors,
+    ...(mockNote === undefined ? {} : { notes: [mockNote] }),
     timeline: timeline.events(),
     ...(signal.aborted ? { interrupted: stopReason(budget) } : {}),
     exitCode: exitCodeOf(all, errors),
@@ -246,4 +258,26 @@ async function answersLikeZeebe81(baseUrl: string, client: ReturnType<typeof cre
   if (!body.ok || body.value === null || typeof body.value !== 'object') return false;
   const value = body.value as Record<string, unknown>;
   return ('failure' in value && 'id' in value) || ('status' in value && 'partitions' in value);
+}
+
+/**
+ * Every rule of the catalogue, with why it would go unexercised, so that a rule the run never met
+ * is said and never silently passes: a rule the spec does not state, a response rule whose kind of
+ * answer never came, a sequence rule whose suites did not run or never reached it.
+ */
+function knownRules(suitesRun: readonly string[], notChecked: readonly UncheckedRule[]): KnownRule[] {
+  const exercisedBy = new Map(responseChecks.map((check) => [check.id as string, check.exercisedBy]));
+  const unchecked = new Map(notChecked.map((u) => [u.ruleId as string, u.reason]));
+  return rules.map((r) => {
+    const ran = r.suites.filter((suite) => suitesRun.includes(suite));
+    const why =
+      unchecked.get(r.id) !== undefined
+        ? `not checked, because ${unchecked.get(r.id)}`
+        : exercisedBy.has(r.id)
+          ? `the run met no ${exercisedBy.get(r.id)}`
+          : ran.length === 0
+            ? `${r.suites.length === 1 ? `the ${r.suites[0]} suite` : `the ${r.suites.join(' and ')} suites`} did not run`
+            : `the ${ran.join(' and ')} ${ran.length === 1 ? 'suite' : 'suites'} ran but never reached it`;
+    return { id: r.id, title: r.title, whyNotExercised: why };
+  });
 }

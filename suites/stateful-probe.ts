@@ -2,7 +2,7 @@ import type { Observation } from '../src/api/backup-api.js';
 import { highestBackupId } from '../src/api/highest-backup-id.js';
 import { sequenceFinding } from '../src/findings/sequence-finding.js';
 import { runBaseId } from '../src/model/run-base-id.js';
-import { describeAnswer } from '../generators/describe-answer.js';
+import { answerClause, describeAnswer } from '../generators/describe-answer.js';
 import type { TakeLedger } from '../generators/take-ledger.js';
 import type { SuiteContext } from './suite.js';
 
@@ -26,7 +26,7 @@ export async function statefulProbe(context: SuiteContext, suite: string, ledger
   const listing = await api.list();
   const transcript: Observation[] = [listing];
   const highest = highestBackupId(listing);
-  if (highest === undefined) return `the list answered ${describeAnswer(listing)}, so no backup id can be chosen safely`;
+  if (highest === undefined) return `${answerClause('the list', listing)}, so no backup id can be chosen safely`;
   const report = (verdict: 'violation' | 'inconclusive', expected: string, received: string, specPointer?: string): void => {
     context.record(
       sequenceFinding({

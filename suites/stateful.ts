@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { ConformanceError } from '../src/errors.js';
+import { plural } from '../src/findings/plural.js';
 import type { BackupCommand } from '../generators/backup-command.js';
 import { backupCommands } from '../generators/backup-commands.js';
 import { END_OF_SUITE_CLEANUP_MS, removeCreatedBackups } from '../generators/remove-created-backups.js';
@@ -70,7 +71,7 @@ async function runStateful(context: SuiteContext): Promise<void> {
     }
   };
   const shrinkLine = (what: string, sequence: readonly BackupCommand[], base: bigint): string =>
-    `shrinking ${what}, attempt ${gate.shrinkAttempts} of at most ${budget.shrinkRuns}: ${sequence.length} commands, ids above ${base}`;
+    `shrinking ${what}, attempt ${gate.shrinkAttempts} of at most ${budget.shrinkRuns}: ${plural(sequence.length, 'command')}, ids above ${base}`;
 
   let evaluations = 0;
   let started = 0;
@@ -90,7 +91,7 @@ async function runStateful(context: SuiteContext): Promise<void> {
       describe: (base) =>
         shrinking
           ? shrinkLine(`the sequence that broke ${failingCheck}`, sequence, base)
-          : `run ${started}${path === undefined ? ` of ${runs}` : ''}: ${sequence.length} commands, ids above ${base}; backups created so far: ${ledger.accepted}`,
+          : `run ${started}${path === undefined ? ` of ${runs}` : ''}: ${plural(sequence.length, 'command')}, ids above ${base}; backups created so far: ${ledger.accepted}`,
     });
     if (outcome === undefined) return;
     if (!shrinking && path === undefined) {
@@ -168,5 +169,5 @@ function closingNote(ledger: TakeLedger, keepBackups: boolean): string {
   const floor = ledger.highestCreated === undefined ? '' : `; later backups on this cluster need ids above ${ledger.highestCreated}`;
   if (left.length === 0) return `${taken}; every backup the suite created is deleted${floor}`;
   const ids = left.length > 20 ? `${left.slice(0, 20).join(', ')}, …` : left.join(', ');
-  return keepBackups ? `${taken}; kept ${left.length} backups: ${ids}${floor}` : `${taken}; could not delete ${left.length} backups, delete them by hand: ${ids}${floor}`;
+  return keepBackups ? `${taken}; kept ${plural(left.length, 'backup')}: ${ids}${floor}` : `${taken}; could not delete ${plural(left.length, 'backup')}, delete them by hand: ${ids}${floor}`;
 }

@@ -1,4 +1,5 @@
 import type { Finding, Severity } from '../../src/findings/finding.js';
+import { seenText } from '../../src/findings/format-finding.js';
 import { shellQuote } from '../../src/http/curl.js';
 import { html, type SafeHtml } from './html.js';
 
@@ -21,7 +22,8 @@ export function orderFindings(findings: readonly Finding[]): Finding[] {
  */
 export function findingCard(finding: Finding, anchor: string, target: { url: string; embedded: boolean }): SafeHtml {
   const sentences = finding.specSentence === undefined ? [] : [finding.specSentence];
-  const seen = finding.occurrences !== undefined && finding.occurrences > 1 ? ` · seen ${finding.occurrences} times` : '';
+  const seenWords = seenText(finding);
+  const seen = seenWords === undefined ? '' : ` · ${seenWords}`;
   const where = finding.suite === undefined ? seen.replace(/^ · /, '') : `suite ${finding.suite}${seen}`;
   const { curl, replay, transcript } = finding.reproduction;
   const replayCommand = replay === undefined ? undefined : `npx conformance${target.embedded ? '' : ` --target ${shellQuote(target.url)}`}${finding.suite === undefined ? '' : ` --suite ${finding.suite}`} --seed ${replay.seed} --path ${shellQuote(replay.path)}`;

@@ -1,3 +1,4 @@
+import { plural } from '../../src/findings/plural.js';
 import type { RunOutcome, StopReason } from '../../src/run-outcome.js';
 import { html, type SafeHtml } from './html.js';
 
@@ -25,7 +26,7 @@ export function verdictHeader(outcome: RunOutcome, toolVersion: string): SafeHtm
       ? 'The tool could not finish judging this server: see the tool errors below. Findings up to that point are listed.'
       : tone === 'fail'
         ? `The server broke ${rules === 1 ? 'a rule' : `${rules} rules`} of the Backup Management API contract, held to ${heldTo}.`
-        : `No violation in ${evaluations} check evaluations, held to ${heldTo}.${count('inconclusive') > 0 ? ' Inconclusive results are listed: the spec is silent or ambiguous there.' : ''}`;
+        : `No violation in ${plural(evaluations, 'check evaluation')}, held to ${heldTo}.${count('inconclusive') > 0 ? ' Inconclusive results are listed: the spec is silent or ambiguous there.' : ''}`;
   const stopped = outcome.interrupted === undefined ? '' : html`<p class="verdict-line stopped">Stopped early (${STOP_WORDS[outcome.interrupted]}): this report is partial.</p>`;
   const chip = (className: string, n: number, word: string) => html`<li class="${className}${n === 0 ? ' zero' : ''}"><strong>${n}</strong>${word}</li>`;
   return html`<header class="verdict v-${tone}" id="verdict" data-exit-code="${outcome.exitCode}">

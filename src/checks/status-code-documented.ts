@@ -8,6 +8,8 @@ import { defineCheck } from './check.js';
  */
 export const statusCodeDocumented = defineCheck({
   rule: 'status-code-documented',
+  exercisedBy: 'answer with a status below 500',
+  applies: ({ exchange }) => exchange.response !== undefined && exchange.response.status < 500,
   run({ operation, exchange, intent }, fail) {
     const status = exchange.response?.status;
     if (status === undefined || status >= 500) return;
@@ -16,6 +18,7 @@ export const statusCodeDocumented = defineCheck({
     if (isClientError && intent === 'invalid') return;
     const documentsClientErrors = operation.responses.some((r) => r.key.startsWith('4'));
     fail({
+      kind: `status-${status}`,
       expected: `one of ${operation.responses.map((r) => r.key).join(', ')}`,
       received: String(status),
       ...(isClientError && !documentsClientErrors ? { verdict: 'inconclusive' as const, specPointer: 'spec/NOTES.md#delete-undocumented-statuses' } : {}),

@@ -109,7 +109,7 @@ describe('what the suite may do to the target', () => {
     const { server, requests } = await recordingServer();
     const result = await runCli(['--target', server.url, '--id-base', '4000', '--suite', 'smoke']);
     assert.equal(result.code, 0, result.stdout + result.stderr);
-    assert.match(result.stdout, /at most 1 backups will be taken/);
+    assert.match(result.stdout, /at most 1 backup will be taken/);
     const takes = requests.filter((r) => r.method === 'POST').map((r) => JSON.parse(r.bodyText).backupId);
     assert.deepEqual(takes, [4000]);
     assert.equal(server.store.size, 0, 'and deleted it again');

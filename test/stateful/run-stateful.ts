@@ -1,6 +1,7 @@
 import { composeSuiteContext } from '../../suites/compose-suite-context.js';
 import { DEFAULTS, resolveConfig, type RunConfig } from '../../src/config.js';
 import type { Finding } from '../../src/findings/finding.js';
+import { FindingLog } from '../../src/findings/finding-log.js';
 import { createClient } from '../../src/http/client.js';
 import { createAjv } from '../../src/spec/create-ajv.js';
 import { indexOperations, type OperationIndex } from '../../src/spec/index-operations.js';
@@ -29,7 +30,8 @@ export async function runStateful(url: string, stateful: Partial<RunConfig['stat
   const config: RunConfig = { ...base, stateful: { ...base.stateful, ...stateful } };
   let requests = 0;
   const client = createClient({ timeoutMs: config.timeoutMs, maxBodyBytes: config.maxBodyBytes, defaultHeaders: { accept: 'application/json' }, onExchange: () => requests++ });
-  const findings: Finding[] = [];
+  // The run's own log: a fault seen again is counted, and its best reproduction kept, as in a run.
+  const findings = new FindingLog();
   const notes: string[] = [];
   const progress: string[] = [];
   const started = performance.now();
@@ -43,7 +45,7 @@ export async function runStateful(url: string, stateful: Partial<RunConfig['stat
         baseUrl: url,
         suite: statefulSuite,
         signal: signal ?? new AbortController().signal,
-        record: (finding) => void findings.push(finding),
+        record: (finding) => void findings.add(finding),
         noteCheck: (operation, checkId) => void notes.push(`${operation} ${checkId}`),
         progress: (message) => void progress.push(message),
       }),
@@ -51,5 +53,5 @@ export async function runStateful(url: string, stateful: Partial<RunConfig['stat
   } finally {
     await client.close();
   }
-  return { findings, notes, progress, requests, durationMs: performance.now() - started };
+  return { findings: findings.all(), notes, progress, requests, durationMs: performance.now() - started };
 }
