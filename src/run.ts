@@ -13,7 +13,7 @@ import type { Exchange } from './http/exchange.js';
 import { parseJson } from './http/parse-json.js';
 import { applyProfile } from './profiles/apply-profile.js';
 import { exitCodeOf, type RunOutcome, type SuiteResult, type ToolError } from './run-outcome.js';
-import { discoverBaseUrl, specServerPaths } from './api/discover-base-url.js';
+import { discoverBaseUrl, notTheApi, specServerPaths } from './api/discover-base-url.js';
 import { createAjv } from './spec/create-ajv.js';
 import { indexOperations } from './spec/index-operations.js';
 import { loadSpec } from './spec/load-spec.js';
@@ -219,6 +219,10 @@ async function preflight(baseUrl: string, client: ReturnType<typeof createClient
   }
   if (probe.response?.status === 400 && body.includes('No backup store is configured')) {
     throw new ConformanceError('CONF_BACKUPS_NOT_CONFIGURED', `${baseUrl} answers that no backup store is configured, so its backup API cannot be tested. Configure a backup store on the brokers (e.g. zeebe.broker.data.backup.store), restart them, and run again.`);
+  }
+  const found = notTheApi(probe);
+  if (found !== undefined) {
+    throw new ConformanceError('CONF_NOT_THE_API', `${baseUrl} is not a Backup Management API: ${found}. Give the API's base URL in --target, e.g. ${new URL(baseUrl).origin}/actuator/backups (or only the origin, to let the run find it).`);
   }
 }
 
