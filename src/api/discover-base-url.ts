@@ -56,6 +56,11 @@ function looksLikeTheApi(probe: Exchange): boolean {
   return startsAList(response.bodyText, response.truncated);
 }
 
+/** Whether an answer's body is JSON of any kind. */
+export function isJsonAnswer(probe: Exchange): boolean {
+  return probe.response !== undefined && parseJson(probe.response.bodyText).ok;
+}
+
 function startsAList(bodyText: string, truncated: boolean): boolean {
   if (truncated) return bodyText.trimStart().startsWith('[');
   const body = parseJson(bodyText);
@@ -67,8 +72,10 @@ function startsAList(bodyText: string, truncated: boolean): boolean {
  * a 404 with no list (the list is never 404), an HTML page where JSON belongs, or a redirect to
  * somewhere else (the API is never moved; a redirect to itself is a broken server, for the suites
  * to judge). The words say what was found and, where the server named the right place, that.
+ * `unlessJsonElsewhere`: an HTML page with a 2xx may also be a real API answering garbage, which
+ * is for the suites; it is not the API only if a get of an unknown backup is no JSON either.
  */
-export function notTheApi(probe: Exchange): string | undefined {
+export function notTheApi(probe: Exchange): { readonly found: string; readonly unlessJsonElsewhere: boolean } | undefined {
   const response = probe.response;
   if (response === undefined) return undefined;
   const { status, headers } = response;
@@ -77,11 +84,11 @@ export function notTheApi(probe: Exchange): string | undefined {
   if (status >= 300 && status < 400) {
     const location = headers['location'];
     if (location === undefined || resolves(location, probe.request.url) === probe.request.url) return undefined;
-    return `it redirects (${status})${tail}`;
+    return { found: `it redirects (${status})${tail}`, unlessJsonElsewhere: false };
   }
   const html = /^text\/html\b/i.test(headers['content-type'] ?? '') || /^\s*<(!doctype|html)/i.test(response.bodyText);
-  if (status === 404) return `it answers 404${html ? ' with an HTML page' : startsAList(response.bodyText, response.truncated) ? '' : ' and no list'}${tail}`;
-  if (status >= 200 && status < 300 && html) return `it answers ${status} with an HTML page, not JSON${tail}`;
+  if (status === 404) return { found: `it answers 404${html ? ' with an HTML page' : startsAList(response.bodyText, response.truncated) ? '' : ' and no list'}${tail}`, unlessJsonElsewhere: false };
+  if (status >= 200 && status < 300 && html) return { found: `it answers ${status} with an HTML page, not JSON${tail}`, unlessJsonElsewhere: true };
   return undefined;
 }
 

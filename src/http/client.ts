@@ -56,16 +56,22 @@ export function createClient(options: ClientOptions): HttpClient {
   let seq = 0;
   const interval = options.ratePerSecond === undefined ? 0 : 1_000 / options.ratePerSecond;
   let nextStart = 0;
+  let gate: Promise<void> = Promise.resolve();
 
   async function send(spec: RequestSpec): Promise<Exchange> {
     if (options.allowedMethods !== undefined && !options.allowedMethods.has(spec.method)) {
       throw new ConformanceError('CONF_INTERNAL', `a ${spec.method} request to ${spec.url} was stopped: this run may only send ${[...options.allowedMethods].join(', ')}`);
     }
     if (interval > 0) {
-      const now = performance.now();
-      const wait = nextStart - now;
-      nextStart = Math.max(now, nextStart) + interval;
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      // One request at a time through the gate, the next spaced from when this one really starts:
+      // spacing from the planned start would let a late start (a busy event loop) crowd the next.
+      const turn = gate.then(async () => {
+        const wait = nextStart - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        nextStart = performance.now() + interval;
+      });
+      gate = turn;
+      await turn;
     }
     const headers: Record<string, string> = { ...options.defaultHeaders };
     for (const [name, value] of Object.entries(spec.headers ?? {})) headers[name.toLowerCase()] = value;

@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
-import { startReferenceServer } from '../../src/server/reference-server.js';
+import { test } from 'node:test';
 import { runCli } from '../helpers/run-cli.js';
+import { serveReference } from './reference-servers.js';
 
-const servers: { close(): Promise<void> }[] = [];
-after(async () => {
-  await Promise.all(servers.map((server) => server.close()));
-});
 
 /** The latest id the server holds, as its 409 to a take of id 1 states it. */
 async function latestId(url: string): Promise<bigint> {
@@ -18,8 +14,7 @@ async function latestId(url: string): Promise<bigint> {
 }
 
 test('five default runs in a row against one server all pass, and the ids stay low', async () => {
-  const server = await startReferenceServer({ settleMs: 0 });
-  servers.push(server);
+  const { server } = await serveReference();
   const highest: bigint[] = [];
   for (let run = 1; run <= 5; run++) {
     const result = await runCli(['--target', server.url]);

@@ -3,29 +3,17 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
-import type { ReferenceServerOptions } from '../../src/server/options.js';
-import type { ReceivedRequest } from '../../src/server/received-request.js';
-import { startReferenceServer } from '../../src/server/reference-server.js';
+import { describe, test } from 'node:test';
 import { runCli } from '../helpers/run-cli.js';
+import { closeAfterTests, serveReference } from './reference-servers.js';
 
-const closers: (() => Promise<void>)[] = [];
-after(async () => {
-  await Promise.all(closers.map((close) => close()));
-});
-
-async function serve(options: ReferenceServerOptions = {}): Promise<{ url: string; origin: string; requests: ReceivedRequest[] }> {
-  const requests: ReceivedRequest[] = [];
-  const server = await startReferenceServer({ settleMs: 0, ...options, intercept: (request, planned) => (requests.push(request), planned) });
-  closers.push(() => server.close());
-  return { url: server.url, origin: new URL(server.url).origin, requests };
-}
+const serve = serveReference;
 
 /** A plain HTTP server answering every request with `answer`. */
 async function plainServer(answer: (res: import('node:http').ServerResponse) => void): Promise<string> {
   const server: Server = createServer((_req, res) => answer(res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push(() => new Promise((resolve) => server.close(() => resolve())));
+  closeAfterTests(() => new Promise((resolve) => server.close(() => resolve())));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
