@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Observation } from './api/backup-api.js';
+import { describeUnreachable } from './api/describe-unreachable.js';
 import { BackupAccount, type BackupRoutes } from './api/backup-account.js';
 import { isLoopback } from './api/is-loopback.js';
 import { composeSuiteContext } from './compose-suite-context.js';
@@ -248,10 +249,7 @@ async function preflight(baseUrl: string, client: ReturnType<typeof createClient
   const failure = probe.failure;
   // A server that sends a status line is there; an answer that breaks after it is for the checks.
   if (failure !== undefined && failure.kind !== 'timeout' && failure.responseStarted !== true) {
-    const hint = /certificate|self[- ]signed|SSL|TLS/i.test(failure.message)
-      ? 'Trust its certificate authority with --ca FILE, or skip verification with --insecure.'
-      : 'Is the server running, and is --target its Backup Management API base URL (e.g. http://localhost:9600/actuator/backups)?';
-    throw new ConformanceError('CONF_TARGET_UNREACHABLE', `Cannot reach ${baseUrl}: ${failure.message}. ${hint}`);
+    throw new ConformanceError('CONF_TARGET_UNREACHABLE', await describeUnreachable(baseUrl, failure, 'its Backup Management API base URL (e.g. http://localhost:9600/actuator/backups)'));
   }
   const body = probe.response?.bodyText ?? '';
   if (probe.response !== undefined && probe.response.status >= 404 && probe.response.status !== 500 && (await answersLikeZeebe81(baseUrl, client))) {

@@ -1,4 +1,5 @@
 import { ConformanceError } from '../errors.js';
+import { describeUnreachable } from './describe-unreachable.js';
 import type { HttpClient } from '../http/client.js';
 import type { Exchange } from '../http/exchange.js';
 import { parseJson } from '../http/parse-json.js';
@@ -31,7 +32,7 @@ export async function discoverBaseUrl(target: URL, specServerPaths: readonly str
     const url = path === ROOT_PATH ? origin : `${origin}${path}`;
     const probe = await client.send({ method: 'GET', url, maxBodyBytes: PROBE_BODY_BYTES });
     if (probe.failure !== undefined && probe.failure.kind !== 'timeout') {
-      throw new ConformanceError('CONF_TARGET_UNREACHABLE', `Cannot reach ${origin}: ${probe.failure.message}. Is the server running, and is --target its management address (e.g. http://localhost:9600)?`);
+      throw new ConformanceError('CONF_TARGET_UNREACHABLE', await describeUnreachable(origin, probe.failure, 'its management address (e.g. http://localhost:9600)'));
     }
     if (looksLikeTheApi(probe)) return { baseUrl: url, discoveredPath: path };
     answers.push(`${path}: ${probe.response?.status ?? probe.failure?.message}`);
