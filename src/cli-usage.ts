@@ -28,6 +28,7 @@ Options:
                           only on the embedded server; such a take blocks every lower id for good)
   --read-only             GET requests only: validate the list and existing backups (safe on production)
   --yes                   agree to take and delete backups on a target that is not on this machine
+  --wait-for-target DUR   wait up to this long (at most 60m) for the target to answer before the run
   --id-base N             take backups only at ids >= N (always above the highest existing id)
   --header "Name: value"  send this header with every request (repeatable; values never printed)
   --bearer-token-env VAR  send "Authorization: Bearer $VAR" (the token is read from the environment)

@@ -44,6 +44,7 @@ const RUN_FLAGS = {
   'read-only': { type: 'boolean' },
   'id-base': { type: 'string' },
   yes: { type: 'boolean' },
+  'wait-for-target': { type: 'string' },
   version: { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
@@ -81,6 +82,7 @@ async function main(argv: readonly string[]): Promise<number> {
     ...defined('readOnly', values['read-only']),
     ...defined('idBase', values['id-base']),
     ...defined('yes', values.yes),
+    ...defined('waitForTarget', values['wait-for-target']),
   };
   const config = resolveConfig(options);
   return run(config, githubActions());

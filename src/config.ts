@@ -43,6 +43,8 @@ export interface RunOptions {
   readonly idBase?: string;
   /** Consent to take and delete backups on a target that is not on this machine. */
   readonly yes?: boolean;
+  /** How long to wait for the target to answer before the run starts. */
+  readonly waitForTarget?: string;
 }
 
 /** Everything a run needs, complete and frozen. Every default lives here. */
@@ -88,6 +90,8 @@ export interface RunConfig {
   /** Backups are taken only at this id or above (and always above the highest existing one). */
   readonly idBase?: bigint;
   readonly consent: boolean;
+  /** Undefined: the target must answer at once. */
+  readonly waitForTargetMs?: number;
 }
 
 export const DEFAULTS = {
@@ -164,6 +168,7 @@ export function resolveConfig(options: RunOptions): RunConfig {
     readOnly: options.readOnly ?? false,
     ...(options.idBase === undefined ? {} : { idBase: backupId('--id-base', options.idBase) }),
     consent: options.yes ?? false,
+    ...(options.waitForTarget === undefined ? {} : { waitForTargetMs: duration('--wait-for-target', options.waitForTarget, 0, LIMITS.waitForTargetMs) }),
   };
   return Object.freeze(config);
 }
@@ -206,6 +211,9 @@ function parseHeaders(lines: readonly string[]): Record<string, string> {
 function refuseImpossibleCombinations(options: RunOptions): void {
   if (options.path !== undefined && options.seed === undefined) {
     throw new ConformanceError('CONF_USAGE', '--path replays a stateful failure only with the --seed printed beside it: give both (and the same --max-commands).');
+  }
+  if (options.waitForTarget !== undefined && options.target === undefined) {
+    throw new ConformanceError('CONF_USAGE', '--wait-for-target waits for a --target to come up; the embedded reference server needs no wait. Give --target URL, or leave the flag out.');
   }
   if (options.quiet === true && options.verbose === true) {
     throw new ConformanceError('CONF_USAGE', '--quiet and --verbose contradict each other: give one of them.');

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Observation } from './api/backup-api.js';
 import { describeUnreachable } from './api/describe-unreachable.js';
+import { waitForTarget } from './api/wait-for-target.js';
 import { BackupAccount, type BackupRoutes } from './api/backup-account.js';
 import { isLoopback } from './api/is-loopback.js';
 import { composeSuiteContext } from './compose-suite-context.js';
@@ -116,6 +117,14 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   };
   let baseUrl = embedded?.url ?? '';
   try {
+    if (config.target !== undefined && config.waitForTargetMs !== undefined) {
+      const url = config.target.href.replace(/\/+$/, '');
+      const waited = await waitForTarget(client, url, config.waitForTargetMs, signal, (message) => emit({ type: 'progress', suite: 'wait', message }));
+      if (!waited.up && waited.last.failure !== undefined && waited.last.failure.responseStarted !== true) {
+        const why = await describeUnreachable(url, waited.last.failure, 'its Backup Management API base URL');
+        throw new ConformanceError('CONF_TARGET_UNREACHABLE', `${why} It did not answer within --wait-for-target (${(config.waitForTargetMs / 1000).toFixed(1)} s).`);
+      }
+    }
     const discovered = config.target === undefined ? { baseUrl } : await discoverBaseUrl(config.target, specServerPaths(spec.document.servers), client);
     baseUrl = discovered.baseUrl;
     emit({ type: 'target', url: baseUrl, embedded: embedded !== undefined, ...(discovered.discoveredPath === undefined ? {} : { discoveredPath: discovered.discoveredPath }) });
