@@ -119,7 +119,9 @@ async function run(config: RunConfig, github: GitHubActions | undefined): Promis
       // The second signal quits at once: name every backup that stays behind, so none is lost.
       reporter.clear();
       const left = account.leftBehind;
-      process.stderr.write(`\nQuit before cleanup finished. ${left.length === 0 ? 'No backup taken by this run is left behind.' : `Backups taken by this run and left behind, delete them by hand: ${listIds(left)}`}\n`);
+      const underWay = account.underWay;
+      const maybe = underWay.length === 0 ? '' : ` A take was under way for ${listIds(underWay)}: see whether ${underWay.length === 1 ? 'it exists' : 'they exist'}, and delete ${underWay.length === 1 ? 'it' : 'them'} too.`;
+      process.stderr.write(`\nQuit before cleanup finished. ${left.length === 0 ? 'No backup taken by this run is left behind.' : `Backups taken by this run and left behind, delete them by hand: ${listIds(left)}.`}${maybe}\n`);
       process.exit(signalExitCode(stoppedBy));
     }
     stoppedBy = signal;
@@ -143,7 +145,7 @@ async function run(config: RunConfig, github: GitHubActions | undefined): Promis
     if (!(error instanceof ConformanceError)) throw error;
     reporter.line(`error: ${error.message}`, 'err');
     const errors = [{ code: error.code, message: error.message }];
-    outcome = { target: config.target?.href ?? 'embedded reference server', embedded: config.target === undefined, specPath: config.specPath, profile: { id: config.profile.id, title: config.profile.title }, startedAt, durationMs: 0, requests: 0, suites: [], checks: [], findings: [], errors, timeline: [], exitCode: exitCodeOf([], errors) };
+    outcome = { target: config.target?.href ?? 'embedded reference server', embedded: config.target === undefined, specPath: config.specPath, profile: { id: config.profile.id, title: config.profile.title }, startedAt, durationMs: 0, requests: 0, suites: [], checks: [], findings: [], errors, timeline: [], ...(stoppedBy === undefined ? {} : { interrupted: 'interrupt' as const }), exitCode: exitCodeOf([], errors) };
   } finally {
     clearInterval(ticker);
     reporter.finish();

@@ -95,6 +95,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     insecure: config.insecure,
     ...(config.ratePerSecond === undefined ? {} : { ratePerSecond: config.ratePerSecond }),
     ...(config.readOnly ? { allowedMethods: new Set(['GET', 'HEAD']) } : {}),
+    onRequest: (request) => account.sending(request),
     onExchange: (exchange) => {
       requests++;
       account.note(exchange);
@@ -120,6 +121,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     if (config.target !== undefined && config.waitForTargetMs !== undefined) {
       const url = config.target.href.replace(/\/+$/, '');
       const waited = await waitForTarget(client, url, config.waitForTargetMs, signal, (message) => emit({ type: 'progress', suite: 'wait', message }));
+      if (signal.aborted) throw new ConformanceError('CONF_INTERRUPTED', 'the run was interrupted while it waited for the target; nothing was tested');
       if (!waited.up && waited.last.failure !== undefined && waited.last.failure.responseStarted !== true) {
         const why = await describeUnreachable(url, waited.last.failure, 'its Backup Management API base URL');
         throw new ConformanceError('CONF_TARGET_UNREACHABLE', `${why} It did not answer within --wait-for-target (${(config.waitForTargetMs / 1000).toFixed(1)} s).`);

@@ -208,16 +208,23 @@ async function probePaths(context: SuiteContext, cases: readonly PathCase[], hig
   }
 }
 
-/** Sends every take, each with its own reserved id, two apart (a rounded fraction lands on the next). */
+/**
+ * Sends every take, each with its own reserved id, two apart (a rounded fraction lands on the
+ * next). The takes a correct server may accept get the lowest ids, in the order they are sent, so
+ * on a correct server the run's floor rises only by what those few takes need; the ids of takes
+ * that must be refused come above them, since a refused take blocks nothing.
+ */
 async function probeTakes(context: SuiteContext, probes: readonly TakeProbe[], highest: bigint): Promise<SentTake[]> {
   const operation = context.index.byRole.take;
   const sent: SentTake[] = [];
   context.progress(`send ${probes.length} invalid takes, with ids reserved above ${highest}`);
-  let reserved = highest + 1n;
-  for (const probe of probes) {
+  const positions = probes.map((_, i) => i);
+  const order = [...positions.filter((i) => probes[i]!.expectation.kind !== 'refuse'), ...positions.filter((i) => probes[i]!.expectation.kind === 'refuse')];
+  const reservedFor: bigint[] = [];
+  order.forEach((position, rank) => (reservedFor[position] = highest + 1n + 2n * BigInt(rank)));
+  for (const [position, probe] of probes.entries()) {
     if (context.signal.aborted) break;
-    const request = probe.render(reserved);
-    reserved += 2n;
+    const request = probe.render(reservedFor[position]!);
     const observation = await context.api.send(
       operation,
       { ...(request.body === undefined ? {} : { body: request.body }), headers: request.contentType === undefined ? {} : { 'content-type': request.contentType } },

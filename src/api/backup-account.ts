@@ -1,5 +1,5 @@
 import { toBackupId } from '../checks/backup-views.js';
-import type { Exchange } from '../http/exchange.js';
+import type { Exchange, HttpRequest } from '../http/exchange.js';
 import { parseJson } from '../http/parse-json.js';
 
 /** Where the take and delete requests of the API under test go, read from the spec. */
@@ -22,6 +22,8 @@ export interface BackupRoutes {
 export class BackupAccount {
   readonly #taken = new Set<bigint>();
   readonly #deleted = new Set<bigint>();
+  /** Takes sent and not answered yet, by id, with how many are under way. */
+  readonly #underWay = new Map<bigint, number>();
   #routes: BackupRoutes | undefined;
 
   /** Set once the base URL is known; exchanges before it are not takes or deletes of the API. */
@@ -29,8 +31,20 @@ export class BackupAccount {
     this.#routes = routes;
   }
 
+  /** A request left: a take under way may create a backup even if its answer never arrives. */
+  sending(request: HttpRequest): void {
+    const id = this.#takeId(request);
+    if (id !== undefined) this.#underWay.set(id, (this.#underWay.get(id) ?? 0) + 1);
+  }
+
   note(exchange: Exchange): void {
     const routes = this.#routes;
+    const sent = this.#takeId(exchange.request);
+    if (sent !== undefined) {
+      const left = (this.#underWay.get(sent) ?? 1) - 1;
+      if (left === 0) this.#underWay.delete(sent);
+      else this.#underWay.set(sent, left);
+    }
     const status = exchange.response?.status;
     if (routes === undefined || status === undefined) return;
     const { method, url, body } = exchange.request;
@@ -44,6 +58,17 @@ export class BackupAccount {
       const text = url.slice(routes.deleteUrlPrefix.length);
       if (/^\d{1,19}$/.test(text) && this.#taken.has(BigInt(text))) this.#deleted.add(BigInt(text));
     }
+  }
+
+  /** Ids of takes sent whose answer has not come: each may have created a backup. */
+  get underWay(): bigint[] {
+    return ascending([...this.#underWay.keys()].filter((id) => !this.#taken.has(id)));
+  }
+
+  #takeId(request: HttpRequest): bigint | undefined {
+    const routes = this.#routes;
+    if (routes === undefined || request.method !== routes.takeMethod || request.url !== routes.takeUrl) return undefined;
+    return takenId(request.body, routes.idField);
   }
 
   /** Ids of every backup the run created, ascending. */

@@ -13,6 +13,8 @@ export interface ClientOptions {
   readonly defaultHeaders?: Readonly<Record<string, string>>;
   /** Called with every exchange, in order, once it is complete. */
   readonly onExchange?: (exchange: Exchange) => void;
+  /** Called as each request leaves, before its answer: a caller that must quit mid-request knows what was under way. */
+  readonly onRequest?: (request: HttpRequest) => void;
   /** Extra certificate authorities (PEM) to trust for https targets. */
   readonly ca?: string;
   /** Skip TLS certificate verification (self-signed test clusters). */
@@ -77,6 +79,7 @@ export function createClient(options: ClientOptions): HttpClient {
     for (const [name, value] of Object.entries(spec.headers ?? {})) headers[name.toLowerCase()] = value;
     const request: HttpRequest = { method: spec.method, url: spec.url, headers, ...(spec.body === undefined ? {} : { body: spec.body }) };
     const limit = Math.min(spec.maxBodyBytes ?? options.maxBodyBytes, options.maxBodyBytes);
+    options.onRequest?.(request);
     const exchange = await perform(agent, request, ++seq, options.timeoutMs, limit);
     options.onExchange?.(exchange);
     return exchange;

@@ -79,11 +79,17 @@ describe('interrupts', () => {
     const url = await serve({ settleMs: 200, latencyMs: 150 });
     const result = await runAndSignal(['--target', url, '--suite', 'stateful'], /backups created so far: [1-9]/, ['SIGINT', 'SIGINT']);
     assert.equal(result.code, 130, result.stdout + result.stderr);
-    const line = /Quit before cleanup finished\. (?:No backup taken by this run is left behind\.|Backups taken by this run and left behind, delete them by hand: ([\d, ]+))\n/.exec(result.stderr);
+    const line = /Quit before cleanup finished\. (?:No backup taken by this run is left behind\.|Backups taken by this run and left behind, delete them by hand: ([\d, ]+)\.)(?: A take was under way for ([\d, ]+):.*)?\n/.exec(result.stderr);
     assert.ok(line !== null, result.stderr);
-    const named = new Set((line[1] ?? '').split(', ').filter((id) => id !== ''));
+    const named = new Set(`${line[1] ?? ''}, ${line[2] ?? ''}`.split(', ').filter((id) => id !== ''));
     await new Promise((resolve) => setTimeout(resolve, 500));
     for (const id of await listedIds(url)) assert.ok(named.has(id), `backup ${id} is left behind but was not named (named: ${[...named].join(', ')})`);
+  });
+
+  test('SIGINT while waiting for the target: exit 130, not an unreachable target', async () => {
+    const result = await runAndSignal(['--target', 'http://127.0.0.1:1/actuator/backups', '--wait-for-target', '30s'], /waiting for http/, ['SIGINT']);
+    assert.equal(result.code, 130, result.stdout + result.stderr);
+    assert.match(result.stderr, /interrupted while it waited for the target/);
   });
 });
 
