@@ -1,4 +1,4 @@
-import { composeSuiteContext } from '../src/compose-suite-context.js';
+import { composeSuiteContext } from '../suites/compose-suite-context.js';
 import { DEFAULTS, resolveConfig } from '../src/config.js';
 import { createClient } from '../src/http/client.js';
 import type { ReferenceServerOptions } from '../src/server/options.js';

@@ -28,6 +28,7 @@ export function toFindingsJson(outcome: RunOutcome): string {
     },
     suites: outcome.suites.map((suite) => ({ id: suite.id, title: suite.title, durationMs: Math.round(suite.durationMs), ...(suite.interrupted === undefined ? {} : { interrupted: suite.interrupted }) })),
     checks: outcome.checks,
+    notChecked: outcome.notChecked,
     findings: outcome.findings,
     errors: outcome.errors,
     timeline: outcome.timeline,

@@ -1,6 +1,7 @@
 /** The text of `conformance --help`. Kept beside the flag table in the README. */
 export const runUsage = `Usage: conformance [options]
        conformance serve [options]     (run the reference server alone; see conformance serve --help)
+       conformance rules [--json]      (list every rule the suite checks; see conformance rules --help)
 
 Checks a Zeebe Backup Management API server against its OpenAPI spec and the rules the spec
 states in prose. Without --target it tests the embedded reference server.
@@ -45,3 +46,18 @@ Options:
 Exit codes: 0 conformant, 1 at least one violation, 2 the tool could not judge
 (bad flags, invalid spec, target unreachable or not the API), 130/143 interrupted
 (SIGINT/SIGTERM; the run's backups are deleted, the reports marked interrupted).`;
+
+
+
+/** The text of `conformance rules --help`. */
+export const rulesUsage = `Usage: conformance rules [--json] [--spec PATH]
+
+Lists every rule the suite checks, before any run: its id, severity and title, where the spec
+states it (a JSON pointer into the document, and the sentence when the rule is written in prose),
+the spec/NOTES.md section on how the suite reads it, and the suites that exercise it. A rule the
+document does not state is marked: a run against that document does not check it.
+
+Options:
+  --json        print the catalogue as JSON, for tools
+  --spec PATH   resolve the pointers in this OpenAPI document (default: the bundled spec)
+  --help        print this help`;

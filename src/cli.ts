@@ -51,6 +51,7 @@ const RUN_FLAGS = {
 
 async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === 'serve') return serve(argv.slice(1));
+  if (argv[0] === 'rules') return listRules(argv.slice(1));
   const { values } = parseArgs({ args: withNegativeValues(argv, RUN_FLAGS), options: RUN_FLAGS, strict: true, allowPositionals: false });
   if (values.help) return print(runUsage, 0);
   if (values.version) return print(toolVersion, 0);
@@ -145,7 +146,7 @@ async function run(config: RunConfig, github: GitHubActions | undefined): Promis
     if (!(error instanceof ConformanceError)) throw error;
     reporter.line(`error: ${error.message}`, 'err');
     const errors = [{ code: error.code, message: error.message }];
-    outcome = { target: config.target?.href ?? 'embedded reference server', embedded: config.target === undefined, specPath: config.specPath, profile: { id: config.profile.id, title: config.profile.title }, startedAt, durationMs: 0, requests: 0, suites: [], checks: [], findings: [], errors, timeline: [], ...(stoppedBy === undefined ? {} : { interrupted: 'interrupt' as const }), exitCode: exitCodeOf([], errors) };
+    outcome = { target: config.target?.href ?? 'embedded reference server', embedded: config.target === undefined, specPath: config.specPath, profile: { id: config.profile.id, title: config.profile.title }, startedAt, durationMs: 0, requests: 0, suites: [], checks: [], notChecked: [], findings: [], errors, timeline: [], ...(stoppedBy === undefined ? {} : { interrupted: 'interrupt' as const }), exitCode: exitCodeOf([], errors) };
   } finally {
     clearInterval(ticker);
     reporter.finish();
@@ -199,6 +200,22 @@ async function serve(argv: readonly string[]): Promise<number> {
   });
   await server.close();
   return 0;
+}
+
+/** `conformance rules [--json] [--spec PATH]`: the rule catalogue, its pointers resolved in the spec. */
+async function listRules(argv: readonly string[]): Promise<number> {
+  const { rulesUsage } = await import('./cli-usage.js');
+  const { values } = parseArgs({ args: [...argv], options: { json: { type: 'boolean' }, spec: { type: 'string' }, help: { type: 'boolean' } }, strict: true, allowPositionals: false });
+  if (values.help) return print(rulesUsage, 0);
+  const { DEFAULTS } = await import('./config.js');
+  const { loadSpec } = await import('./spec/load-spec.js');
+  const { indexOperations } = await import('./spec/index-operations.js');
+  const { createAjv } = await import('./spec/create-ajv.js');
+  const { describeRules, formatRules } = await import('./rules/describe-rules.js');
+  const specPath = values.spec ?? DEFAULTS.specPath;
+  const spec = await loadSpec(specPath, { trusted: specPath === DEFAULTS.specPath });
+  const descriptions = describeRules(spec.document, indexOperations(spec.document, createAjv()).byRole);
+  return print(values.json === true ? JSON.stringify(descriptions, null, 2) : formatRules(descriptions), 0);
 }
 
 /** The token from the variable --bearer-token-env names; the flag takes a name so the token never sits in argv. */

@@ -2,6 +2,7 @@ import type { ConformanceErrorCode } from './errors.js';
 import type { LedgerEntry } from './findings/check-ledger.js';
 import type { TimelineEvent } from './findings/backup-timeline.js';
 import type { Finding } from './findings/finding.js';
+import type { UncheckedRule } from './rules/rules.js';
 
 /** A failure of the tool (not of the server) during a run. */
 export interface ToolError {
@@ -35,6 +36,8 @@ export interface RunOutcome {
   readonly requests: number;
   readonly suites: readonly SuiteResult[];
   readonly checks: readonly LedgerEntry[];
+  /** Rules the loaded spec does not state, so not checked in this run. */
+  readonly notChecked: readonly UncheckedRule[];
   readonly findings: readonly Finding[];
   readonly errors: readonly ToolError[];
   /** Set when the run stopped early: its reports are partial. */

@@ -4,7 +4,7 @@ import { describeUnreachable } from './api/describe-unreachable.js';
 import { waitForTarget } from './api/wait-for-target.js';
 import { BackupAccount, type BackupRoutes } from './api/backup-account.js';
 import { isLoopback } from './api/is-loopback.js';
-import { composeSuiteContext } from './compose-suite-context.js';
+import { composeSuiteContext } from '../suites/compose-suite-context.js';
 import { DEFAULTS, type RunConfig } from './config.js';
 import { ConformanceError } from './errors.js';
 import { prepareOutDir } from './prepare-out-dir.js';
@@ -19,16 +19,17 @@ import { applyProfile } from './profiles/apply-profile.js';
 import { exitCodeOf, type RunOutcome, type SuiteResult, type ToolError } from './run-outcome.js';
 import { discoverBaseUrl, isJsonAnswer, notTheApi, specServerPaths } from './api/discover-base-url.js';
 import { createAjv } from './spec/create-ajv.js';
-import { indexOperations } from './spec/index-operations.js';
+import { indexOperations, type OperationIndex } from './spec/index-operations.js';
 import { loadSpec } from './spec/load-spec.js';
 import type { OperationRole } from './spec/operation.js';
+import { rulesNotStated, type UncheckedRule } from './rules/rules.js';
 import { allSuites } from '../suites/all-suites.js';
 import type { Suite } from '../suites/suite.js';
 
 /** What a run tells its caller while it goes, for progress on the console. */
 export type RunEvent =
   | { readonly type: 'target'; readonly url: string; readonly embedded: boolean; readonly discoveredPath?: string }
-  | { readonly type: 'plan'; readonly suites: readonly string[]; readonly maxBackups: number; readonly readOnly: boolean }
+  | { readonly type: 'plan'; readonly suites: readonly string[]; readonly maxBackups: number; readonly readOnly: boolean; readonly notChecked: readonly UncheckedRule[] }
   | { readonly type: 'suite-start'; readonly suite: Suite }
   | { readonly type: 'suite-end'; readonly suite: Suite; readonly durationMs: number }
   | { readonly type: 'progress'; readonly suite: string; readonly message: string }
@@ -73,6 +74,8 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   if (config.outDir !== undefined) await prepareOutDir(config.outDir);
   const spec = await loadSpec(config.specPath, { trusted: config.specPath === DEFAULTS.specPath });
   const index = indexOperations(spec.document, createAjv());
+  const notChecked = rulesNotStated(spec.document, index.byRole);
+  const unstated = new Set<string>(notChecked.map((unchecked) => unchecked.ruleId));
   const suites = selectSuites(config.suites, config.readOnly);
   const maxBackups = suites.reduce((sum, suite) => sum + suite.maxBackups(config), 0);
   if (config.target !== undefined && !isLoopback(config.target) && !config.consent && suites.some((suite) => suite.destructive)) {
@@ -107,6 +110,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   const errors: ToolError[] = [];
   const results: SuiteResult[] = [];
   const record = (observed: Finding): void => {
+    if (unstated.has(observed.checkId)) return;
     const finding = applyProfile(config.profile, observed);
     if (findings.add(finding)) emit({ type: 'finding', finding });
   };
@@ -130,10 +134,11 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     const discovered = config.target === undefined ? { baseUrl } : await discoverBaseUrl(config.target, specServerPaths(spec.document.servers), client);
     baseUrl = discovered.baseUrl;
     emit({ type: 'target', url: baseUrl, embedded: embedded !== undefined, ...(discovered.discoveredPath === undefined ? {} : { discoveredPath: discovered.discoveredPath }) });
+    // The list's own URL, from its path template: a spec with renamed paths is probed where it says.
     await preflight(baseUrl, client, index);
     const routes = backupRoutes(baseUrl, index);
     account.route(routes);
-    emit({ type: 'plan', suites: suites.map((s) => s.id), maxBackups, readOnly: config.readOnly });
+    emit({ type: 'plan', suites: suites.map((s) => s.id), maxBackups, readOnly: config.readOnly, notChecked });
     for (const suite of suites) {
       if (signal.aborted) break;
       const suiteSignal = config.suiteTimeoutMs === undefined ? signal : AbortSignal.any([signal, AbortSignal.timeout(config.suiteTimeoutMs)]);
@@ -150,7 +155,9 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
             suite,
             signal: suiteSignal,
             record,
-            noteCheck: (operation, checkId) => ledger.note(suite.id, operation, checkId),
+            noteCheck: (operation, checkId) => {
+              if (!unstated.has(checkId)) ledger.note(suite.id, operation, checkId);
+            },
             progress: (message) => emit({ type: 'progress', suite: suite.id, message }),
             highestTakenId: () => highestTaken,
             onObservation: (observation, target) => observe(suite.id, observation, target),
@@ -197,6 +204,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     requests,
     suites: results,
     checks: ledger.entries(),
+    notChecked,
     findings: all,
     errors,
     timeline: timeline.events(),
@@ -206,7 +214,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
 }
 
 /** The take and delete URLs of the API at `baseUrl`, from the spec's paths. */
-function backupRoutes(baseUrl: string, index: ReturnType<typeof indexOperations>): BackupRoutes {
+function backupRoutes(baseUrl: string, index: OperationIndex): BackupRoutes {
   const { take, delete: remove } = index.byRole;
   const at = (path: string): string => (path === '/' ? baseUrl : `${baseUrl}${path}`);
   return {
@@ -250,13 +258,18 @@ const PROBE_BODY_BYTES = 64 * 1024;
 /** An id no cluster holds in practice: a get of it shows how the server answers for an unknown backup. */
 const UNKNOWN_ID = 2n ** 63n - 1n;
 
+function listUrl(baseUrl: string, index: OperationIndex): string {
+  const path = index.byRole.list.path;
+  return path === '/' ? baseUrl : `${baseUrl}${path}`;
+}
+
 /**
  * One request before any suite: a target that cannot be reached at all is a tool error (exit 2),
  * not a wall of findings. A target that answers, however badly, is judged by the suites.
  */
-async function preflight(baseUrl: string, client: ReturnType<typeof createClient>, index: ReturnType<typeof indexOperations>): Promise<void> {
+async function preflight(baseUrl: string, client: ReturnType<typeof createClient>, index: OperationIndex): Promise<void> {
   // The status and the start of the body say all a probe needs; the suites read the list in full.
-  const probe = await client.send({ method: 'GET', url: baseUrl, maxBodyBytes: PROBE_BODY_BYTES });
+  const probe = await client.send({ method: 'GET', url: listUrl(baseUrl, index), maxBodyBytes: PROBE_BODY_BYTES });
   const failure = probe.failure;
   // A server that sends a status line is there; an answer that breaks after it is for the checks.
   if (failure !== undefined && failure.kind !== 'timeout' && failure.responseStarted !== true) {
@@ -276,7 +289,7 @@ async function preflight(baseUrl: string, client: ReturnType<typeof createClient
 }
 
 /** Whether a get of a backup no cluster holds is answered with JSON, as an API answers it (a web page is not). */
-async function answersJsonForUnknownBackup(baseUrl: string, client: ReturnType<typeof createClient>, index: ReturnType<typeof indexOperations>): Promise<boolean> {
+async function answersJsonForUnknownBackup(baseUrl: string, client: ReturnType<typeof createClient>, index: OperationIndex): Promise<boolean> {
   const url = `${baseUrl}${index.byRole.get.path.replace(/\{[^}]+\}/, String(UNKNOWN_ID))}`;
   return isJsonAnswer(await client.send({ method: 'GET', url, maxBodyBytes: PROBE_BODY_BYTES }));
 }

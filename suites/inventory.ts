@@ -4,7 +4,6 @@ import type { Exchange } from '../src/http/exchange.js';
 import { highestBackupId } from '../src/api/highest-backup-id.js';
 import { sequenceFinding } from '../src/findings/sequence-finding.js';
 import { samePartitionSet } from '../src/model/same-partition-set.js';
-import { prosePointer } from '../src/checks/prose-pointer.js';
 import type { Suite } from './suite.js';
 
 const SUITE = 'inventory';
@@ -43,12 +42,10 @@ export const inventorySuite: Suite = {
         context.record(
           sequenceFinding({
             checkId: 'get-agrees-with-list',
-            title: 'GET of a listed backup returns that backup with the same partitions',
-            severity: 'medium',
             operation: index.byRole.get.label,
             expected: `backup ${entry.id} with partitions ${entry.partitions.join(', ')}, as listed`,
             received: `backup ${String(record['backupId'])} with partitions ${gotPartitions.join(', ')}`,
-            specPointer: prosePointer('details-all-partitions'),
+            operations: index.byRole,
             suite: SUITE,
             exchanges: [listRequest, got.exchange],
             redactedHeaders: context.redactedHeaders,
@@ -64,12 +61,10 @@ export const inventorySuite: Suite = {
       context.record(
         sequenceFinding({
           checkId: 'unknown-backup-not-found',
-          title: 'A backup that was never taken is not found',
-          severity: 'high',
           operation: index.byRole.get.label,
           expected: `404 for backup ${above}, above every listed id`,
           received: String(unknown.status),
-          specPointer: `${index.byRole.get.pointer}/responses/404`,
+          operations: index.byRole,
           suite: SUITE,
           exchanges: [listRequest, unknown.exchange],
           redactedHeaders: context.redactedHeaders,

@@ -4,7 +4,7 @@ import { firstCandidateId, takeAtNextFreeId } from '../src/api/next-free-id.js';
 import { pollUntil } from '../src/api/poll-until.js';
 import type { Exchange } from '../src/http/exchange.js';
 import { sequenceFinding } from '../src/findings/sequence-finding.js';
-import type { Finding } from '../src/findings/finding.js';
+import type { RuleId } from '../src/rules/rules.js';
 import type { Operation } from '../src/spec/operation.js';
 import type { Suite, SuiteContext } from './suite.js';
 
@@ -30,8 +30,8 @@ export const smokeSuite: Suite = {
       transcript.push(observation.exchange);
       return observation;
     };
-    const report = (fields: Omit<Parameters<typeof sequenceFinding>[0], 'suite' | 'exchanges' | 'redactedHeaders' | 'severity'> & { severity?: Finding['severity'] }) =>
-      context.record(sequenceFinding({ severity: 'high', ...fields, suite: SUITE, exchanges: [...transcript], redactedHeaders: context.redactedHeaders }));
+    const report = (fields: Omit<Parameters<typeof sequenceFinding>[0], 'suite' | 'exchanges' | 'redactedHeaders' | 'operations'>) =>
+      context.record(sequenceFinding({ ...fields, operations: index.byRole, suite: SUITE, exchanges: [...transcript], redactedHeaders: context.redactedHeaders }));
 
     context.progress('list backups');
     const listing = await observe(api.list());
@@ -56,7 +56,6 @@ export const smokeSuite: Suite = {
     if (search.kind === 'refused') {
       report({
         checkId: 'take-accepted-above-highest',
-        title: 'A take above every existing id is accepted',
         operation: index.byRole.take.label,
         verdict: 'inconclusive',
         expected: `a 202 for one of ${search.refused.join(', ')}, above every listed id`,
@@ -70,11 +69,9 @@ export const smokeSuite: Suite = {
       if (status !== undefined && status < 500) {
         report({
           checkId: 'take-accepted-above-highest',
-          title: 'A take above every existing id is accepted',
           operation: index.byRole.take.label,
           expected: `202 for backup ${search.id}, above every listed id`,
           received: String(status),
-          specPointer: `${index.byRole.take.pointer}/responses`,
         });
       }
       return;
@@ -93,7 +90,6 @@ export const smokeSuite: Suite = {
       if (visible.value.status === 404) {
         report({
           checkId: 'taken-backup-visible',
-          title: 'A backup is visible after its take was accepted',
           operation: index.byRole.get.label,
           expected: `200 for backup ${id} within ${VISIBILITY_GRACE_MS / 1000} s of its 202`,
           received: `404 after ${visible.attempts} tries`,
@@ -108,11 +104,9 @@ export const smokeSuite: Suite = {
       if (unknown.status !== undefined && unknown.status < 500 && unknown.status !== 404) {
         report({
           checkId: 'unknown-backup-not-found',
-          title: 'A backup that was never taken is not found',
           operation: index.byRole.get.label,
           expected: `404 for backup ${neverTaken}, never taken`,
           received: String(unknown.status),
-          specPointer: `${index.byRole.get.pointer}/responses/404`,
         });
       }
       context.progress(`delete backup ${neverTaken}, never taken`);
@@ -130,7 +124,6 @@ export const smokeSuite: Suite = {
         if (!gone.done && gone.value.status !== undefined && gone.value.status < 500) {
           report({
             checkId: 'deleted-backup-gone',
-            title: 'A deleted backup is no longer found',
             operation: index.byRole.delete.label,
             expected: `404 for backup ${id} within ${VISIBILITY_GRACE_MS / 1000} s of its 204`,
             received: `${gone.value.status} after ${gone.attempts} tries`,
@@ -144,6 +137,6 @@ export const smokeSuite: Suite = {
   },
 };
 
-function noteRule(context: SuiteContext, operation: Operation, checkId: string): void {
+function noteRule(context: SuiteContext, operation: Operation, checkId: RuleId): void {
   context.noteCheck(operation.label, checkId);
 }

@@ -1,7 +1,6 @@
 import type { Finding } from '../src/findings/finding.js';
 import { sequenceFinding } from '../src/findings/sequence-finding.js';
 import type { OperationIndex } from '../src/spec/index-operations.js';
-import { statefulProperties } from '../generators/stateful-properties.js';
 import type { SequenceOutcome } from './stateful-sequence.js';
 
 /**
@@ -22,12 +21,11 @@ export function statefulFinding(
   };
   if (run.violation !== undefined) {
     const { checkId, operation, expected, received } = run.violation;
-    const property = statefulProperties[checkId];
-    return sequenceFinding({ checkId, title: property.title, severity: property.severity, operation, expected, received, specPointer: property.specPointer(context.index), ...reproduction });
+    return sequenceFinding({ checkId, operation, expected, received, operations: context.index.byRole, ...reproduction });
   }
   if (run.stoppedOn !== undefined) {
-    const { checkId, title, severity, verdict, operation, expected, received, specPointer } = run.stoppedOn;
-    return sequenceFinding({ checkId, title, severity, verdict, operation, expected, received, ...(specPointer === undefined ? {} : { specPointer }), ...reproduction });
+    const { checkId, verdict, operation, expected, received, specPointer } = run.stoppedOn;
+    return sequenceFinding({ checkId, verdict, operation, expected, received, ...(specPointer === undefined ? {} : { specPointer }), operations: context.index.byRole, ...reproduction });
   }
   return undefined;
 }

@@ -4,7 +4,6 @@ import { firstCandidateId, isAcceptedTake, takeAtNextFreeId } from '../src/api/n
 import { sequenceFinding } from '../src/findings/sequence-finding.js';
 import { runBaseId } from '../src/model/run-base-id.js';
 import { describeAnswer } from '../generators/describe-answer.js';
-import { statefulProperties } from '../generators/stateful-properties.js';
 import type { TakeLedger } from '../generators/take-ledger.js';
 import type { SuiteContext } from './suite.js';
 
@@ -26,18 +25,16 @@ export async function statefulProbe(context: SuiteContext, suite: string, ledger
   const listing = await api.list();
   const highest = highestBackupId(listing);
   if (highest === undefined) return `the list answered ${describeAnswer(listing)}, so no backup id can be chosen safely`;
-  const report = (verdict: 'violation' | 'inconclusive', expected: string, received: string, specPointer: string, answers: readonly Observation[]): void => {
-    const property = statefulProperties['take-accepted-above-highest'];
+  const report = (verdict: 'violation' | 'inconclusive', expected: string, received: string, answers: readonly Observation[], specPointer?: string): void => {
     context.record(
       sequenceFinding({
         checkId: 'take-accepted-above-highest',
-        title: property.title,
-        severity: property.severity,
         verdict,
         operation: index.byRole.take.label,
         expected,
         received,
-        specPointer,
+        ...(specPointer === undefined ? {} : { specPointer }),
+        operations: index.byRole,
         suite,
         exchanges: [listing, ...answers].map((observation) => observation.exchange),
         redactedHeaders: context.redactedHeaders,
@@ -76,7 +73,7 @@ export async function statefulProbe(context: SuiteContext, suite: string, ledger
     case 'failed': {
       const { id, answer } = result;
       if (answer.status === undefined || answer.status >= 500) return `the take of backup ${id} got ${describeAnswer(answer)}: run the suite again when the cluster is healthy`;
-      report('violation', `202 for backup ${id}, above every listed backup`, describeAnswer(answer), statefulProperties['take-accepted-above-highest'].specPointer(index), result.answers);
+      report('violation', `202 for backup ${id}, above every listed backup`, describeAnswer(answer), result.answers);
       return `the take of backup ${id}, above every listed backup, got ${describeAnswer(answer)}`;
     }
     case 'refused':
@@ -84,8 +81,8 @@ export async function statefulProbe(context: SuiteContext, suite: string, ledger
         'inconclusive',
         '202 for an id above every listed backup',
         `409 for each of ${result.refused.join(', ')}: either a backup with a still higher id was taken and deleted before, or the server refuses valid ids`,
-        'spec/NOTES.md#deleted-id-reuse',
         result.answers,
+        'spec/NOTES.md#deleted-id-reuse',
       );
       return `no take above the listed backups was accepted (${result.refused.length} tried)`;
   }

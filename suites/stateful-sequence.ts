@@ -10,7 +10,6 @@ import { describeAnswer } from '../generators/describe-answer.js';
 import { PropertyViolation } from '../generators/property-violation.js';
 import { removeCreatedBackups } from '../generators/remove-created-backups.js';
 import { ResponseViolation } from '../generators/response-violation.js';
-import { statefulProperties } from '../generators/stateful-properties.js';
 import { StatefulSystem } from '../generators/stateful-system.js';
 import type { TakeLedger } from '../generators/take-ledger.js';
 import type { Patience } from '../generators/patience.js';
@@ -72,14 +71,11 @@ export async function runSequence(commands: readonly BackupCommand[], options: S
     ...(options.stopOn === undefined ? {} : { stopOn: options.stopOn }),
     noteCheck: (operation, checkId) => context.noteCheck(operation, checkId),
     inconclusive: (note, exchanges) => {
-      const property = statefulProperties[note.checkId];
       context.record(
         sequenceFinding({
           ...note,
-          title: property.title,
-          severity: property.severity,
           verdict: note.verdict ?? 'inconclusive',
-          specPointer: note.specPointer ?? property.specPointer(index),
+          operations: index.byRole,
           suite: options.suite,
           exchanges,
           redactedHeaders: context.redactedHeaders,

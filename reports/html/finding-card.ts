@@ -1,7 +1,6 @@
 import type { Finding, Severity } from '../../src/findings/finding.js';
 import { shellQuote } from '../../src/http/curl.js';
 import { html, type SafeHtml } from './html.js';
-import { specSentences } from './spec-sentences.js';
 
 const VERDICT_RANK: Readonly<Record<Finding['verdict'], number>> = { violation: 0, inconclusive: 1, 'known-deviation': 2 };
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { critical: 0, high: 1, medium: 2, low: 3 };
@@ -21,7 +20,7 @@ export function orderFindings(findings: readonly Finding[]): Finding[] {
  * the replay command of a stateful run.
  */
 export function findingCard(finding: Finding, anchor: string, target: { url: string; embedded: boolean }): SafeHtml {
-  const sentences = specSentences(finding.specPointer, finding.checkId);
+  const sentences = finding.specSentence === undefined ? [] : [finding.specSentence];
   const seen = finding.occurrences !== undefined && finding.occurrences > 1 ? ` · seen ${finding.occurrences} times` : '';
   const where = finding.suite === undefined ? seen.replace(/^ · /, '') : `suite ${finding.suite}${seen}`;
   const { curl, replay, transcript } = finding.reproduction;

@@ -1,6 +1,7 @@
 import type { Check } from '../checks/check.js';
 import { checkResponse } from '../checks/check-response.js';
 import type { Finding } from '../findings/finding.js';
+import { findingSource } from '../rules/rules.js';
 import type { HttpClient } from '../http/client.js';
 import { toTranscript } from '../findings/to-transcript.js';
 import { toCurl } from '../http/curl.js';
@@ -81,9 +82,10 @@ export function createBackupApi(options: BackupApiOptions): BackupApi {
           severity: check.severity,
           verdict: draft.verdict ?? 'violation',
           operation: operation.label,
+          ...(exchange.response === undefined ? {} : { status: exchange.response.status }),
           expected: draft.expected,
           received: draft.received,
-          ...(draft.specPointer === undefined ? {} : { specPointer: draft.specPointer }),
+          ...findingSource(check.id, index.byRole, { operation, ...draft }),
           suite: options.suite,
           reproduction: { curl: [toCurl(exchange.request, options.redactedHeaders)], transcript: toTranscript([exchange]) },
         };

@@ -1,13 +1,10 @@
 import { aggregateState } from '../model/aggregate-state.js';
 import { backupViews } from './backup-views.js';
 import { defineCheck } from './check.js';
-import { prosePointer } from './prose-pointer.js';
 
 /** The overall state of each backup equals the spec's aggregation rule applied to its partitions. */
 export const backupStateAggregated = defineCheck({
-  id: 'backup-state-aggregated',
-  title: "A backup's state is aggregated from its partitions' states by the spec's rule",
-  severity: 'high',
+  rule: 'backup-state-aggregated',
   run(input, fail) {
     for (const backup of backupViews(input)) {
       const states = backup.details.map((d) => d.state).filter((s): s is string => s !== undefined);
@@ -20,7 +17,7 @@ export const backupStateAggregated = defineCheck({
       } else if (expected === undefined) {
         fail({ expected: 'a combination of partition states the aggregation rule covers', received: `${backup.state} for ${where}`, verdict: 'inconclusive', specPointer: 'spec/NOTES.md#incompatible-aggregation' });
       } else if (expected !== backup.state) {
-        fail({ expected: `${expected} for ${where}`, received: backup.state, specPointer: prosePointer('aggregate-one-failed') });
+        fail({ expected: `${expected} for ${where}`, received: backup.state });
       }
     }
   },

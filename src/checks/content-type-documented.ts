@@ -3,9 +3,7 @@ import { mediaTypeMatches } from './media-type-matches.js';
 
 /** A body must carry a documented media type; a response documented without content must have no body. */
 export const contentTypeDocumented = defineCheck({
-  id: 'content-type-documented',
-  title: 'The response media type is documented for the status',
-  severity: 'medium',
+  rule: 'content-type-documented',
   run({ operation, exchange }, fail) {
     const response = exchange.response;
     if (response === undefined) return;

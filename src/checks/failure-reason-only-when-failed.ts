@@ -1,21 +1,18 @@
 import { failureReasonIssue } from '../model/failure-reason-rule.js';
 import { backupViews } from './backup-views.js';
 import { defineCheck } from './check.js';
-import { prosePointer } from './prose-pointer.js';
 
 /** A failure reason is given only where something failed: on the backup, and on each partition. */
 export const failureReasonOnlyWhenFailed = defineCheck({
-  id: 'failure-reason-only-when-failed',
-  title: "failureReason is given only when the state is 'FAILED'",
-  severity: 'low',
+  rule: 'failure-reason-only-when-failed',
   run(input, fail) {
     for (const backup of backupViews(input)) {
       const issue = backup.state === undefined ? undefined : failureReasonIssue(backup.state, backup.failureReason);
-      if (issue !== undefined) fail({ expected: "no failureReason unless the state is 'FAILED'", received: `backup ${backup.backupId ?? backup.at}: ${issue}`, specPointer: prosePointer('failure-reason-when-failed') });
+      if (issue !== undefined) fail({ expected: "no failureReason unless the state is 'FAILED'", received: `backup ${backup.backupId ?? backup.at}: ${issue}` });
       for (const partition of backup.details) {
         const partitionIssue = partition.state === undefined ? undefined : failureReasonIssue(partition.state, partition.failureReason);
         if (partitionIssue !== undefined) {
-          fail({ expected: "no failureReason unless the state is 'FAILED'", received: `backup ${backup.backupId ?? backup.at}, partition ${partition.partitionId}: ${partitionIssue}`, specPointer: prosePointer('partition-failure-reason-when-failed') });
+          fail({ expected: "no failureReason unless the state is 'FAILED'", received: `backup ${backup.backupId ?? backup.at}, partition ${partition.partitionId}: ${partitionIssue}`, prose: 'partition-failure-reason-when-failed' });
         }
       }
     }

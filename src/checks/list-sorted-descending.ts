@@ -1,13 +1,10 @@
 import { firstOrderViolation } from '../model/list-order.js';
 import { backupViews } from './backup-views.js';
 import { defineCheck } from './check.js';
-import { prosePointer } from './prose-pointer.js';
 
 /** The list operation's answer is "sorted in descending order of backupId". */
 export const listSortedDescending = defineCheck({
-  id: 'list-sorted-descending',
-  title: 'The backup list is sorted by backupId, highest first',
-  severity: 'medium',
+  rule: 'list-sorted-descending',
   run(input, fail) {
     if (input.operation.role !== 'list') return;
     const ids = backupViews(input).flatMap((b) => (b.backupId === undefined ? [] : [b.backupId]));
@@ -17,7 +14,6 @@ export const listSortedDescending = defineCheck({
     fail({
       expected: 'backupIds strictly descending',
       received: `${violation.previous} then ${violation.next} at position ${violation.index} (ids: ${shown})`,
-      specPointer: prosePointer('list-sorted-descending'),
     });
   },
 });

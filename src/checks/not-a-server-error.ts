@@ -9,9 +9,7 @@ const TRANSIENT = new Set([502, 503, 504]);
  * 502/503/504 to a valid request is inconclusive (spec/NOTES.md#undocumented-5xx).
  */
 export const notAServerError = defineCheck({
-  id: 'not-a-server-error',
-  title: 'The server does not answer with a server error',
-  severity: 'high',
+  rule: 'not-a-server-error',
   run({ exchange, intent, repeated }, fail) {
     const status = exchange.response?.status;
     if (status === undefined || status < 500) return;

@@ -2,9 +2,7 @@ import { defineCheck } from './check.js';
 
 /** A body over --max-body-bytes is not read to the end, so it cannot be judged. */
 export const responseBodyWithinLimit = defineCheck({
-  id: 'response-body-within-limit',
-  title: 'The response body fits within the size the suite reads',
-  severity: 'low',
+  rule: 'response-body-within-limit',
   run({ exchange }, fail) {
     const response = exchange.response;
     if (response === undefined || !response.truncated) return;

@@ -2,9 +2,7 @@ import { defineCheck } from './check.js';
 
 /** A request that times out, or a connection dropped before a full response, breaks the contract. */
 export const responseReceived = defineCheck({
-  id: 'response-received',
-  title: 'The server answers every request with a complete HTTP response in time',
-  severity: 'high',
+  rule: 'response-received',
   run({ exchange }, fail) {
     const { failure } = exchange;
     if (failure === undefined) return;

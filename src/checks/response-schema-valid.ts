@@ -5,9 +5,7 @@ const MAX_ISSUES_SHOWN = 5;
 
 /** The body must parse as JSON and validate against the schema documented for its status. */
 export const responseSchemaValid = defineCheck({
-  id: 'response-schema-valid',
-  title: 'The response body matches the documented schema',
-  severity: 'high',
+  rule: 'response-schema-valid',
   run({ operation, exchange, body }, fail) {
     const response = exchange.response;
     if (response === undefined || response.truncated) return;

@@ -7,9 +7,7 @@ import { defineCheck } from './check.js';
  * inconclusive: the spec is silent on what the server should say (spec/NOTES.md#delete-undocumented-statuses).
  */
 export const statusCodeDocumented = defineCheck({
-  id: 'status-code-documented',
-  title: 'The response status is documented for the operation',
-  severity: 'medium',
+  rule: 'status-code-documented',
   run({ operation, exchange, intent }, fail) {
     const status = exchange.response?.status;
     if (status === undefined || status >= 500) return;
@@ -20,7 +18,6 @@ export const statusCodeDocumented = defineCheck({
     fail({
       expected: `one of ${operation.responses.map((r) => r.key).join(', ')}`,
       received: String(status),
-      specPointer: `${operation.pointer}/responses`,
       ...(isClientError && !documentsClientErrors ? { verdict: 'inconclusive' as const, specPointer: 'spec/NOTES.md#delete-undocumented-statuses' } : {}),
     });
   },

@@ -106,9 +106,13 @@ export function renderEvent(event: RunEvent, options: Pick<ConsoleOptions, 'isTT
   switch (event.type) {
     case 'target':
       return event.embedded ? `Target: ${event.url} (the embedded reference server; give --target URL to test your own)` : `Target: ${event.url}${event.discoveredPath === undefined ? '' : ` (found ${event.discoveredPath} by probing)`}`;
-    case 'plan':
-      if (options.quiet) return undefined;
-      return event.readOnly ? `Read-only: GET requests only; suites ${event.suites.join(', ')}` : `Suites: ${event.suites.join(', ')}; at most ${event.maxBackups} backups will be taken (and deleted again${options.keepBackups === true ? ': no, --keep-backups' : ''})`;
+    case 'plan': {
+      // Said even with --quiet: a rule not checked must never pass in silence.
+      const unchecked = event.notChecked.map((u) => `Not checked: ${u.ruleId}, because ${u.reason}.`);
+      if (options.quiet) return unchecked.length === 0 ? undefined : unchecked.join('\n');
+      const plan = event.readOnly ? `Read-only: GET requests only; suites ${event.suites.join(', ')}` : `Suites: ${event.suites.join(', ')}; at most ${event.maxBackups} backups will be taken (and deleted again${options.keepBackups === true ? ': no, --keep-backups' : ''})`;
+      return [plan, ...unchecked].join('\n');
+    }
     case 'suite-start':
       return options.quiet ? undefined : `\n▶ ${event.suite.id}: ${event.suite.title}`;
     case 'suite-end':

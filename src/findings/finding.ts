@@ -1,3 +1,4 @@
+import type { RuleId } from '../rules/rules.js';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 
@@ -39,8 +40,8 @@ export interface Reproduction {
 
 /** One observation about the server, with its own reproduction. Plain data, JSON-serialisable. */
 export interface Finding {
-  /** Kebab-case predicate naming the check, e.g. `status-code-documented`. */
-  readonly checkId: string;
+  /** The rule broken, e.g. `status-code-documented` (src/rules/rules.ts). */
+  readonly checkId: RuleId;
   readonly title: string;
   readonly severity: Severity;
   readonly verdict: Verdict;
@@ -50,6 +51,10 @@ export interface Finding {
   readonly received: string;
   /** JSON pointer into the spec, or a spec/NOTES.md section such as `spec/NOTES.md#list-order`, naming where the expectation comes from. */
   readonly specPointer?: string;
+  /** The spec's own words the finding enforces, when the rule is written in prose. */
+  readonly specSentence?: string;
+  /** The HTTP status of the answer that broke a response rule, for profiles to match on. */
+  readonly status?: number;
   /** The suite that observed it. */
   readonly suite?: string;
   /** How many times the same finding was observed in the run (set by the finding log). */

@@ -1,27 +1,40 @@
 import { toCurl } from '../http/curl.js';
 import type { Exchange } from '../http/exchange.js';
-import type { Finding, Severity, Verdict } from './finding.js';
+import type { ProseRuleId, OperationPointers } from '../model/prose-rules.js';
+import { findingSource, rule, type RuleId } from '../rules/rules.js';
+import type { Finding, Verdict } from './finding.js';
 import { toTranscript } from './to-transcript.js';
 
-/** A finding about a sequence of requests, reproduced by the whole sequence. */
+/**
+ * A finding about a sequence of requests, reproduced by the whole sequence. Its title and severity
+ * are the rule's; its pointer the rule's too, unless the finding names a more precise one.
+ */
 export function sequenceFinding(fields: {
-  checkId: string;
-  title: string;
-  severity: Severity;
+  checkId: RuleId;
   verdict?: Verdict;
   operation: string;
   expected: string;
   received: string;
+  /** A spec/NOTES.md section or a precise `#/...` place, when not the rule's own source. */
   specPointer?: string;
+  /** The prose sentence broken, when not the rule's own. */
+  prose?: ProseRuleId;
+  /** Where the loaded document has each operation, so pointers follow its layout. */
+  operations: OperationPointers;
   suite: string;
   exchanges: readonly Exchange[];
   redactedHeaders: ReadonlySet<string>;
   replay?: Finding['reproduction']['replay'];
 }): Finding {
-  const { exchanges, redactedHeaders, replay, verdict, ...rest } = fields;
+  const { exchanges, redactedHeaders, replay, verdict, operations, prose, specPointer, checkId, ...rest } = fields;
+  const { title, severity } = rule(checkId);
   return {
+    checkId,
+    title,
+    severity,
     ...rest,
     verdict: verdict ?? 'violation',
+    ...findingSource(checkId, operations, { ...(prose === undefined ? {} : { prose }), ...(specPointer === undefined ? {} : { specPointer }) }),
     reproduction: {
       curl: exchanges.map((exchange) => toCurl(exchange.request, redactedHeaders)),
       transcript: toTranscript(exchanges),

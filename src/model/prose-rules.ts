@@ -1,52 +1,85 @@
+import type { OperationRole } from '../spec/operation.js';
+
+/**
+ * Where a prose sentence is written: in an operation's part (its place follows the loaded document,
+ * whose paths may be renamed), or at a fixed place under `components`.
+ */
+export type ProsePlace = { readonly role: OperationRole; readonly at: string } | { readonly pointer: string };
+
 /** A rule the suite enforces from the spec's prose, and where its sentence is written. */
 export interface ProseRule {
   /** Kebab-case name of the rule. */
   readonly id: string;
-  /** JSON pointer (RFC 6901) to the string that holds the sentence, in the document as written. */
-  readonly pointer: string;
+  readonly place: ProsePlace;
   /** The spec's words, verbatim up to whitespace. */
   readonly sentence: string;
 }
 
-const AGGREGATION = '/components/schemas/BackupInfo/description';
-const DETAILS = '/components/schemas/BackupInfo/properties/details/description';
-const BACKUP_ID = '/components/schemas/BackupId/description';
+/** The JSON pointer (`#/paths/~1/post`) of each operation role in the loaded document. */
+export type OperationPointers = Readonly<Record<OperationRole, { readonly pointer: string }>>;
+
+const AGGREGATION = { pointer: '/components/schemas/BackupInfo/description' };
+const DETAILS = { pointer: '/components/schemas/BackupInfo/properties/details/description' };
+const BACKUP_ID = { pointer: '/components/schemas/BackupId/description' };
 
 /**
- * Every rule the suite enforces from prose rather than from a schema or a status list. The code
- * that enforces a rule quotes its sentence (for most rules, a pure function in src/model/);
- * `missingProseRules` tells when the spec's text no longer says it.
+ * Every sentence the suite enforces from prose rather than from a schema or a status list. The
+ * code that enforces one quotes it (for most, a pure function in src/model/); `missingProseRules`
+ * tells when the loaded document no longer says it.
  */
-export const proseRules: readonly ProseRule[] = Object.freeze([
-  { id: 'aggregate-all-completed', pointer: AGGREGATION, sentence: "If the backup of all partitions is in state 'COMPLETED', then the overall state is 'COMPLETED'." },
-  { id: 'aggregate-one-failed', pointer: AGGREGATION, sentence: "If one is 'FAILED', then the overall state is 'FAILED'." },
-  { id: 'aggregate-does-not-exist-incomplete', pointer: AGGREGATION, sentence: "Otherwise, if one is 'DOES_NOT_EXIST', then the overall state is 'INCOMPLETE'." },
-  { id: 'aggregate-in-progress', pointer: AGGREGATION, sentence: "Otherwise, if one is 'IN_PROGRESS', then the overall state is 'IN_PROGRESS'." },
-  { id: 'list-sorted-descending', pointer: '/paths/~1/get/description', sentence: 'sorted in descending order of backupId' },
-  { id: 'take-conflict-same-or-higher', pointer: '/paths/~1/post/responses/409/description', sentence: 'A backup with same or higher id already exists' },
-  { id: 'take-invalid-id-refused', pointer: '/paths/~1/post/responses/400/description', sentence: 'Or the given BackupId is not valid.' },
-  { id: 'take-scheduled', pointer: '/paths/~1/post/responses/202/description', sentence: 'A backup has been successfully scheduled' },
-  { id: 'get-unknown-not-found', pointer: '/paths/~1{backupId}/get/responses/404/description', sentence: 'A backup with given backupId does not exist' },
-  { id: 'delete-removes', pointer: '/paths/~1{backupId}/delete/responses/204/description', sentence: 'Backup is deleted' },
-  { id: 'details-one-per-partition', pointer: DETAILS, sentence: 'Detailed list of the status of the backup per partition.' },
-  { id: 'details-all-partitions', pointer: DETAILS, sentence: 'It should always contain all partitions known to the cluster.' },
-  { id: 'partition-id-positive', pointer: '/components/schemas/PartitionId/description', sentence: 'This is always a positive number greater than or equal to 1.' },
-  { id: 'backup-id-positive', pointer: BACKUP_ID, sentence: 'The ID of the backup must be a positive numerical value.' },
-  { id: 'backup-id-increasing', pointer: BACKUP_ID, sentence: 'each successive backup must use a higher ID than the previous one.' },
-  { id: 'state-changes-forward', pointer: '/components/schemas/PartitionBackupInfo/properties/lastUpdatedAt/description', sentence: 'changed state from IN_PROGRESS to COMPLETED' },
-  { id: 'failure-reason-when-failed', pointer: '/components/schemas/BackupInfo/properties/failureReason/description', sentence: "Reason for failure if the state is 'FAILED'" },
-  { id: 'partition-failure-reason-when-failed', pointer: '/components/schemas/PartitionBackupInfo/properties/failureReason/description', sentence: "Failure reason if stats is 'FAILED'" },
-].map((rule) => Object.freeze(rule)));
+export const proseRules = Object.freeze(
+  [
+    { id: 'aggregate-all-completed', place: AGGREGATION, sentence: "If the backup of all partitions is in state 'COMPLETED', then the overall state is 'COMPLETED'." },
+    { id: 'aggregate-one-failed', place: AGGREGATION, sentence: "If one is 'FAILED', then the overall state is 'FAILED'." },
+    { id: 'aggregate-does-not-exist-incomplete', place: AGGREGATION, sentence: "Otherwise, if one is 'DOES_NOT_EXIST', then the overall state is 'INCOMPLETE'." },
+    { id: 'aggregate-in-progress', place: AGGREGATION, sentence: "Otherwise, if one is 'IN_PROGRESS', then the overall state is 'IN_PROGRESS'." },
+    { id: 'list-all-backups', place: { role: 'list', at: '/description' }, sentence: 'Returns a list of all available backups with their state and additional info' },
+    { id: 'list-sorted-descending', place: { role: 'list', at: '/description' }, sentence: 'sorted in descending order of backupId' },
+    { id: 'take-conflict-same-or-higher', place: { role: 'take', at: '/responses/409/description' }, sentence: 'A backup with same or higher id already exists' },
+    { id: 'take-invalid-id-refused', place: { role: 'take', at: '/responses/400/description' }, sentence: 'Or the given BackupId is not valid.' },
+    { id: 'take-scheduled', place: { role: 'take', at: '/responses/202/description' }, sentence: 'A backup has been successfully scheduled' },
+    { id: 'get-returns-backup', place: { role: 'get', at: '/description' }, sentence: 'A detailed information of the backup with the give backup id.' },
+    { id: 'get-unknown-not-found', place: { role: 'get', at: '/responses/404/description' }, sentence: 'A backup with given backupId does not exist' },
+    { id: 'delete-removes', place: { role: 'delete', at: '/responses/204/description' }, sentence: 'Backup is deleted' },
+    { id: 'details-one-per-partition', place: DETAILS, sentence: 'Detailed list of the status of the backup per partition.' },
+    { id: 'details-all-partitions', place: DETAILS, sentence: 'It should always contain all partitions known to the cluster.' },
+    { id: 'partition-id-positive', place: { pointer: '/components/schemas/PartitionId/description' }, sentence: 'This is always a positive number greater than or equal to 1.' },
+    { id: 'backup-id-positive', place: BACKUP_ID, sentence: 'The ID of the backup must be a positive numerical value.' },
+    { id: 'backup-id-increasing', place: BACKUP_ID, sentence: 'each successive backup must use a higher ID than the previous one.' },
+    { id: 'state-changes-forward', place: { pointer: '/components/schemas/PartitionBackupInfo/properties/lastUpdatedAt/description' }, sentence: 'changed state from IN_PROGRESS to COMPLETED' },
+    { id: 'failure-reason-when-failed', place: { pointer: '/components/schemas/BackupInfo/properties/failureReason/description' }, sentence: "Reason for failure if the state is 'FAILED'" },
+    { id: 'partition-failure-reason-when-failed', place: { pointer: '/components/schemas/PartitionBackupInfo/properties/failureReason/description' }, sentence: "Failure reason if stats is 'FAILED'" },
+  ].map((rule) => Object.freeze(rule as ProseRule)),
+);
+
+/** The id of a prose rule; a typo is a compile error. */
+export type ProseRuleId =
+  | 'aggregate-all-completed' | 'aggregate-one-failed' | 'aggregate-does-not-exist-incomplete' | 'aggregate-in-progress'
+  | 'list-all-backups' | 'list-sorted-descending' | 'take-conflict-same-or-higher' | 'take-invalid-id-refused' | 'take-scheduled'
+  | 'get-returns-backup' | 'get-unknown-not-found' | 'delete-removes' | 'details-one-per-partition' | 'details-all-partitions'
+  | 'partition-id-positive' | 'backup-id-positive' | 'backup-id-increasing' | 'state-changes-forward'
+  | 'failure-reason-when-failed' | 'partition-failure-reason-when-failed';
+
+export function proseRule(id: ProseRuleId): ProseRule {
+  const rule = proseRules.find((r) => r.id === id);
+  if (rule === undefined) throw new Error(`unknown prose rule ${id}`);
+  return rule;
+}
+
+/** The RFC 6901 pointer (without `#`) of the string that holds the rule's sentence in the loaded document. */
+export function proseRulePointer(rule: ProseRule, operations: OperationPointers): string {
+  return 'role' in rule.place ? `${operations[rule.place.role].pointer.replace(/^#/, '')}${rule.place.at}` : rule.place.pointer;
+}
 
 /**
- * The rules whose sentence no longer appears in the string at their pointer, comparing with runs
- * of whitespace collapsed (YAML folds and re-wraps lines). A rule whose pointer leads nowhere, or
- * to something other than a string, is missing too. Give it the document as written (parsed, not
- * dereferenced): the pointers name places in that text.
+ * The rules whose sentence no longer appears in the string at their place, comparing with runs of
+ * whitespace collapsed (YAML folds and re-wraps lines). A rule whose place leads nowhere, or to
+ * something other than a string, is missing too. Give it the document as written or dereferenced
+ * (descriptions are not references), and the pointers of its operations.
  */
-export function missingProseRules(document: unknown): ProseRule[] {
+export function missingProseRules(document: unknown, operations: OperationPointers): ProseRule[] {
   return proseRules.filter((rule) => {
-    const text = valueAt(document, rule.pointer);
+    const text = valueAt(document, proseRulePointer(rule, operations));
     return typeof text !== 'string' || !normalise(text).includes(normalise(rule.sentence));
   });
 }
@@ -55,7 +88,8 @@ function normalise(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function valueAt(document: unknown, pointer: string): unknown {
+/** The value a JSON pointer (without `#`) names in a document, or undefined. */
+export function valueAt(document: unknown, pointer: string): unknown {
   if (pointer === '') return document;
   let current = document;
   for (const raw of pointer.slice(1).split('/')) {

@@ -16,7 +16,7 @@ export const backpressure503: KnownDeviation = {
   id: 'backpressure-503',
   description: 'POST / answers 503 (not in the spec) while a partition is under backpressure or out of disk space',
   source: 'camunda/camunda#20126 and #20177; BackupEndpoint.mapErrorResponse maps RESOURCE_EXHAUSTED to 503',
-  matches: (finding) => finding.checkId === 'not-a-server-error' && finding.operation.startsWith('POST ') && /^503\b/.test(finding.received),
+  matches: (finding) => finding.checkId === 'not-a-server-error' && finding.operation.startsWith('POST ') && finding.status === 503,
 };
 
 /** Without a backup store every broker request is rejected, DELETE included, with a 400 the spec does not list. */
@@ -24,7 +24,7 @@ export const delete400: KnownDeviation = {
   id: 'delete-400',
   description: 'DELETE answers 400 (undocumented for DELETE) when the brokers reject backup requests',
   source: 'broker BackupApiRequestHandler (UNSUPPORTED_MESSAGE for every request type) mapped to 400 by BackupEndpoint.mapErrorResponse',
-  matches: (finding) => finding.checkId === 'status-code-documented' && finding.operation.startsWith('DELETE ') && finding.received === '400',
+  matches: (finding) => finding.checkId === 'status-code-documented' && finding.operation.startsWith('DELETE ') && finding.status === 400,
 };
 
 /** 8.8+ refuses a take while partitions are scaling, with a 409 that is not about ids. */

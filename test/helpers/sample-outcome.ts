@@ -10,6 +10,7 @@ export const violation: Finding = {
   expected: 'backupIds strictly descending',
   received: '1 then 2 at position 1 <&"\'>',
   specPointer: '#/paths/~1/get/description',
+  specSentence: 'sorted in descending order of backupId',
   suite: 'smoke',
   occurrences: 2,
   reproduction: { curl: ["curl -i -X GET -H 'accept: application/json' http://127.0.0.1:9600/actuator/backups"] },
@@ -44,6 +45,7 @@ export function sampleOutcome(overrides: Partial<RunOutcome> = {}): RunOutcome {
     ],
     findings: [violation, inconclusive],
     errors: [{ code: 'CONF_INTERNAL', message: 'the smoke suite stopped <oops>', suite: 'smoke' }],
+    notChecked: [],
     timeline: [
       { atMs: 5, backupId: '1', kind: 'take', suite: 'smoke', operation: 'POST /', status: 202 },
       { atMs: 9, backupId: '1', kind: 'view', suite: 'smoke', operation: 'GET /{backupId}', status: 200, state: 'IN_PROGRESS', partitions: [{ partitionId: 1, state: 'IN_PROGRESS' }] },

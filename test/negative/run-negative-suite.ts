@@ -1,4 +1,4 @@
-import { composeSuiteContext } from '../../src/compose-suite-context.js';
+import { composeSuiteContext } from '../../suites/compose-suite-context.js';
 import { resolveConfig, type RunOptions } from '../../src/config.js';
 import { CheckLedger, type LedgerEntry } from '../../src/findings/check-ledger.js';
 import type { Finding } from '../../src/findings/finding.js';

@@ -56,8 +56,8 @@ describe('profiles', () => {
   });
 
   test('a 503 on take is a known deviation of every release, a 500 is not', () => {
-    assert.equal(applyProfile(findProfile('zeebe-8.2'), finding({ checkId: 'not-a-server-error', operation: 'POST /', received: '503 (once)' })).verdict, 'known-deviation');
-    assert.equal(applyProfile(findProfile('zeebe-8.2'), finding({ checkId: 'not-a-server-error', operation: 'POST /', received: '500' })).verdict, 'violation');
+    assert.equal(applyProfile(findProfile('zeebe-8.2'), finding({ checkId: 'not-a-server-error', operation: 'POST /', status: 503, received: '503 (once)' })).verdict, 'known-deviation');
+    assert.equal(applyProfile(findProfile('zeebe-8.2'), finding({ checkId: 'not-a-server-error', operation: 'POST /', status: 500, received: '500' })).verdict, 'violation');
   });
 });
 

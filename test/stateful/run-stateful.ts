@@ -1,4 +1,4 @@
-import { composeSuiteContext } from '../../src/compose-suite-context.js';
+import { composeSuiteContext } from '../../suites/compose-suite-context.js';
 import { DEFAULTS, resolveConfig, type RunConfig } from '../../src/config.js';
 import type { Finding } from '../../src/findings/finding.js';
 import { createClient } from '../../src/http/client.js';

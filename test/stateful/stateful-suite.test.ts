@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { DEFAULTS } from '../../src/config.js';
 import { describe, it, type TestContext } from 'node:test';
-import type { StatefulCheckId } from '../../generators/stateful-properties.js';
+import { STATEFUL_IDS, type StatefulCheckId } from '../../generators/stateful-properties.js';
 import { resolveConfig, type RunConfig } from '../../src/config.js';
 import { ConformanceError } from '../../src/errors.js';
 import type { Finding } from '../../src/findings/finding.js';
@@ -11,18 +11,6 @@ import { startReferenceServer, type RunningServer } from '../../src/server/refer
 import { statefulSuite } from '../../suites/stateful.js';
 import { runStateful, type StatefulOutcome } from './run-stateful.js';
 
-const STATEFUL_IDS: readonly StatefulCheckId[] = [
-  'take-accepted-above-highest',
-  'take-conflict-not-above-highest',
-  'get-returns-requested-backup',
-  'unknown-backup-not-found',
-  'deleted-backup-gone',
-  'list-holds-live-backups',
-  'partition-set-stable',
-  'checkpoint-position-monotonic',
-  'backup-settles',
-  'state-transition-allowed',
-];
 
 async function serve(t: TestContext, options: ReferenceServerOptions = {}): Promise<RunningServer> {
   const server = await startReferenceServer(options);

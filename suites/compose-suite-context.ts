@@ -1,12 +1,12 @@
-import { createBackupApi, type Observation } from './api/backup-api.js';
-import { responseChecks } from './checks/response-checks.js';
-import type { RunConfig } from './config.js';
-import type { Finding } from './findings/finding.js';
-import type { HttpClient } from './http/client.js';
-import type { OperationIndex } from './spec/index-operations.js';
-import type { LoadedSpec } from './spec/load-spec.js';
-import type { OperationRole } from './spec/operation.js';
-import type { Suite, SuiteContext } from '../suites/suite.js';
+import { createBackupApi, type Observation } from '../src/api/backup-api.js';
+import { responseChecks } from '../src/checks/response-checks.js';
+import type { RunConfig } from '../src/config.js';
+import type { Finding } from '../src/findings/finding.js';
+import type { HttpClient } from '../src/http/client.js';
+import type { OperationIndex } from '../src/spec/index-operations.js';
+import type { LoadedSpec } from '../src/spec/load-spec.js';
+import type { OperationRole } from '../src/spec/operation.js';
+import type { Suite, SuiteContext } from './suite.js';
 
 /** What a suite's context is made from: the run's parts, and where its results go. */
 export interface SuiteContextParts {

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { valueAt } from '../../src/model/prose-rules.js';
+import { rules } from '../../src/rules/rules.js';
+import { startReferenceServer } from '../../src/server/reference-server.js';
+import { loadSpec } from '../../src/spec/load-spec.js';
+import { runCli } from '../helpers/run-cli.js';
+import { renamedPathsSpec } from '../rules/rules.test.js';
+
+const servers: { close(): Promise<void> }[] = [];
+after(async () => {
+  await Promise.all(servers.map((server) => server.close()));
+});
+
+describe('conformance rules', () => {
+  test('--json lists every rule with id, title, severity and a pointer into the bundled spec', async () => {
+    const result = await runCli(['rules', '--json'], { out: false });
+    assert.equal(result.code, 0, result.stderr);
+    const listed = JSON.parse(result.stdout) as { id: string; title: string; severity: string; specPointer: string }[];
+    assert.deepEqual(listed.map((r) => r.id), rules.map((r) => r.id));
+    for (const r of listed) {
+      assert.ok(r.title.length > 0 && ['critical', 'high', 'medium', 'low'].includes(r.severity), r.id);
+      assert.match(r.specPointer, /^#\//);
+    }
+  });
+
+  test('for people: each rule with its severity, the sentence it enforces and its suites', async () => {
+    const result = await runCli(['rules'], { out: false });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^27 rules: 11 applied to every response, 16 judged across requests\./);
+    assert.match(result.stdout, /list-sorted-descending \[medium\]: The backup list is sorted by backupId, highest first\n {2}spec: {3}#\/paths\/~1\/get\/description “sorted in descending order of backupId”/);
+  });
+
+  test('a bad flag is one line and exit 2', async () => {
+    const result = await runCli(['rules', '--jsn'], { out: false });
+    assert.equal(result.code, 2);
+    assert.equal(result.stderr.trim().split('\n').length, 1);
+  });
+});
+
+describe('a spec whose paths are renamed (Camunda 8.8 style)', () => {
+  test('the run sends the renamed paths, catches the fault, and every pointer resolves in that document', async () => {
+    const specPath = await renamedPathsSpec();
+    const seen: string[] = [];
+    const server = await startReferenceServer({
+      settleMs: 0,
+      seedBackups: [{ id: 1 }, { id: 2 }],
+      behaviour: { orderList: (views) => [...views].sort((a, b) => (a.backupId < b.backupId ? -1 : 1)) },
+      intercept: (request, planned) => {
+        seen.push(request.path);
+        return planned;
+      },
+    });
+    servers.push(server);
+    const origin = new URL(server.url).origin;
+    const result = await runCli(['--target', `${origin}/actuator`, '--spec', specPath]);
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    const report = JSON.parse(await readFile(join(result.outDir, 'findings.json'), 'utf8')) as { findings: { checkId: string; operation: string; specPointer: string }[] };
+    assert.ok(report.findings.some((f) => f.checkId === 'list-sorted-descending' && f.operation === 'GET /backups'));
+    const document = (await loadSpec(specPath)).document;
+    for (const finding of report.findings) {
+      if (finding.specPointer.startsWith('spec/NOTES.md#')) continue;
+      assert.notEqual(valueAt(document, finding.specPointer.slice(1)), undefined, `${finding.checkId}: ${finding.specPointer}`);
+    }
+    assert.ok(seen.length > 0 && seen.every((path) => path.startsWith('/actuator/backups')), seen.slice(0, 5).join(', '));
+  });
+});
