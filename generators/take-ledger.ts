@@ -30,7 +30,7 @@ export class TakeLedger {
     return this.limit - this.#sent;
   }
 
-  /** How many takes were answered 202. */
+  /** How many takes were answered with a 2xx. */
   get accepted(): number {
     return this.#accepted;
   }
@@ -75,10 +75,11 @@ export class TakeLedger {
     this.#saw(id);
   }
 
-  /** Records the answer to a take: a 202 or an unclear answer (5xx, none) may have created a backup. */
+  /** Records the answer to a take: any 2xx (202 is documented) or an unclear answer (5xx, none) may have created a backup. */
   answered(id: bigint, status: number | undefined): void {
-    if (status === 202) this.#accepted++;
-    if (status === 202 || status === undefined || status >= 500) {
+    const accepted = status !== undefined && status >= 200 && status < 300;
+    if (accepted) this.#accepted++;
+    if (accepted || status === undefined || status >= 500) {
       this.#created.add(id);
       if (this.#highestCreated === undefined || id > this.#highestCreated) this.#highestCreated = id;
     }
