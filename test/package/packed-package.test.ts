@@ -102,13 +102,15 @@ describe('the packed package, installed into an empty folder', () => {
     }
   });
 
-  test("tsc --noEmit type-checks the README's TypeScript example against the package's declarations, and refuses a wrongly typed option", async () => {
+  test("tsc --noEmit type-checks the README's examples against the package's declarations, and refuses a wrongly typed option", async () => {
     const example = (await readmeExamples('ts'))[0] ?? '';
     assert.ok(example.includes('runConformance'));
     await writeFile(join(app, 'use-api.ts'), example);
     await writeFile(join(app, 'misuse.ts'), example.replace('readOnly: true', "readOnly: 'yes'"));
+    // The node:test example is TypeScript too: it checks the declarations of ./node-test and of the server.
+    await writeFile(join(app, 'conformance.test.ts'), (await readmeExamples('js'))[0] ?? '');
     // Strict, and without skipLibCheck: the declarations themselves are checked too.
-    const tsconfig = { compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: ['node'] }, files: ['use-api.ts', 'misuse.ts'] };
+    const tsconfig = { compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: ['node'] }, files: ['use-api.ts', 'misuse.ts', 'conformance.test.ts'] };
     await writeFile(join(app, 'tsconfig.json'), JSON.stringify(tsconfig));
     const result = await exec(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json'], app);
     const errors = result.stdout.split('\n').filter((line) => /error TS\d+/.test(line));
