@@ -19,8 +19,9 @@ interface Exec {
 }
 
 function exec(command: string, args: readonly string[], cwd: string): Promise<Exec> {
-  // Neither npm's own variables (when run by `npm test`) nor the test runner's reach the user's folder.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('npm_') && name !== 'NODE_TEST_CONTEXT'));
+  // The variables `npm test` sets for this package, and the test runner's, do not reach the user's folder
+  // (npm's configuration, such as its cache, does).
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_(?:package|lifecycle|config_local_prefix|command)/.test(name) && name !== 'NODE_TEST_CONTEXT'));
   return new Promise((resolve) => {
     execFile(command, [...args], { cwd, env, timeout: 180_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
