@@ -5,6 +5,8 @@
  */
 export class TakeLedger {
   readonly #created = new Set<bigint>();
+  /** Created backups whose cleanup delete got no 204: tried again once, at the end of the suite. */
+  readonly #unconfirmed = new Set<bigint>();
   #sent = 0;
   #probes = 0;
   #accepted = 0;
@@ -47,6 +49,16 @@ export class TakeLedger {
     return [...this.#created].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
+  /** Created backups that no cleanup delete has been sent for yet, by ascending id. */
+  get awaitingCleanup(): bigint[] {
+    return this.created.filter((id) => !this.#unconfirmed.has(id));
+  }
+
+  /** A cleanup delete of this backup got no 204: the backup may still be there. */
+  deleteUnconfirmed(id: bigint): void {
+    if (this.#created.has(id)) this.#unconfirmed.add(id);
+  }
+
   /** Called before a take is sent. Throws when the limit would be passed: callers check `remaining` first. */
   sending(id: bigint): void {
     if (this.#sent >= this.limit) throw new Error(`the take limit of ${this.limit} was reached before taking backup ${id}`);
@@ -75,6 +87,7 @@ export class TakeLedger {
   /** The backup was deleted (204). */
   removed(id: bigint): void {
     this.#created.delete(id);
+    this.#unconfirmed.delete(id);
   }
 
   #saw(id: bigint): void {

@@ -53,8 +53,8 @@ export interface SequenceOptions {
 
 /**
  * One run: list the backups to choose a base id above all of them, run the commands against a
- * fresh model, then (unless --keep-backups) delete every backup the suite created. Violations come
- * back as data; anything else thrown is a fault of the suite and propagates.
+ * fresh model, then (unless --keep-backups) delete the backups the suite created that no delete
+ * was sent for yet. Violations come back as data; anything else thrown is a fault of the suite and propagates.
  */
 export async function runSequence(commands: readonly BackupCommand[], options: SequenceOptions): Promise<SequenceOutcome> {
   const { context, ledger } = options;

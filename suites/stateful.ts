@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { ConformanceError } from '../src/errors.js';
 import type { BackupCommand } from '../generators/backup-command.js';
 import { backupCommands } from '../generators/backup-commands.js';
-import { removeCreatedBackups } from '../generators/remove-created-backups.js';
+import { END_OF_SUITE_CLEANUP_MS, removeCreatedBackups } from '../generators/remove-created-backups.js';
 import { Patience } from '../generators/patience.js';
 import { TakeLedger } from '../generators/take-ledger.js';
 import { statefulBudget } from './stateful-budget.js';
@@ -145,7 +145,7 @@ async function runStateful(context: SuiteContext): Promise<void> {
     if (gate.stopReason !== undefined) context.progress(`stopped early: ${gate.stopReason}`);
     if (signal.aborted) context.progress('interrupted: no further runs');
   } finally {
-    if (!keepBackups) await removeCreatedBackups(api, ledger);
+    if (!keepBackups) await removeCreatedBackups(api, ledger, { retryUntil: AbortSignal.timeout(END_OF_SUITE_CLEANUP_MS) });
     context.progress(closingNote(ledger, keepBackups));
   }
 }

@@ -53,7 +53,8 @@ describe('exit code 1', () => {
 
   test('a body that breaks the schema', async () => {
     const url = await serve({ behaviour: (base) => ({ renderBackupInfo: (view) => ({ ...(base.renderBackupInfo(view) as object), state: 'DONE' }) }) });
-    const result = await runCli(['--target', url]);
+    // The broken state never settles: a short settle timeout keeps the test from waiting out the default 60 s.
+    const result = await runCli(['--target', url, '--settle-timeout', '1s']);
     assert.equal(result.code, 1, result.stdout + result.stderr);
     const finding = (await result.findings()).findings.find((f) => f.checkId === 'response-schema-valid');
     assert.equal(finding?.operation, 'GET /{backupId}');
@@ -65,6 +66,7 @@ describe('exit code 1', () => {
     const result = await runCli(['--target', url, '--timeout', '300ms']);
     assert.equal(result.code, 1, result.stdout + result.stderr);
     assert.ok((await result.findings()).findings.some((f) => f.checkId === 'response-received' && f.operation === 'DELETE /{backupId}'));
+    assert.match(result.stdout, /could not delete \d+ backups, delete them by hand: \d+/, 'the closing line names the backups left');
   });
 
   test('garbage instead of JSON gets findings, not a crash', async () => {
