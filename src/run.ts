@@ -238,7 +238,8 @@ function backupRoutes(baseUrl: string, index: OperationIndex): BackupRoutes {
   };
 }
 
-function selectSuites(ids: readonly string[] | undefined, readOnly: boolean): Suite[] {
+/** The suites a run of this configuration goes through, in order; `CONF_USAGE` for an unknown or forbidden one. */
+export function selectSuites(ids: readonly string[] | undefined, readOnly: boolean): Suite[] {
   if (ids === undefined) return allSuites.filter((suite) => !readOnly || !suite.destructive);
   const known = new Map(allSuites.map((suite) => [suite.id, suite]));
   return ids.map((id) => {
