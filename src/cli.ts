@@ -42,6 +42,7 @@ const RUN_FLAGS = {
   'read-only': { type: 'boolean' },
   'id-base': { type: 'string' },
   yes: { type: 'boolean' },
+  baseline: { type: 'string' },
   version: { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
@@ -80,6 +81,7 @@ async function main(argv: readonly string[]): Promise<number> {
     ...defined('readOnly', values['read-only']),
     ...defined('idBase', values['id-base']),
     ...defined('yes', values.yes),
+    ...defined('baseline', values.baseline),
   };
   const config = resolveConfig(options);
   return run(config, githubActions());

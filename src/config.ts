@@ -43,6 +43,8 @@ export interface RunOptions {
   readonly idBase?: string;
   /** Consent to take and delete backups on a target that is not on this machine. */
   readonly yes?: boolean;
+  /** A findings.json of an earlier run: its faults are known and do not fail this run. */
+  readonly baseline?: string;
 }
 
 /** Everything a run needs, complete and frozen. Every default lives here. */
@@ -88,6 +90,8 @@ export interface RunConfig {
   /** Backups are taken only at this id or above (and always above the highest existing one). */
   readonly idBase?: bigint;
   readonly consent: boolean;
+  /** The findings.json whose faults are known (--baseline). */
+  readonly baselineFile?: string;
 }
 
 export const DEFAULTS = {
@@ -148,6 +152,7 @@ export function resolveConfig(options: RunOptions): RunConfig {
     readOnly: options.readOnly ?? false,
     ...(options.idBase === undefined ? {} : { idBase: backupId('--id-base', options.idBase) }),
     consent: options.yes ?? false,
+    ...(options.baseline === undefined ? {} : { baselineFile: options.baseline }),
   };
   return Object.freeze(config);
 }

@@ -3,6 +3,7 @@ import type { LedgerEntry } from './findings/check-ledger.js';
 import type { TimelineEvent } from './findings/backup-timeline.js';
 import type { Finding } from './findings/finding.js';
 import type { UncheckedRule } from './rules/rules.js';
+import { failsRun, type BaselineComparison } from './baseline/baseline.js';
 
 /** A failure of the tool (not of the server) during a run. */
 export interface ToolError {
@@ -44,12 +45,14 @@ export interface RunOutcome {
   readonly interrupted?: StopReason;
   /** The run's own backups over time: taken, seen in each state, deleted. */
   readonly timeline: readonly TimelineEvent[];
+  /** Set when the run was compared with a --baseline file. */
+  readonly baseline?: BaselineComparison;
   /** 0 conformant, 1 at least one violation, 2 the tool could not judge. */
   readonly exitCode: 0 | 1 | 2;
 }
 
-/** The run's verdict as an exit code: tool errors first, then violations. */
+/** The run's verdict as an exit code: tool errors first, then violations (a baseline's known ones aside). */
 export function exitCodeOf(findings: readonly Finding[], errors: readonly ToolError[]): 0 | 1 | 2 {
   if (errors.length > 0) return 2;
-  return findings.some((f) => f.verdict === 'violation') ? 1 : 0;
+  return findings.some(failsRun) ? 1 : 0;
 }

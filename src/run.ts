@@ -20,6 +20,7 @@ import { loadSpec } from './spec/load-spec.js';
 import type { OperationRole } from './spec/operation.js';
 import { rulesNotStated, type UncheckedRule } from './rules/rules.js';
 import { allSuites } from '../suites/all-suites.js';
+import { compareWithBaseline, loadBaseline, markKnown } from './baseline/baseline.js';
 import type { Suite } from '../suites/suite.js';
 
 /** What a run tells its caller while it goes, for progress on the console. */
@@ -66,6 +67,8 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   const notChecked = rulesNotStated(spec.document, index.byRole);
   const unstated = new Set<string>(notChecked.map((unchecked) => unchecked.ruleId));
   const suites = selectSuites(config.suites, config.readOnly);
+  // Read before any request: a baseline that cannot be read stops the run with exit code 2.
+  const baseline = config.baselineFile === undefined ? undefined : await loadBaseline(config.baselineFile);
   const maxBackups = suites.reduce((sum, suite) => sum + suite.maxBackups(config), 0);
   if (config.target !== undefined && !isLoopback(config.target) && !config.consent && suites.some((suite) => suite.destructive)) {
     const plan = { target: config.target.href, suites: suites.filter((s) => s.destructive).map((s) => s.id), maxBackups };
@@ -97,7 +100,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   const results: SuiteResult[] = [];
   const record = (observed: Finding): void => {
     if (unstated.has(observed.checkId)) return;
-    const finding = applyProfile(config.profile, observed);
+    const finding = markKnown(applyProfile(config.profile, observed), baseline);
     if (findings.add(finding)) emit({ type: 'finding', finding });
   };
 
@@ -157,6 +160,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   }
 
   const all = findings.all();
+  const checks = ledger.entries();
   return {
     target: baseUrl,
     embedded: embedded !== undefined,
@@ -166,12 +170,13 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     durationMs: performance.now() - started,
     requests,
     suites: results,
-    checks: ledger.entries(),
+    checks,
     notChecked,
     findings: all,
     errors,
     timeline: timeline.events(),
     ...(signal.aborted ? { interrupted: stopReason(budget) } : {}),
+    ...(baseline === undefined ? {} : { baseline: compareWithBaseline(baseline, all, checks) }),
     exitCode: exitCodeOf(all, errors),
   };
 }

@@ -60,6 +60,8 @@ export interface Finding {
   /** How many times the same finding was observed in the run (set by the finding log). */
   readonly occurrences?: number;
   readonly reproduction: Reproduction;
+  /** Set when the --baseline file already holds this fault: reported as known, and never failing the run. */
+  readonly inBaseline?: true;
   /** Set when the selected profile expects this departure from the spec (verdict `known-deviation`). */
   readonly knownDeviation?: { readonly id: string; readonly description: string; readonly source: string };
 }

@@ -35,7 +35,7 @@ const VERDICT_WORDS: Record<Finding['verdict'], string> = {
 
 /** One line: check id, verdict, what is wrong, and on which operation. */
 export function formatFindingHeadline(finding: Finding): string {
-  return `${finding.checkId} (${finding.operation}): ${VERDICT_WORDS[finding.verdict]} [${finding.severity}]: expected ${finding.expected}, received ${truncate(finding.received, 160)}`;
+  return `${finding.checkId} (${finding.operation}): ${VERDICT_WORDS[finding.verdict]}${finding.inBaseline === true ? ' (in the baseline)' : ''} [${finding.severity}]: expected ${finding.expected}, received ${truncate(finding.received, 160)}`;
 }
 
 function truncate(text: string, max: number): string {
