@@ -4,6 +4,7 @@ import type { TimelineEvent } from './findings/backup-timeline.js';
 import type { Finding } from './findings/finding.js';
 import type { UncheckedRule } from './rules/rules.js';
 import { failsRun, type BaselineComparison } from './baseline/baseline.js';
+import type { ExchangeRecord } from './http/exchange-archive.js';
 
 /** A failure of the tool (not of the server) during a run. */
 export interface ToolError {
@@ -45,6 +46,8 @@ export interface RunOutcome {
   readonly interrupted?: StopReason;
   /** The run's own backups over time: taken, seen in each state, deleted. */
   readonly timeline: readonly TimelineEvent[];
+  /** Every exchange of the run, bounded and redacted (kept when the run writes reports). */
+  readonly exchanges?: ExchangeRecord;
   /** Set when the run was compared with a --baseline file. */
   readonly baseline?: BaselineComparison;
   /** 0 conformant, 1 at least one violation, 2 the tool could not judge. */

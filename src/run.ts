@@ -10,6 +10,7 @@ import type { Finding } from './findings/finding.js';
 import { FindingLog } from './findings/finding-log.js';
 import { createClient } from './http/client.js';
 import type { Exchange } from './http/exchange.js';
+import { ExchangeArchive } from './http/exchange-archive.js';
 import { parseJson } from './http/parse-json.js';
 import { applyProfile } from './profiles/apply-profile.js';
 import { exitCodeOf, type RunOutcome, type SuiteResult, type ToolError } from './run-outcome.js';
@@ -81,6 +82,8 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   // Loaded only when needed: a run against a real target never pays for the server's modules.
   const embedded = config.target === undefined ? await (await import('./server/reference-server.js')).startReferenceServer() : undefined;
   let requests = 0;
+  // Kept only for exchanges.har, so only when there is an --out to write it to.
+  const archive = config.outDir === undefined ? undefined : new ExchangeArchive(config.redactedHeaders, config.maxBodyBytes);
   const client = createClient({
     timeoutMs: config.timeoutMs,
     maxBodyBytes: config.maxBodyBytes,
@@ -91,6 +94,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     ...(config.readOnly ? { allowedMethods: new Set(['GET', 'HEAD']) } : {}),
     onExchange: (exchange) => {
       requests++;
+      archive?.record(exchange);
       emit({ type: 'exchange', exchange });
     },
   });
@@ -176,6 +180,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     errors,
     timeline: timeline.events(),
     ...(signal.aborted ? { interrupted: stopReason(budget) } : {}),
+    ...(archive === undefined ? {} : { exchanges: archive.contents() }),
     ...(baseline === undefined ? {} : { baseline: compareWithBaseline(baseline, all, checks) }),
     exitCode: exitCodeOf(all, errors),
   };
