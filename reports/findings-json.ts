@@ -32,6 +32,7 @@ export function toFindingsJson(outcome: RunOutcome): string {
     findings: outcome.findings,
     errors: outcome.errors,
     timeline: outcome.timeline,
+    ...(outcome.coverage === undefined ? {} : { coverage: outcome.coverage }),
     ...(outcome.baseline === undefined ? {} : { baseline: outcome.baseline }),
   };
   return `${JSON.stringify(document, null, 2)}\n`;

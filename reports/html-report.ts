@@ -3,6 +3,7 @@ import type { RunOutcome } from '../src/run-outcome.js';
 import { toolVersion } from '../src/tool-version.js';
 import { checkMatrix } from './html/check-matrix.js';
 import { checksTable } from './html/checks-table.js';
+import { coverageTable } from './html/coverage-table.js';
 import { findingCard, orderFindings } from './html/finding-card.js';
 import { html, renderHtml, trustedHtml } from './html/html.js';
 import { REPORT_STYLE } from './html/report-style.js';
@@ -34,7 +35,7 @@ export function toHtmlReport(outcome: RunOutcome): string {
 <body>
 <main>
 ${verdictHeader(outcome, toolVersion)}
-<nav class="toc" aria-label="Sections">${outcome.errors.length > 0 ? html`<a href="#tool-errors">Tool errors (${outcome.errors.length})</a>` : ''}<a href="#checks">Checks</a><a href="#findings">Findings (${findings.length})</a><a href="#timeline">Backup timeline</a></nav>
+<nav class="toc" aria-label="Sections">${outcome.errors.length > 0 ? html`<a href="#tool-errors">Tool errors (${outcome.errors.length})</a>` : ''}<a href="#checks">Checks</a>${outcome.coverage === undefined ? '' : html`<a href="#coverage">Coverage</a>`}<a href="#findings">Findings (${findings.length})</a><a href="#timeline">Backup timeline</a></nav>
 ${
   outcome.errors.length === 0
     ? ''
@@ -45,6 +46,11 @@ ${
 <p class="section-intro">Each cell is one check on one operation over the whole run, with how often it was evaluated; a failing cell links to its finding.</p>
 ${checksTable(matrix, anchorOf)}
 </section>
+${
+  outcome.coverage === undefined
+    ? ''
+    : html`<section id="coverage"><h2>Coverage of documented responses</h2><p class="section-intro">Each status and media type the spec documents for each operation, and whether this run received it. A status no request from outside can provoke says why.</p>${coverageTable(outcome.coverage)}</section>`
+}
 <section id="findings">
 <h2>Findings <span class="count">${findings.length}</span></h2>
 ${findings.length === 0 ? html`<p class="no-findings">No findings: every check that ran passed.</p>` : findings.map((finding) => findingCard(finding, anchorOf(finding), target))}

@@ -5,6 +5,7 @@ import type { Finding } from './findings/finding.js';
 import type { UncheckedRule } from './rules/rules.js';
 import { failsRun, type BaselineComparison } from './baseline/baseline.js';
 import type { ExchangeRecord } from './http/exchange-archive.js';
+import type { OperationCoverage } from './coverage/response-coverage.js';
 
 /** A failure of the tool (not of the server) during a run. */
 export interface ToolError {
@@ -46,6 +47,8 @@ export interface RunOutcome {
   readonly interrupted?: StopReason;
   /** The run's own backups over time: taken, seen in each state, deleted. */
   readonly timeline: readonly TimelineEvent[];
+  /** Each operation's documented responses, received in this run or not. */
+  readonly coverage?: readonly OperationCoverage[];
   /** Every exchange of the run, bounded and redacted (kept when the run writes reports). */
   readonly exchanges?: ExchangeRecord;
   /** Set when the run was compared with a --baseline file. */

@@ -11,6 +11,7 @@ import { FindingLog } from './findings/finding-log.js';
 import { createClient } from './http/client.js';
 import type { Exchange } from './http/exchange.js';
 import { ExchangeArchive } from './http/exchange-archive.js';
+import { ResponseCoverageLog } from './coverage/response-coverage.js';
 import { parseJson } from './http/parse-json.js';
 import { applyProfile } from './profiles/apply-profile.js';
 import { exitCodeOf, type RunOutcome, type SuiteResult, type ToolError } from './run-outcome.js';
@@ -83,6 +84,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   const embedded = config.target === undefined ? await (await import('./server/reference-server.js')).startReferenceServer() : undefined;
   let requests = 0;
   // Kept only for exchanges.har, so only when there is an --out to write it to.
+  const coverage = new ResponseCoverageLog(index.operations);
   const archive = config.outDir === undefined ? undefined : new ExchangeArchive(config.redactedHeaders, config.maxBodyBytes);
   const client = createClient({
     timeoutMs: config.timeoutMs,
@@ -95,6 +97,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     onExchange: (exchange) => {
       requests++;
       archive?.record(exchange);
+      coverage.observe(exchange, baseUrl);
       emit({ type: 'exchange', exchange });
     },
   });
@@ -180,6 +183,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     errors,
     timeline: timeline.events(),
     ...(signal.aborted ? { interrupted: stopReason(budget) } : {}),
+    coverage: coverage.entries(),
     ...(archive === undefined ? {} : { exchanges: archive.contents() }),
     ...(baseline === undefined ? {} : { baseline: compareWithBaseline(baseline, all, checks) }),
     exitCode: exitCodeOf(all, errors),
