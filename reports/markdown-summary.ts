@@ -37,7 +37,7 @@ export function toMarkdownSummary(outcome: RunOutcome): string {
     const listed = findings.slice(0, MAX_LISTED_FINDINGS);
     lines.push('', '### Findings', '', '| verdict | check | operation | expected | received |', '| --- | --- | --- | --- | --- |');
     for (const finding of listed) {
-      lines.push(`| ${VERDICT_CELLS[finding.verdict]} | ${code(finding.checkId)} | ${code(finding.operation)} | ${text(finding.expected, 200)} | ${text(finding.received, 200)} |`);
+      lines.push(`| ${VERDICT_CELLS[finding.verdict]}${finding.inBaseline === true ? ' (in the baseline)' : ''} | ${code(finding.checkId)} | ${code(finding.operation)} | ${text(finding.expected, 200)} | ${text(finding.received, 200)} |`);
     }
     if (findings.length > listed.length) lines.push('', `…and ${findings.length - listed.length} more in findings.json.`);
     for (const finding of listed.filter((f) => f.reproduction.curl.length > 0)) {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, describe, test } from 'node:test';
 import { compareWithBaseline, failsRun, loadBaseline, markKnown } from '../../src/baseline/baseline.js';
 import { ConformanceError } from '../../src/errors.js';
@@ -10,6 +11,11 @@ import type { Finding } from '../../src/findings/finding.js';
 import { startReferenceServer } from '../../src/server/reference-server.js';
 import type { ReferenceServerOptions } from '../../src/server/options.js';
 import { runCli } from '../helpers/run-cli.js';
+import { runTool } from '../reports/external-tool.js';
+import { toGitHubAnnotations } from '../../reports/github-annotations.js';
+import { toMarkdownSummary } from '../../reports/markdown-summary.js';
+
+const JUNIT_XSD = fileURLToPath(new URL('../../../test/fixtures/junit-10.xsd', import.meta.url));
 
 const servers: { close(): Promise<void> }[] = [];
 after(async () => {
@@ -65,6 +71,19 @@ describe('fault identity', () => {
   });
 });
 
+describe('CI output', () => {
+  test('a known fault is a notice and says so in the job summary; a new one stays an error', () => {
+    const known = { ...finding({}), inBaseline: true as const };
+    const fresh = finding({ checkId: 'status-code-documented', operation: 'POST /' });
+    const annotations = toGitHubAnnotations({ findings: [known, fresh], errors: [] });
+    assert.deepEqual(annotations.map((line) => line.slice(0, line.indexOf(' '))), ['::notice', '::error']);
+    assert.match(annotations[0]!, /violation \(in the baseline\)/);
+    const summary = toMarkdownSummary({ target: 'http://x', embedded: false, specPath: 'spec.yaml', profile: { id: 'spec', title: 'the spec' }, startedAt: '2026-01-01T00:00:00Z', durationMs: 1, requests: 1, suites: [], checks: [], notChecked: [], findings: [known], errors: [], timeline: [], exitCode: 0 });
+    assert.match(summary, /violation \(in the baseline\) \| <code>list-sorted-descending<\/code>/);
+    assert.match(summary, /Conforms to the spec; 1 violation already in the baseline\./);
+  });
+});
+
 describe('an unreadable baseline is a tool error', () => {
   const cases: [string, string | undefined, RegExp][] = [
     ['missing', undefined, /Cannot read the --baseline file .*ENOENT/],
@@ -107,6 +126,8 @@ describe('a rerun gated on the first run', () => {
     const junit = await again.junit();
     assert.match(junit, /<testcase classname="inventory\.GET \/" name="list-sorted-descending" time="0">\n\s*<skipped message="known fault, in the baseline [^"]*findings\.json: list-sorted-descending \(GET \/\)/);
     assert.match(junit, /failures="0"/);
+    const xsd = await runTool('xmllint', ['--noout', '--schema', JUNIT_XSD, join(again.outDir, 'junit.xml')], 'libxml2-utils');
+    assert.equal(xsd.code, 0, xsd.stderr);
 
     const other = await runCli(['--target', (await serve(takeAnswers200)).url, ...fastSuites, '--baseline', firstFile]);
     assert.equal(other.code, 1, other.stdout + other.stderr);
