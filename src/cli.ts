@@ -19,6 +19,7 @@ const RUN_FLAGS = {
   spec: { type: 'string' },
   profile: { type: 'string' },
   out: { type: 'string' },
+  baseline: { type: 'string' },
   suite: { type: 'string', multiple: true },
   timeout: { type: 'string' },
   'max-body-bytes': { type: 'string' },
@@ -42,7 +43,6 @@ const RUN_FLAGS = {
   'read-only': { type: 'boolean' },
   'id-base': { type: 'string' },
   yes: { type: 'boolean' },
-  baseline: { type: 'string' },
   version: { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
@@ -58,6 +58,7 @@ async function main(argv: readonly string[]): Promise<number> {
     ...defined('spec', values.spec),
     ...defined('profile', values.profile),
     ...defined('out', values.out),
+    ...defined('baseline', values.baseline),
     ...defined('suites', values.suite),
     ...defined('timeout', values.timeout),
     ...defined('maxBodyBytes', values['max-body-bytes']),
@@ -81,7 +82,6 @@ async function main(argv: readonly string[]): Promise<number> {
     ...defined('readOnly', values['read-only']),
     ...defined('idBase', values['id-base']),
     ...defined('yes', values.yes),
-    ...defined('baseline', values.baseline),
   };
   const config = resolveConfig(options);
   return run(config, githubActions());

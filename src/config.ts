@@ -12,6 +12,8 @@ export interface RunOptions {
   /** `spec` (the default) or a Zeebe release such as `zeebe-8.5`. */
   readonly profile?: string;
   readonly out?: string;
+  /** A findings.json of an earlier run: its faults are known and do not fail this run. */
+  readonly baseline?: string;
   readonly timeout?: string;
   readonly maxBodyBytes?: string;
   /** Suite ids to run; absent: all. */
@@ -43,8 +45,6 @@ export interface RunOptions {
   readonly idBase?: string;
   /** Consent to take and delete backups on a target that is not on this machine. */
   readonly yes?: boolean;
-  /** A findings.json of an earlier run: its faults are known and do not fail this run. */
-  readonly baseline?: string;
 }
 
 /** Everything a run needs, complete and frozen. Every default lives here. */
@@ -54,6 +54,8 @@ export interface RunConfig {
   readonly specPath: string;
   readonly profile: Profile;
   readonly outDir?: string;
+  /** The findings.json whose faults are known (--baseline). */
+  readonly baselineFile?: string;
   readonly timeoutMs: number;
   readonly maxBodyBytes: number;
   /** Undefined: every suite. */
@@ -90,8 +92,6 @@ export interface RunConfig {
   /** Backups are taken only at this id or above (and always above the highest existing one). */
   readonly idBase?: bigint;
   readonly consent: boolean;
-  /** The findings.json whose faults are known (--baseline). */
-  readonly baselineFile?: string;
 }
 
 export const DEFAULTS = {
@@ -124,6 +124,7 @@ export function resolveConfig(options: RunOptions): RunConfig {
     specPath: options.spec ?? DEFAULTS.specPath,
     profile: findProfile(options.profile ?? DEFAULTS.profile),
     ...(options.out === undefined ? {} : { outDir: options.out }),
+    ...(options.baseline === undefined ? {} : { baselineFile: options.baseline }),
     timeoutMs: duration('--timeout', options.timeout, DEFAULTS.timeoutMs),
     maxBodyBytes: integer('--max-body-bytes', options.maxBodyBytes, DEFAULTS.maxBodyBytes, 1024),
     ...(options.suites === undefined ? {} : { suites: Object.freeze([...options.suites]) }),
@@ -152,7 +153,6 @@ export function resolveConfig(options: RunOptions): RunConfig {
     readOnly: options.readOnly ?? false,
     ...(options.idBase === undefined ? {} : { idBase: backupId('--id-base', options.idBase) }),
     consent: options.yes ?? false,
-    ...(options.baseline === undefined ? {} : { baselineFile: options.baseline }),
   };
   return Object.freeze(config);
 }

@@ -82,10 +82,10 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
 
   // Loaded only when needed: a run against a real target never pays for the server's modules.
   const embedded = config.target === undefined ? await (await import('./server/reference-server.js')).startReferenceServer() : undefined;
-  let requests = 0;
-  // Kept only for exchanges.har, so only when there is an --out to write it to.
   const coverage = new ResponseCoverageLog(index.operations);
+  // Kept only for exchanges.har, so only when there is an --out to write it to.
   const archive = config.outDir === undefined ? undefined : new ExchangeArchive(config.redactedHeaders, config.maxBodyBytes);
+  let requests = 0;
   const client = createClient({
     timeoutMs: config.timeoutMs,
     maxBodyBytes: config.maxBodyBytes,
@@ -95,9 +95,9 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     ...(config.ratePerSecond === undefined ? {} : { ratePerSecond: config.ratePerSecond }),
     ...(config.readOnly ? { allowedMethods: new Set(['GET', 'HEAD']) } : {}),
     onExchange: (exchange) => {
-      requests++;
       archive?.record(exchange);
       coverage.observe(exchange, baseUrl);
+      requests++;
       emit({ type: 'exchange', exchange });
     },
   });
@@ -167,7 +167,6 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   }
 
   const all = findings.all();
-  const checks = ledger.entries();
   return {
     target: baseUrl,
     embedded: embedded !== undefined,
@@ -177,7 +176,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     durationMs: performance.now() - started,
     requests,
     suites: results,
-    checks,
+    checks: ledger.entries(),
     notChecked,
     findings: all,
     errors,
@@ -185,7 +184,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     ...(signal.aborted ? { interrupted: stopReason(budget) } : {}),
     coverage: coverage.entries(),
     ...(archive === undefined ? {} : { exchanges: archive.contents() }),
-    ...(baseline === undefined ? {} : { baseline: compareWithBaseline(baseline, all, checks) }),
+    ...(baseline === undefined ? {} : { baseline: compareWithBaseline(baseline, all, ledger.entries()) }),
     exitCode: exitCodeOf(all, errors),
   };
 }
