@@ -2,6 +2,11 @@ import type { Observation } from '../src/api/backup-api.js';
 
 const SHOWN = 120;
 
+/** What a request got, as a clause: `the list answered 500`, or `the list gave no answer (timeout)`. */
+export function answerClause(subject: string, observation: Observation): string {
+  return observation.status === undefined ? `${subject} gave ${describeAnswer(observation)}` : `${subject} answered ${describeAnswer(observation)}`;
+}
+
 /** An answer in a few words for a finding: `404 ("Backup with id 7 does not exist")`, `200 with state IN_PROGRESS`, `no answer (timeout)`. */
 export function describeAnswer(observation: Observation): string {
   const { status, body, exchange } = observation;

@@ -5,6 +5,8 @@
  */
 export class TakeLedger {
   readonly #created = new Set<bigint>();
+  /** Created backups whose cleanup delete got no 204: tried again once, at the end of the suite. */
+  readonly #unconfirmed = new Set<bigint>();
   #sent = 0;
   #probes = 0;
   #accepted = 0;
@@ -28,7 +30,7 @@ export class TakeLedger {
     return this.limit - this.#sent;
   }
 
-  /** How many takes were answered 202. */
+  /** How many takes were answered with a 2xx. */
   get accepted(): number {
     return this.#accepted;
   }
@@ -45,6 +47,16 @@ export class TakeLedger {
   /** Backups that may exist because of the suite and were not deleted yet, by ascending id. */
   get created(): bigint[] {
     return [...this.#created].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** Created backups that no cleanup delete has been sent for yet, by ascending id. */
+  get awaitingCleanup(): bigint[] {
+    return this.created.filter((id) => !this.#unconfirmed.has(id));
+  }
+
+  /** A cleanup delete of this backup got no 204: the backup may still be there. */
+  deleteUnconfirmed(id: bigint): void {
+    if (this.#created.has(id)) this.#unconfirmed.add(id);
   }
 
   /** Called before a take is sent. Throws when the limit would be passed: callers check `remaining` first. */
@@ -71,10 +83,11 @@ export class TakeLedger {
     if (id !== undefined) this.#saw(id);
   }
 
-  /** Records the answer to a take: a 202 or an unclear answer (5xx, none) may have created a backup. */
+  /** Records the answer to a take: any 2xx (202 is documented) or an unclear answer (5xx, none) may have created a backup. */
   answered(id: bigint, status: number | undefined): void {
-    if (status === 202) this.#accepted++;
-    if (status === 202 || status === undefined || status >= 500) {
+    const accepted = status !== undefined && status >= 200 && status < 300;
+    if (accepted) this.#accepted++;
+    if (accepted || status === undefined || status >= 500) {
       this.#created.add(id);
       if (this.#highestCreated === undefined || id > this.#highestCreated) this.#highestCreated = id;
     }
@@ -83,6 +96,7 @@ export class TakeLedger {
   /** The backup was deleted (204). */
   removed(id: bigint): void {
     this.#created.delete(id);
+    this.#unconfirmed.delete(id);
   }
 
   #saw(id: bigint): void {

@@ -2,7 +2,7 @@ import type { RunOutcome } from '../src/run-outcome.js';
 import { toolVersion } from '../src/tool-version.js';
 
 /** Bumped on any change a consumer of findings.json could notice; described by findings.schema.json. */
-export const FINDINGS_SCHEMA_VERSION = 1;
+export const FINDINGS_SCHEMA_VERSION = 2;
 
 /** The canonical machine-readable record of a run, described by reports/findings.schema.json. */
 export function toFindingsJson(outcome: RunOutcome): string {
@@ -29,9 +29,13 @@ export function toFindingsJson(outcome: RunOutcome): string {
     suites: outcome.suites.map((suite) => ({ id: suite.id, title: suite.title, durationMs: Math.round(suite.durationMs), ...(suite.interrupted === undefined ? {} : { interrupted: suite.interrupted }) })),
     checks: outcome.checks,
     notChecked: outcome.notChecked,
+    rules: outcome.rules,
     findings: outcome.findings,
     errors: outcome.errors,
+    ...(outcome.notes === undefined ? {} : { notes: outcome.notes }),
     timeline: outcome.timeline,
+    ...(outcome.coverage === undefined ? {} : { coverage: outcome.coverage }),
+    ...(outcome.baseline === undefined ? {} : { baseline: outcome.baseline }),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -1,4 +1,5 @@
 import type { Finding } from '../src/findings/finding.js';
+import { seenText } from '../src/findings/format-finding.js';
 import type { RunOutcome } from '../src/run-outcome.js';
 import { verdictLine } from '../src/verdict-line.js';
 
@@ -28,6 +29,7 @@ export function toMarkdownSummary(outcome: RunOutcome): string {
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     `| ${count('violation')} | ${count('inconclusive')} | ${count('known-deviation')} | ${outcome.errors.length} | ${evaluations} | ${outcome.requests} | ${(outcome.durationMs / 1000).toFixed(1)} s |`,
   ];
+  for (const note of outcome.notes ?? []) lines.push('', `**Note:** ${text(note)}`);
   if (outcome.errors.length > 0) {
     lines.push('', '### Tool errors', '', ...outcome.errors.map((error) => `- ${code(error.code)}${error.suite === undefined ? '' : ` in ${text(error.suite)}`}: ${text(error.message)}`));
   }
@@ -37,7 +39,8 @@ export function toMarkdownSummary(outcome: RunOutcome): string {
     const listed = findings.slice(0, MAX_LISTED_FINDINGS);
     lines.push('', '### Findings', '', '| verdict | check | operation | expected | received |', '| --- | --- | --- | --- | --- |');
     for (const finding of listed) {
-      lines.push(`| ${VERDICT_CELLS[finding.verdict]} | ${code(finding.checkId)} | ${code(finding.operation)} | ${text(finding.expected, 200)} | ${text(finding.received, 200)} |`);
+      const seen = seenText(finding);
+      lines.push(`| ${VERDICT_CELLS[finding.verdict]}${finding.inBaseline === true ? ' (in the baseline)' : ''} | ${code(finding.checkId)} | ${code(finding.operation)} | ${text(finding.expected, 200)} | ${text(finding.received, 200)}${seen === undefined ? '' : ` (${seen})`} |`);
     }
     if (findings.length > listed.length) lines.push('', `…and ${findings.length - listed.length} more in findings.json.`);
     for (const finding of listed.filter((f) => f.reproduction.curl.length > 0)) {

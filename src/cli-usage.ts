@@ -11,7 +11,11 @@ Options:
   --spec PATH             OpenAPI document to test against (default: the bundled Zeebe 8.2-8.7 spec)
   --profile NAME          hold the server to: spec (default), or zeebe-8.2 ... zeebe-8.10, whose
                           documented departures from the spec become known deviations
-  --out DIR               write DIR/report.html, DIR/junit.xml and DIR/findings.json
+  --out DIR               write DIR/report.html, DIR/junit.xml, DIR/findings.json and
+                          DIR/exchanges.har (every request and response, secrets redacted;
+                          the folder is checked writable before the first request)
+  --baseline FILE         findings.json of an earlier run: its faults are known and do not fail
+                          this run; new ones do, fixed ones are listed
   --suite ID              run only this suite (repeatable): inventory, smoke, stateful, negative
   --timeout DURATION      per-request time limit (default 10s; 500ms, 10s, 2m; a bare number is seconds)
   --max-body-bytes N      read at most N bytes of a response body (default 33554432)
@@ -28,6 +32,7 @@ Options:
                           only on the embedded server; such a take blocks every lower id for good)
   --read-only             GET requests only: validate the list and existing backups (safe on production)
   --yes                   agree to take and delete backups on a target that is not on this machine
+  --wait-for-target DUR   wait up to this long (at most 60m) for the target to answer before the run
   --id-base N             take backups only at ids >= N (always above the highest existing id)
   --header "Name: value"  send this header with every request (repeatable; values never printed)
   --bearer-token-env VAR  send "Authorization: Bearer $VAR" (the token is read from the environment)
@@ -36,13 +41,15 @@ Options:
   --rate N                at most N requests per second
   --max-duration DUR      stop the whole run after this long (cleanup still runs; reports are partial)
   --suite-timeout DUR     stop each suite after this long
-  --quiet                 print only findings and the summary
+  --quiet                 print only findings and the summary (not with --verbose)
   --verbose               print every request and its status
   --version               print the version
   --help                  print this help
 
 Exit codes: 0 conformant, 1 at least one violation, 2 the tool could not judge
-(bad flags, invalid spec, target unreachable).`;
+(bad flags, invalid spec, target unreachable or not the API), 130/143 interrupted
+(SIGINT/SIGTERM; the run's backups are deleted, the reports marked interrupted).`;
+
 
 
 /** The text of `conformance rules --help`. */

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { resolveConfig, type RunConfig, type RunOptions } from './config.js';
 import { runUsage } from './cli-usage.js';
+import { withNegativeValues } from './with-negative-values.js';
+import { BackupAccount, describeAccount, listIds } from './api/backup-account.js';
 import { ConformanceError } from './errors.js';
 import { createConsoleReporter, type ConsoleReporter } from './console/console-reporter.js';
 import { formatSummary } from './console/format-summary.js';
@@ -19,6 +21,7 @@ const RUN_FLAGS = {
   spec: { type: 'string' },
   profile: { type: 'string' },
   out: { type: 'string' },
+  baseline: { type: 'string' },
   suite: { type: 'string', multiple: true },
   timeout: { type: 'string' },
   'max-body-bytes': { type: 'string' },
@@ -42,6 +45,7 @@ const RUN_FLAGS = {
   'read-only': { type: 'boolean' },
   'id-base': { type: 'string' },
   yes: { type: 'boolean' },
+  'wait-for-target': { type: 'string' },
   version: { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
@@ -49,7 +53,7 @@ const RUN_FLAGS = {
 async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === 'serve') return serve(argv.slice(1));
   if (argv[0] === 'rules') return listRules(argv.slice(1));
-  const { values } = parseArgs({ args: [...argv], options: RUN_FLAGS, strict: true, allowPositionals: false });
+  const { values } = parseArgs({ args: withNegativeValues(argv, RUN_FLAGS), options: RUN_FLAGS, strict: true, allowPositionals: false });
   if (values.help) return print(runUsage, 0);
   if (values.version) return print(toolVersion, 0);
   const options: RunOptions = {
@@ -57,6 +61,7 @@ async function main(argv: readonly string[]): Promise<number> {
     ...defined('spec', values.spec),
     ...defined('profile', values.profile),
     ...defined('out', values.out),
+    ...defined('baseline', values.baseline),
     ...defined('suites', values.suite),
     ...defined('timeout', values.timeout),
     ...defined('maxBodyBytes', values['max-body-bytes']),
@@ -80,6 +85,7 @@ async function main(argv: readonly string[]): Promise<number> {
     ...defined('readOnly', values['read-only']),
     ...defined('idBase', values['id-base']),
     ...defined('yes', values.yes),
+    ...defined('waitForTarget', values['wait-for-target']),
   };
   const config = resolveConfig(options);
   return run(config, githubActions());
@@ -109,9 +115,20 @@ async function run(config: RunConfig, github: GitHubActions | undefined): Promis
     writeError: (text) => process.stderr.write(text),
   });
   const interrupt = new AbortController();
-  const onSignal = (): void => {
-    if (interrupt.signal.aborted) process.exit(130);
-    reporter.line('\nInterrupted: finishing the current request and cleaning up (press Ctrl-C again to quit at once)', 'err');
+  const account = new BackupAccount();
+  let stoppedBy: StopSignal | undefined;
+  const onSignal = (signal: StopSignal): void => {
+    if (stoppedBy !== undefined) {
+      // The second signal quits at once: name every backup that stays behind, so none is lost.
+      reporter.clear();
+      const left = account.leftBehind;
+      const underWay = account.underWay;
+      const maybe = underWay.length === 0 ? '' : ` A take was under way for ${listIds(underWay)}: see whether ${underWay.length === 1 ? 'it exists' : 'they exist'}, and delete ${underWay.length === 1 ? 'it' : 'them'} too.`;
+      process.stderr.write(`\nQuit before cleanup finished. ${left.length === 0 ? 'No backup taken by this run is left behind.' : `Backups taken by this run and left behind, delete them by hand: ${listIds(left)}.`}${maybe}\n`);
+      process.exit(signalExitCode(stoppedBy));
+    }
+    stoppedBy = signal;
+    reporter.line(`\nInterrupted (${signal}): finishing the current request and cleaning up (press Ctrl-C again to quit at once)`, 'err');
     interrupt.abort();
   };
   process.on('SIGINT', onSignal);
@@ -126,12 +143,12 @@ async function run(config: RunConfig, github: GitHubActions | undefined): Promis
   ticker?.unref();
   let outcome: RunOutcome;
   try {
-    outcome = await runConformance(config, { onEvent: (event) => reporter.onEvent(event), signal: interrupt.signal, ...(process.stdin.isTTY ? { confirm: (plan: DestructivePlan) => askConsent(plan, reporter) } : {}) });
+    outcome = await runConformance(config, { onEvent: (event) => reporter.onEvent(event), signal: interrupt.signal, account, ...(process.stdin.isTTY ? { confirm: (plan: DestructivePlan) => askConsent(plan, reporter) } : {}) });
   } catch (error) {
     if (!(error instanceof ConformanceError)) throw error;
     reporter.line(`error: ${error.message}`, 'err');
     const errors = [{ code: error.code, message: error.message }];
-    outcome = { target: config.target?.href ?? 'embedded reference server', embedded: config.target === undefined, specPath: config.specPath, profile: { id: config.profile.id, title: config.profile.title }, startedAt, durationMs: 0, requests: 0, suites: [], checks: [], notChecked: [], findings: [], errors, timeline: [], exitCode: exitCodeOf([], errors) };
+    outcome = { target: config.target?.href ?? 'embedded reference server', embedded: config.target === undefined, specPath: config.specPath, profile: { id: config.profile.id, title: config.profile.title }, startedAt, durationMs: 0, requests: 0, suites: [], checks: [], rules: [], notChecked: [], findings: [], errors, timeline: [], ...(stoppedBy === undefined ? {} : { interrupted: 'interrupt' as const }), exitCode: exitCodeOf([], errors) };
   } finally {
     clearInterval(ticker);
     reporter.finish();
@@ -141,8 +158,10 @@ async function run(config: RunConfig, github: GitHubActions | undefined): Promis
   }
   if (github !== undefined) for (const annotation of toGitHubAnnotations(outcome)) out(annotation);
   if (outcome.interrupted !== undefined) out(`\nStopped early (${outcome.interrupted === 'max-duration' ? '--max-duration reached' : 'interrupted'}): the reports are partial.`);
-  if (outcome.exitCode !== 2 || outcome.errors.some((e) => e.suite !== undefined)) out(formatSummary(outcome));
-  if (config.outDir !== undefined) {
+  if (outcome.exitCode !== 2 || outcome.interrupted !== undefined || outcome.errors.some((e) => e.suite !== undefined)) out(formatSummary(outcome));
+  if (account.taken.length > 0) out(describeAccount(account, config.stateful.keepBackups));
+  // A folder found unwritable before the run is not tried again.
+  if (config.outDir !== undefined && !outcome.errors.some((e) => e.code === 'CONF_OUT_UNWRITABLE')) {
     const written = await writeReports(config.outDir, outcome);
     out(`Reports: ${written.join(', ')}`);
   }
@@ -153,14 +172,29 @@ async function run(config: RunConfig, github: GitHubActions | undefined): Promis
       process.stderr.write(`warning: cannot append the job summary to ${github.stepSummary}: ${(error as Error).message}\n`);
     }
   }
-  return outcome.exitCode;
+  // An interrupted run is never a pass: the shell's code for the signal, as if it had ended the process.
+  return outcome.interrupted === 'interrupt' && stoppedBy !== undefined ? signalExitCode(stoppedBy) : outcome.exitCode;
 }
+
+/** 128 + the signal's number, as a shell reports a process that a signal ended. */
+function signalExitCode(signal: StopSignal): number {
+  return signal === 'SIGTERM' ? 143 : 130;
+}
+
+type StopSignal = 'SIGINT' | 'SIGTERM';
 
 async function serve(argv: readonly string[]): Promise<number> {
   const { parseServeArgs, serveUsage } = await import('./server/serve-args.js');
   const { startReferenceServer } = await import('./server/reference-server.js');
   if (argv.includes('--help')) return print(serveUsage, 0);
-  const server = await startReferenceServer(parseServeArgs(argv));
+  const options = parseServeArgs(argv);
+  const server = await startReferenceServer(options).catch((error: unknown) => {
+    // Listening fails for reasons of this machine (a name that does not resolve, a missing
+    // interface): a user's fix, said in one line, never a bug report.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (error instanceof ConformanceError || typeof code !== 'string') throw error;
+    throw new ConformanceError('CONF_USAGE', `Cannot listen on ${options.host ?? '127.0.0.1'}:${options.port ?? ''}: ${(error as Error).message}. Choose another --host or --port.`);
+  });
   out(`Reference Backup Management API listening at ${server.url}\nPress Ctrl-C to stop.`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
@@ -220,6 +254,17 @@ function print(text: string, code: number): number {
   return code;
 }
 
+/** node:util's parse errors in one line of our own words. */
+function parseArgsMessage(code: string, message: string): string {
+  const flag = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag !== undefined) return `Unknown option '${flag}'.`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag !== undefined) {
+    return /argument missing/.test(message) ? `${flag} needs a value.` : /does not take an argument/.test(message) ? `${flag} takes no value.` : `${flag}: ${message.split('\n')[0]}`;
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument ${/'([^']*)'/.exec(message)?.[1] ?? ''}: every option is a --flag.`;
+  return `${message.split('\n')[0]}.`;
+}
+
 /** Turns a user mistake into one line and exit code 2; anything else is a bug, said as such. */
 function explain(error: unknown): number {
   if (error instanceof ConformanceError) {
@@ -228,7 +273,7 @@ function explain(error: unknown): number {
   }
   const code = (error as { code?: string }).code;
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`error: ${(error as Error).message}. Run conformance --help for the options.\n`);
+    process.stderr.write(`error: ${parseArgsMessage(code, (error as Error).message)} Run conformance --help for the options.\n`);
     return 2;
   }
   process.stderr.write(`internal error: ${(error as Error).message ?? String(error)}\nThis is a bug in backup-conformance; please report it with the command line that caused it.\n`);

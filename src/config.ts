@@ -12,6 +12,8 @@ export interface RunOptions {
   /** `spec` (the default) or a Zeebe release such as `zeebe-8.5`. */
   readonly profile?: string;
   readonly out?: string;
+  /** A findings.json of an earlier run: its faults are known and do not fail this run. */
+  readonly baseline?: string;
   readonly timeout?: string;
   readonly maxBodyBytes?: string;
   /** Suite ids to run; absent: all. */
@@ -43,6 +45,8 @@ export interface RunOptions {
   readonly idBase?: string;
   /** Consent to take and delete backups on a target that is not on this machine. */
   readonly yes?: boolean;
+  /** How long to wait for the target to answer before the run starts. */
+  readonly waitForTarget?: string;
 }
 
 /** Everything a run needs, complete and frozen. Every default lives here. */
@@ -52,6 +56,8 @@ export interface RunConfig {
   readonly specPath: string;
   readonly profile: Profile;
   readonly outDir?: string;
+  /** The findings.json whose faults are known (--baseline). */
+  readonly baselineFile?: string;
   readonly timeoutMs: number;
   readonly maxBodyBytes: number;
   /** Undefined: every suite. */
@@ -88,6 +94,8 @@ export interface RunConfig {
   /** Backups are taken only at this id or above (and always above the highest existing one). */
   readonly idBase?: bigint;
   readonly consent: boolean;
+  /** Undefined: the target must answer at once. */
+  readonly waitForTargetMs?: number;
 }
 
 export const DEFAULTS = {
@@ -105,7 +113,23 @@ export const DEFAULTS = {
 /** Always redacted: they carry credentials by their nature. */
 const SECRET_HEADERS = ['authorization', 'proxy-authorization', 'cookie'];
 
+/**
+ * The largest values the numeric flags take: beyond them a run would exhaust memory (generated
+ * requests are drawn up front), never end, or, for durations, pass what a timer can hold (Node
+ * fires a longer one at once).
+ */
+export const LIMITS = {
+  runs: 10_000,
+  maxCommands: 1_000,
+  negativeRuns: 10_000,
+  maxBodyBytes: 1024 ** 3,
+  ratePerSecond: 10_000,
+  durationMs: 24 * 60 * 60 * 1000,
+  waitForTargetMs: 60 * 60 * 1000,
+} as const;
+
 export function resolveConfig(options: RunOptions): RunConfig {
+  refuseImpossibleCombinations(options);
   const target = options.target === undefined ? undefined : parseTarget(options.target);
   const headers = parseHeaders(options.headers ?? []);
   if (target !== undefined && (target.username !== '' || target.password !== '')) {
@@ -120,19 +144,20 @@ export function resolveConfig(options: RunOptions): RunConfig {
     specPath: options.spec ?? DEFAULTS.specPath,
     profile: findProfile(options.profile ?? DEFAULTS.profile),
     ...(options.out === undefined ? {} : { outDir: options.out }),
+    ...(options.baseline === undefined ? {} : { baselineFile: options.baseline }),
     timeoutMs: duration('--timeout', options.timeout, DEFAULTS.timeoutMs),
-    maxBodyBytes: integer('--max-body-bytes', options.maxBodyBytes, DEFAULTS.maxBodyBytes, 1024),
+    maxBodyBytes: integer('--max-body-bytes', options.maxBodyBytes, DEFAULTS.maxBodyBytes, 1024, LIMITS.maxBodyBytes),
     ...(options.suites === undefined ? {} : { suites: Object.freeze([...options.suites]) }),
     stateful: Object.freeze({
-      ...(options.seed === undefined ? {} : { seed: integer('--seed', options.seed, 0, -(2 ** 31)) }),
+      ...(options.seed === undefined ? {} : { seed: integer('--seed', options.seed, 0, -(2 ** 31), 2 ** 31 - 1) }),
       ...(options.path === undefined ? {} : { path: replayPath(options.path) }),
-      runs: integer('--runs', options.runs, DEFAULTS.runs, 1),
-      maxCommands: integer('--max-commands', options.maxCommands, DEFAULTS.maxCommands, 1),
+      runs: integer('--runs', options.runs, DEFAULTS.runs, 1, LIMITS.runs),
+      maxCommands: integer('--max-commands', options.maxCommands, DEFAULTS.maxCommands, 1, LIMITS.maxCommands),
       settleTimeoutMs: duration('--settle-timeout', options.settleTimeout, DEFAULTS.settleTimeoutMs),
       keepBackups: options.keepBackups ?? false,
     }),
     negative: Object.freeze({
-      runs: integer('--negative-runs', options.negativeRuns, DEFAULTS.negativeRuns, 0),
+      runs: integer('--negative-runs', options.negativeRuns, DEFAULTS.negativeRuns, 0, LIMITS.negativeRuns),
       takeHugeIds: options.takeHugeIds ?? target === undefined,
     }),
     retryDelayMs: DEFAULTS.retryDelayMs,
@@ -142,12 +167,13 @@ export function resolveConfig(options: RunOptions): RunConfig {
     redactedHeaders: Object.freeze(new Set([...SECRET_HEADERS, ...Object.keys(headers)])),
     ...(options.ca === undefined ? {} : { caFile: options.ca }),
     insecure: options.insecure ?? false,
-    ...(options.rate === undefined ? {} : { ratePerSecond: positiveNumber('--rate', options.rate) }),
+    ...(options.rate === undefined ? {} : { ratePerSecond: positiveNumber('--rate', options.rate, LIMITS.ratePerSecond) }),
     ...(options.maxDuration === undefined ? {} : { maxDurationMs: duration('--max-duration', options.maxDuration, 0) }),
     ...(options.suiteTimeout === undefined ? {} : { suiteTimeoutMs: duration('--suite-timeout', options.suiteTimeout, 0) }),
     readOnly: options.readOnly ?? false,
     ...(options.idBase === undefined ? {} : { idBase: backupId('--id-base', options.idBase) }),
     consent: options.yes ?? false,
+    ...(options.waitForTarget === undefined ? {} : { waitForTargetMs: duration('--wait-for-target', options.waitForTarget, 0, LIMITS.waitForTargetMs) }),
   };
   return Object.freeze(config);
 }
@@ -173,20 +199,35 @@ function parseHeaders(lines: readonly string[]): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const line of lines) {
     const colon = line.indexOf(':');
-    const name = colon < 0 ? '' : line.slice(0, colon).trim().toLowerCase();
-    const value = colon < 0 ? '' : line.slice(colon + 1).trim();
-    if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(name) || /[\r\n]/.test(value)) {
-      // The value is not echoed: it may be a secret.
-      throw new ConformanceError('CONF_USAGE', `--header takes "Name: value" with a valid header name and a one-line value; got one starting ${JSON.stringify(line.slice(0, Math.max(0, Math.min(colon, 20))))}.`);
+    // Values are never echoed: they may be secrets. Without a colon the whole text may be one.
+    if (colon < 0) throw new ConformanceError('CONF_USAGE', '--header takes "Name: value", and this one has no colon. Example: --header "X-Tenant: blue".');
+    const name = line.slice(0, colon).trim().toLowerCase();
+    const value = line.slice(colon + 1).trim();
+    if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(name)) {
+      throw new ConformanceError('CONF_USAGE', `--header takes "Name: value", and ${JSON.stringify(line.slice(0, colon).trim().slice(0, 40))} is not a header name (letters, digits and !#$%&'*+.^_\`|~- only, not empty). Example: --header "X-Tenant: blue".`);
     }
+    if (/[\r\n\0]/.test(value)) throw new ConformanceError('CONF_USAGE', `--header ${JSON.stringify(name)}: the value must be one line, without line breaks or NUL.`);
     headers[name] = value;
   }
   return headers;
 }
 
-function positiveNumber(flag: string, text: string): number {
+/** Flags that cannot work together are refused before anything is sent, not when a suite starts. */
+function refuseImpossibleCombinations(options: RunOptions): void {
+  if (options.path !== undefined && options.seed === undefined) {
+    throw new ConformanceError('CONF_USAGE', '--path replays a stateful failure only with the --seed printed beside it: give both (and the same --max-commands).');
+  }
+  if (options.waitForTarget !== undefined && options.target === undefined) {
+    throw new ConformanceError('CONF_USAGE', '--wait-for-target waits for a --target to come up; the embedded reference server needs no wait. Give --target URL, or leave the flag out.');
+  }
+  if (options.quiet === true && options.verbose === true) {
+    throw new ConformanceError('CONF_USAGE', '--quiet and --verbose contradict each other: give one of them.');
+  }
+}
+
+function positiveNumber(flag: string, text: string, max: number): number {
   const value = Number(text);
-  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(value > 0)) throw new ConformanceError('CONF_USAGE', `${flag} takes a number above 0, not ${JSON.stringify(text)}.`);
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(value > 0) || value > max) throw new ConformanceError('CONF_USAGE', `${flag} takes a number above 0 and at most ${max}, not ${JSON.stringify(text)}.`);
   return value;
 }
 
@@ -197,22 +238,28 @@ function backupId(flag: string, text: string): bigint {
   return BigInt(text.trim());
 }
 
-function integer(flag: string, text: string | undefined, fallback: number, min: number): number {
+function integer(flag: string, text: string | undefined, fallback: number, min: number, max: number): number {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min) {
-    throw new ConformanceError('CONF_USAGE', `${flag} takes a whole number of at least ${min}, not ${JSON.stringify(text)}.`);
+  if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new ConformanceError('CONF_USAGE', `${flag} takes a whole number from ${min} to ${max}, not ${JSON.stringify(text)}.`);
   }
   return value;
 }
 
-function duration(flag: string, text: string | undefined, fallback: number): number {
+function duration(flag: string, text: string | undefined, fallback: number, max: number = LIMITS.durationMs): number {
   if (text === undefined) return fallback;
   const value = parseDuration(text);
   if (value === undefined || value <= 0) {
     throw new ConformanceError('CONF_USAGE', `${flag} takes a duration such as 500ms, 10s or 2m (a bare number means seconds), not ${JSON.stringify(text)}.`);
   }
+  if (value > max) throw new ConformanceError('CONF_USAGE', `${flag} takes a duration of at most ${formatLimit(max)}, not ${JSON.stringify(text)}.`);
   return value;
+}
+
+/** In the units the flags read (ms, s, m), the largest that divides it. */
+function formatLimit(ms: number): string {
+  return ms % 60_000 === 0 ? `${ms / 60_000}m` : ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }
 
 function replayPath(text: string): string {

@@ -1,25 +1,36 @@
 import { readFile } from 'node:fs/promises';
 import type { Observation } from './api/backup-api.js';
+import { describeUnreachable } from './api/describe-unreachable.js';
+import { waitForTarget } from './api/wait-for-target.js';
+import { BackupAccount, type BackupRoutes } from './api/backup-account.js';
 import { isLoopback } from './api/is-loopback.js';
 import { composeSuiteContext } from '../suites/compose-suite-context.js';
 import { DEFAULTS, type RunConfig } from './config.js';
 import { ConformanceError } from './errors.js';
+import { prepareOutDir } from './prepare-out-dir.js';
 import { BackupTimeline } from './findings/backup-timeline.js';
 import { CheckLedger } from './findings/check-ledger.js';
 import type { Finding } from './findings/finding.js';
 import { FindingLog } from './findings/finding-log.js';
+import { StatelessMockDetector } from './findings/stateless-mock.js';
+import { accountRules, type KnownRule } from './findings/rule-account.js';
+import { responseChecks } from './checks/response-checks.js';
 import { createClient } from './http/client.js';
+import { withTls } from './http/curl.js';
 import type { Exchange } from './http/exchange.js';
+import { ExchangeArchive } from './http/exchange-archive.js';
+import { ResponseCoverageLog } from './coverage/response-coverage.js';
 import { parseJson } from './http/parse-json.js';
 import { applyProfile } from './profiles/apply-profile.js';
 import { exitCodeOf, type RunOutcome, type SuiteResult, type ToolError } from './run-outcome.js';
-import { discoverBaseUrl, specServerPaths } from './api/discover-base-url.js';
+import { discoverBaseUrl, isJsonAnswer, notTheApi, specServerPaths } from './api/discover-base-url.js';
 import { createAjv } from './spec/create-ajv.js';
 import { indexOperations, type OperationIndex } from './spec/index-operations.js';
 import { loadSpec } from './spec/load-spec.js';
 import type { OperationRole } from './spec/operation.js';
-import { rulesNotStated, type UncheckedRule } from './rules/rules.js';
+import { rules, rulesNotStated, type UncheckedRule } from './rules/rules.js';
 import { allSuites } from '../suites/all-suites.js';
+import { compareWithBaseline, loadBaseline, markKnown } from './baseline/baseline.js';
 import type { Suite } from '../suites/suite.js';
 
 /** What a run tells its caller while it goes, for progress on the console. */
@@ -46,7 +57,12 @@ export interface RunHooks {
   signal?: AbortSignal;
   /** Asked before taking backups on a non-loopback target without --yes; absent: refuse. */
   confirm?(plan: DestructivePlan): Promise<boolean>;
+  /** Filled with every backup the run creates and deletes, so the caller can name what is left even mid-run. */
+  account?: BackupAccount;
 }
+
+/** How many backups the closing sweep deletes at most: each is one bounded request. */
+const MAX_SWEPT = 1_000;
 
 /**
  * The composition root: spec → operation index → client → suites → findings → outcome.
@@ -61,11 +77,15 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   const budget = config.maxDurationMs === undefined ? undefined : AbortSignal.timeout(config.maxDurationMs);
   const signal = AbortSignal.any([hooks.signal ?? new AbortController().signal, ...(budget === undefined ? [] : [budget])]);
 
+  // Before any request: a run that takes backups and then cannot write its reports wastes them.
+  if (config.outDir !== undefined) await prepareOutDir(config.outDir);
   const spec = await loadSpec(config.specPath, { trusted: config.specPath === DEFAULTS.specPath });
   const index = indexOperations(spec.document, createAjv());
   const notChecked = rulesNotStated(spec.document, index.byRole);
   const unstated = new Set<string>(notChecked.map((unchecked) => unchecked.ruleId));
   const suites = selectSuites(config.suites, config.readOnly);
+  // Read before any request: a baseline that cannot be read stops the run with exit code 2.
+  const baseline = config.baselineFile === undefined ? undefined : await loadBaseline(config.baselineFile);
   const maxBackups = suites.reduce((sum, suite) => sum + suite.maxBackups(config), 0);
   if (config.target !== undefined && !isLoopback(config.target) && !config.consent && suites.some((suite) => suite.destructive)) {
     const plan = { target: config.target.href, suites: suites.filter((s) => s.destructive).map((s) => s.id), maxBackups };
@@ -77,7 +97,11 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
 
   // Loaded only when needed: a run against a real target never pays for the server's modules.
   const embedded = config.target === undefined ? await (await import('./server/reference-server.js')).startReferenceServer() : undefined;
+  const coverage = new ResponseCoverageLog(index.operations);
+  // Kept only for exchanges.har, so only when there is an --out to write it to.
+  const archive = config.outDir === undefined ? undefined : new ExchangeArchive(config.redactedHeaders, config.maxBodyBytes);
   let requests = 0;
+  const account = hooks.account ?? new BackupAccount();
   const client = createClient({
     timeoutMs: config.timeoutMs,
     maxBodyBytes: config.maxBodyBytes,
@@ -86,8 +110,12 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     insecure: config.insecure,
     ...(config.ratePerSecond === undefined ? {} : { ratePerSecond: config.ratePerSecond }),
     ...(config.readOnly ? { allowedMethods: new Set(['GET', 'HEAD']) } : {}),
+    onRequest: (request) => account.sending(request),
     onExchange: (exchange) => {
+      archive?.record(exchange);
+      coverage.observe(exchange, baseUrl);
       requests++;
+      account.note(exchange);
       emit({ type: 'exchange', exchange });
     },
   });
@@ -95,24 +123,39 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   const ledger = new CheckLedger();
   const errors: ToolError[] = [];
   const results: SuiteResult[] = [];
+  const tls = { ...(config.caFile === undefined ? {} : { caFile: config.caFile }), insecure: config.insecure };
   const record = (observed: Finding): void => {
     if (unstated.has(observed.checkId)) return;
-    const finding = applyProfile(config.profile, observed);
+    const reproduction = { ...observed.reproduction, curl: withTls(observed.reproduction.curl, tls) };
+    const finding = markKnown(applyProfile(config.profile, { ...observed, reproduction }), baseline);
     if (findings.add(finding)) emit({ type: 'finding', finding });
   };
 
+  const mock = new StatelessMockDetector();
   let highestTaken: bigint | undefined;
   const observe = (suite: string, observation: Observation, target: { role: OperationRole; id?: bigint }): void => {
     timeline.observe(suite, observation, target);
+    mock.observe(observation, target);
     if (target.role === 'take' && target.id !== undefined && (highestTaken === undefined || target.id > highestTaken)) highestTaken = target.id;
   };
   let baseUrl = embedded?.url ?? '';
   try {
+    if (config.target !== undefined && config.waitForTargetMs !== undefined) {
+      const url = config.target.href.replace(/\/+$/, '');
+      const waited = await waitForTarget(client, url, config.waitForTargetMs, signal, (message) => emit({ type: 'progress', suite: 'wait', message }));
+      if (signal.aborted) throw new ConformanceError('CONF_INTERRUPTED', 'the run was interrupted while it waited for the target; nothing was tested');
+      if (!waited.up && waited.last.failure !== undefined && waited.last.failure.responseStarted !== true) {
+        const why = await describeUnreachable(url, waited.last.failure, 'its Backup Management API base URL');
+        throw new ConformanceError('CONF_TARGET_UNREACHABLE', `${why} It did not answer within --wait-for-target (${(config.waitForTargetMs / 1000).toFixed(1)} s).`);
+      }
+    }
     const discovered = config.target === undefined ? { baseUrl } : await discoverBaseUrl(config.target, specServerPaths(spec.document.servers), client);
     baseUrl = discovered.baseUrl;
     emit({ type: 'target', url: baseUrl, embedded: embedded !== undefined, ...(discovered.discoveredPath === undefined ? {} : { discoveredPath: discovered.discoveredPath }) });
     // The list's own URL, from its path template: a spec with renamed paths is probed where it says.
-    await preflight(listUrl(baseUrl, index), client);
+    await preflight(baseUrl, client, index);
+    const routes = backupRoutes(baseUrl, index);
+    account.route(routes);
     emit({ type: 'plan', suites: suites.map((s) => s.id), maxBackups, readOnly: config.readOnly, notChecked });
     for (const suite of suites) {
       if (signal.aborted) break;
@@ -130,8 +173,8 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
             suite,
             signal: suiteSignal,
             record,
-            noteCheck: (operation, checkId) => {
-              if (!unstated.has(checkId)) ledger.note(suite.id, operation, checkId);
+            noteCheck: (operation, checkId, failed) => {
+              if (!unstated.has(checkId)) ledger.note(suite.id, operation, checkId, failed);
             },
             progress: (message) => emit({ type: 'progress', suite: suite.id, message }),
             highestTakenId: () => highestTaken,
@@ -151,12 +194,26 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
       results.push({ id: suite.id, title: suite.title, durationMs, ...(stopped === undefined ? {} : { interrupted: stopped }) });
       emit({ type: 'suite-end', suite, durationMs });
     }
+    // Whatever a suite could not delete (it was interrupted, or missed a 2xx it did not expect) is
+    // still the run's: one delete each, interrupt or not.
+    if (!config.stateful.keepBackups) {
+      const left = account.leftBehind.slice(0, MAX_SWEPT);
+      if (left.length > 0) emit({ type: 'progress', suite: 'cleanup', message: `delete ${left.length === 1 ? 'backup' : 'backups'} ${left.join(', ')}, taken by this run and not deleted yet` });
+      for (const id of left) await client.send({ method: index.byRole.delete.method, url: `${routes.deleteUrlPrefix}${id}` });
+    }
   } finally {
     await client.close();
     await embedded?.close();
   }
 
   const all = findings.all();
+  if (signal.aborted && stopReason(budget) === 'interrupt') {
+    const interrupted: ToolError = { code: 'CONF_INTERRUPTED', message: 'the run was interrupted before its end: its results are partial, and an unfinished run is never judged conformant' };
+    errors.push(interrupted);
+    emit({ type: 'tool-error', error: interrupted });
+  }
+  const checks = ledger.entries();
+  const mockNote = mock.note(all);
   return {
     target: baseUrl,
     embedded: embedded !== undefined,
@@ -166,17 +223,36 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     durationMs: performance.now() - started,
     requests,
     suites: results,
-    checks: ledger.entries(),
+    checks,
+    rules: accountRules(knownRules(results.map((s) => s.id), notChecked), checks, all),
     notChecked,
     findings: all,
     errors,
+    ...(mockNote === undefined ? {} : { notes: [mockNote] }),
     timeline: timeline.events(),
     ...(signal.aborted ? { interrupted: stopReason(budget) } : {}),
+    coverage: coverage.entries(),
+    ...(archive === undefined ? {} : { exchanges: archive.contents() }),
+    ...(baseline === undefined ? {} : { baseline: compareWithBaseline(baseline, all, ledger.entries()) }),
     exitCode: exitCodeOf(all, errors),
   };
 }
 
-function selectSuites(ids: readonly string[] | undefined, readOnly: boolean): Suite[] {
+/** The take and delete URLs of the API at `baseUrl`, from the spec's paths. */
+function backupRoutes(baseUrl: string, index: OperationIndex): BackupRoutes {
+  const { take, delete: remove } = index.byRole;
+  const at = (path: string): string => (path === '/' ? baseUrl : `${baseUrl}${path}`);
+  return {
+    takeMethod: take.method,
+    takeUrl: at(take.path),
+    idField: take.idField ?? 'backupId',
+    deleteMethod: remove.method,
+    deleteUrlPrefix: `${baseUrl}${remove.path.slice(0, remove.path.indexOf('{'))}`,
+  };
+}
+
+/** The suites a run of this configuration goes through, in order; `CONF_USAGE` for an unknown or forbidden one. */
+export function selectSuites(ids: readonly string[] | undefined, readOnly: boolean): Suite[] {
   if (ids === undefined) return allSuites.filter((suite) => !readOnly || !suite.destructive);
   const known = new Map(allSuites.map((suite) => [suite.id, suite]));
   return ids.map((id) => {
@@ -205,6 +281,8 @@ async function readCa(path: string): Promise<string> {
 }
 
 const PROBE_BODY_BYTES = 64 * 1024;
+/** An id no cluster holds in practice: a get of it shows how the server answers for an unknown backup. */
+const UNKNOWN_ID = 2n ** 63n - 1n;
 
 function listUrl(baseUrl: string, index: OperationIndex): string {
   const path = index.byRole.list.path;
@@ -215,16 +293,13 @@ function listUrl(baseUrl: string, index: OperationIndex): string {
  * One request before any suite: a target that cannot be reached at all is a tool error (exit 2),
  * not a wall of findings. A target that answers, however badly, is judged by the suites.
  */
-async function preflight(baseUrl: string, client: ReturnType<typeof createClient>): Promise<void> {
+async function preflight(baseUrl: string, client: ReturnType<typeof createClient>, index: OperationIndex): Promise<void> {
   // The status and the start of the body say all a probe needs; the suites read the list in full.
-  const probe = await client.send({ method: 'GET', url: baseUrl, maxBodyBytes: PROBE_BODY_BYTES });
+  const probe = await client.send({ method: 'GET', url: listUrl(baseUrl, index), maxBodyBytes: PROBE_BODY_BYTES });
   const failure = probe.failure;
   // A server that sends a status line is there; an answer that breaks after it is for the checks.
   if (failure !== undefined && failure.kind !== 'timeout' && failure.responseStarted !== true) {
-    const hint = /certificate|self[- ]signed|SSL|TLS/i.test(failure.message)
-      ? 'Trust its certificate authority with --ca FILE, or skip verification with --insecure.'
-      : 'Is the server running, and is --target its Backup Management API base URL (e.g. http://localhost:9600/actuator/backups)?';
-    throw new ConformanceError('CONF_TARGET_UNREACHABLE', `Cannot reach ${baseUrl}: ${failure.message}. ${hint}`);
+    throw new ConformanceError('CONF_TARGET_UNREACHABLE', await describeUnreachable(baseUrl, failure, 'its Backup Management API base URL (e.g. http://localhost:9600/actuator/backups)'));
   }
   const body = probe.response?.bodyText ?? '';
   if (probe.response !== undefined && probe.response.status >= 404 && probe.response.status !== 500 && (await answersLikeZeebe81(baseUrl, client))) {
@@ -233,6 +308,16 @@ async function preflight(baseUrl: string, client: ReturnType<typeof createClient
   if (probe.response?.status === 400 && body.includes('No backup store is configured')) {
     throw new ConformanceError('CONF_BACKUPS_NOT_CONFIGURED', `${baseUrl} answers that no backup store is configured, so its backup API cannot be tested. Configure a backup store on the brokers (e.g. zeebe.broker.data.backup.store), restart them, and run again.`);
   }
+  const verdict = notTheApi(probe);
+  if (verdict !== undefined && !(verdict.unlessJsonElsewhere && (await answersJsonForUnknownBackup(baseUrl, client, index)))) {
+    throw new ConformanceError('CONF_NOT_THE_API', `${baseUrl} is not a Backup Management API: ${verdict.found}. Give the API's base URL in --target, e.g. ${new URL(baseUrl).origin}/actuator/backups (or only the origin, to let the run find it).`);
+  }
+}
+
+/** Whether a get of a backup no cluster holds is answered with JSON, as an API answers it (a web page is not). */
+async function answersJsonForUnknownBackup(baseUrl: string, client: ReturnType<typeof createClient>, index: OperationIndex): Promise<boolean> {
+  const url = `${baseUrl}${index.byRole.get.path.replace(/\{[^}]+\}/, String(UNKNOWN_ID))}`;
+  return isJsonAnswer(await client.send({ method: 'GET', url, maxBodyBytes: PROBE_BODY_BYTES }));
 }
 
 /**
@@ -246,4 +331,26 @@ async function answersLikeZeebe81(baseUrl: string, client: ReturnType<typeof cre
   if (!body.ok || body.value === null || typeof body.value !== 'object') return false;
   const value = body.value as Record<string, unknown>;
   return ('failure' in value && 'id' in value) || ('status' in value && 'partitions' in value);
+}
+
+/**
+ * Every rule of the catalogue, with why it would go unexercised, so that a rule the run never met
+ * is said and never silently passes: a rule the spec does not state, a response rule whose kind of
+ * answer never came, a sequence rule whose suites did not run or never reached it.
+ */
+function knownRules(suitesRun: readonly string[], notChecked: readonly UncheckedRule[]): KnownRule[] {
+  const exercisedBy = new Map(responseChecks.map((check) => [check.id as string, check.exercisedBy]));
+  const unchecked = new Map(notChecked.map((u) => [u.ruleId as string, u.reason]));
+  return rules.map((r) => {
+    const ran = r.suites.filter((suite) => suitesRun.includes(suite));
+    const why =
+      unchecked.get(r.id) !== undefined
+        ? `not checked, because ${unchecked.get(r.id)}`
+        : exercisedBy.has(r.id)
+          ? `the run met no ${exercisedBy.get(r.id)}`
+          : ran.length === 0
+            ? `${r.suites.length === 1 ? `the ${r.suites[0]} suite` : `the ${r.suites.join(' and ')} suites`} did not run`
+            : `the ${ran.join(' and ')} ${ran.length === 1 ? 'suite' : 'suites'} ran but never reached it`;
+    return { id: r.id, title: r.title, whyNotExercised: why };
+  });
 }

@@ -18,7 +18,8 @@ export interface SuiteContextParts {
   readonly suite: Suite;
   readonly signal: AbortSignal;
   record(finding: Finding): void;
-  noteCheck(operation: string, checkId: string): void;
+  /** Counts one evaluation of a rule; `failed` when it found something (the response checks say). */
+  noteCheck(operation: string, checkId: string, failed?: boolean): void;
   progress(message: string): void;
   /** Defaults to none: a suite run on its own has no earlier suite's takes to stay above. */
   highestTakenId?(): bigint | undefined;

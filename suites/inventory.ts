@@ -2,6 +2,7 @@ import type { Observation } from '../src/api/backup-api.js';
 import { toBackupId } from '../src/checks/backup-views.js';
 import type { Exchange } from '../src/http/exchange.js';
 import { highestBackupId } from '../src/api/highest-backup-id.js';
+import { plural } from '../src/findings/plural.js';
 import { sequenceFinding } from '../src/findings/sequence-finding.js';
 import { samePartitionSet } from '../src/model/same-partition-set.js';
 import type { Suite } from './suite.js';
@@ -29,7 +30,7 @@ export const inventorySuite: Suite = {
     }
     const { entries, highest, listRequest } = listing;
     const chosen = entries.slice(0, MOST_BACKUPS_READ);
-    context.progress(`${entries.length} backups listed; reading ${chosen.length} of them`);
+    context.progress(`${plural(entries.length, 'backup')} listed; reading ${chosen.length} of them`);
     for (const entry of chosen) {
       if (context.signal.aborted) return;
       const got = await api.get(entry.id);

@@ -6,6 +6,7 @@ import { INT64_MAX, type Expectation, type PathProbe, type TakeProbe, type TakeR
 import { invalidTakeRequests } from '../generators/invalid-take-requests.js';
 import type { Observation } from '../src/api/backup-api.js';
 import { highestBackupId } from '../src/api/highest-backup-id.js';
+import { firstCandidateId, takeAtNextFreeId } from '../src/api/next-free-id.js';
 import { toBackupId } from '../src/checks/backup-views.js';
 import type { Finding, Verdict } from '../src/findings/finding.js';
 import type { RuleId } from '../src/rules/rules.js';
@@ -68,16 +69,16 @@ export const negativeSuite: Suite = {
   maxBackups: (config) =>
     invalidBoundaryTakes('backupId').filter((probe) => probe.expectation.kind !== 'refuse').length +
     Math.min(config.negative.runs, GENERATED_ACCEPTABLE) +
-    (config.negative.takeHugeIds ? HUGE_IDS.length : 0),
+    (config.negative.takeHugeIds ? HUGE_IDS.length : 0) +
+    // The take that finds where ids are free, when no earlier suite of the run has.
+    1,
   async run(context) {
     const { api, config } = context;
     context.progress('list backups');
+    const floor = await findFreeFloor(context);
     const before = await api.list();
     const beforeIds = listedIds(before);
-    const listed = highestBackupId(before);
-    const taken = context.highestTakenId();
-    // Above what earlier suites took too: their deleted ids are not free again.
-    const highest = listed === undefined || taken === undefined || listed > taken ? listed : taken;
+    const highest = highestBackupId(before);
     if (beforeIds === undefined || highest === undefined) {
       context.progress('the list answer is unreadable, so no id can be reserved safely: no invalid request was sent');
       return;
@@ -94,11 +95,15 @@ export const negativeSuite: Suite = {
 
     const idField = context.index.byRole.take.idField ?? 'backupId';
     const probes = [...invalidBoundaryTakes(idField), ...generated.takes];
-    if (highest + 2n * BigInt(probes.length) + 1n > INT64_MAX) {
-      context.progress(`the highest backup id ${highest} leaves no room for reserved ids: no invalid take was sent`);
+    if (floor === undefined) {
+      context.progress('no free backup id was found, so no id can be reserved safely: no invalid take was sent');
       return;
     }
-    const sent = await probeTakes(context, probes, highest);
+    if (floor + 2n * BigInt(probes.length) + 1n > INT64_MAX) {
+      context.progress(`the free ids above ${floor} leave no room for reserved ids: no invalid take was sent`);
+      return;
+    }
+    const sent = await probeTakes(context, probes, floor);
     context.progress('list backups again, to see what the refused takes left');
     const after = await api.list();
     await judgeTakes(context, before, after, sent);
@@ -108,10 +113,35 @@ export const negativeSuite: Suite = {
       return;
     }
     const seen = new Set([...beforeIds, ...(listedIds(after) ?? [])]);
-    const takenHighest = sent.reduce((max, s) => (isAccepted(s.observation.status) ? s.request.ids.reduce((m, id) => (id > m ? id : m), max) : max), highest);
+    const takenHighest = sent.reduce((max, s) => (isAccepted(s.observation.status) ? s.request.ids.reduce((m, id) => (id > m ? id : m), max) : max), floor);
     await probeHugeIds(context, seen, takenHighest);
   },
 };
+
+/**
+ * The id above which the invalid takes' ids are free. Ids are never reusable, even after a delete
+ * (spec/NOTES.md#deleted-id-reuse): above every id an earlier suite of this run sent a take for;
+ * when none did, one backup is taken where src/api/next-free-id.ts finds room, and deleted again.
+ * Undefined when no free id was found.
+ */
+async function findFreeFloor(context: SuiteContext): Promise<bigint | undefined> {
+  const listing = await context.api.list();
+  const listed = highestBackupId(listing);
+  if (listed === undefined) return undefined;
+  const taken = context.highestTakenId();
+  const from = firstCandidateId(listed, taken, context.config.idBase);
+  if (from === undefined) return undefined;
+  if (taken !== undefined) return from - 1n;
+  context.progress(`take backup ${from} to find where ids are free, then delete it`);
+  const search = await takeAtNextFreeId(context.api, {
+    from,
+    signal: context.signal,
+    onRefused: (id, next, why) => context.progress(`backup ${id} was refused with 409 (${why}): take backup ${next}`),
+  });
+  if (search.kind !== 'accepted') return undefined;
+  if (!context.config.stateful.keepBackups) await context.api.delete(search.id);
+  return search.id;
+}
 
 /**
  * The generated part: `runs` distinct requests, about three takes for each path id, of which at
@@ -179,16 +209,23 @@ async function probePaths(context: SuiteContext, cases: readonly PathCase[], hig
   }
 }
 
-/** Sends every take, each with its own reserved id, two apart (a rounded fraction lands on the next). */
+/**
+ * Sends every take, each with its own reserved id, two apart (a rounded fraction lands on the
+ * next). The takes a correct server may accept get the lowest ids, in the order they are sent, so
+ * on a correct server the run's floor rises only by what those few takes need; the ids of takes
+ * that must be refused come above them, since a refused take blocks nothing.
+ */
 async function probeTakes(context: SuiteContext, probes: readonly TakeProbe[], highest: bigint): Promise<SentTake[]> {
   const operation = context.index.byRole.take;
   const sent: SentTake[] = [];
   context.progress(`send ${probes.length} invalid takes, with ids reserved above ${highest}`);
-  let reserved = highest + 1n;
-  for (const probe of probes) {
+  const positions = probes.map((_, i) => i);
+  const order = [...positions.filter((i) => probes[i]!.expectation.kind !== 'refuse'), ...positions.filter((i) => probes[i]!.expectation.kind === 'refuse')];
+  const reservedFor: bigint[] = [];
+  order.forEach((position, rank) => (reservedFor[position] = highest + 1n + 2n * BigInt(rank)));
+  for (const [position, probe] of probes.entries()) {
     if (context.signal.aborted) break;
-    const request = probe.render(reserved);
-    reserved += 2n;
+    const request = probe.render(reservedFor[position]!);
     const observation = await context.api.send(
       operation,
       { ...(request.body === undefined ? {} : { body: request.body }), headers: request.contentType === undefined ? {} : { 'content-type': request.contentType } },

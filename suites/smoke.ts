@@ -1,5 +1,6 @@
 import type { Observation } from '../src/api/backup-api.js';
 import { highestBackupId } from '../src/api/highest-backup-id.js';
+import { firstCandidateId, takeAtNextFreeId } from '../src/api/next-free-id.js';
 import { pollUntil } from '../src/api/poll-until.js';
 import type { Exchange } from '../src/http/exchange.js';
 import { sequenceFinding } from '../src/findings/sequence-finding.js';
@@ -39,33 +40,44 @@ export const smokeSuite: Suite = {
       context.progress('the list answer is unreadable, so no id can be chosen safely: take, get and delete were not tried');
       return;
     }
-    const floor = context.config.idBase ?? 0n;
-    const id = highest + 1n > floor ? highest + 1n : floor;
-    context.progress(`take backup ${id} (the highest existing id is ${highest})`);
-    const take = await observe(api.take(id));
+    const from = firstCandidateId(highest, context.highestTakenId(), context.config.idBase);
+    if (from === undefined) {
+      context.progress(`no backup id is left below the int64 maximum above ${highest}: take, get and delete were not tried`);
+      return;
+    }
+    context.progress(`take backup ${from} (the highest existing id is ${highest})`);
+    const search = await takeAtNextFreeId(api, {
+      from,
+      signal: context.signal,
+      afterTake: (_id, answer) => transcript.push(answer.exchange),
+      onRefused: (refusedId, next, why) => context.progress(`backup ${refusedId} was refused with 409 (${why}): take backup ${next}`),
+    });
     noteRule(context, index.byRole.take, 'take-accepted-above-highest');
-    if (take.status === 409) {
+    if (search.kind === 'refused') {
       report({
         checkId: 'take-accepted-above-highest',
         operation: index.byRole.take.label,
         verdict: 'inconclusive',
-        expected: `202 for backup ${id}, above every listed id`,
-        received: '409: a higher id may have been taken and deleted before this run',
+        expected: `a 202 for one of ${search.refused.join(', ')}, above every listed id`,
+        received: '409 for each: a higher id may have been taken and deleted before this run, or the server refuses valid ids',
         specPointer: 'spec/NOTES.md#deleted-id-reuse',
       });
       return;
     }
-    if (take.status !== 202) {
-      if (take.status !== undefined && take.status < 500) {
+    if (search.kind === 'failed') {
+      const status = search.answer.status;
+      if (status !== undefined && status < 500) {
         report({
           checkId: 'take-accepted-above-highest',
           operation: index.byRole.take.label,
-          expected: `202 for backup ${id}, above every listed id`,
-          received: String(take.status),
+          expected: `202 for backup ${search.id}, above every listed id`,
+          received: String(status),
         });
       }
       return;
     }
+    if (search.kind !== 'accepted') return;
+    const id = search.id;
 
     let deleted = false;
     try {

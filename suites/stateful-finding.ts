@@ -24,8 +24,8 @@ export function statefulFinding(
     return sequenceFinding({ checkId, operation, expected, received, operations: context.index.byRole, ...reproduction });
   }
   if (run.stoppedOn !== undefined) {
-    const { checkId, verdict, operation, expected, received, specPointer } = run.stoppedOn;
-    return sequenceFinding({ checkId, verdict, operation, expected, received, ...(specPointer === undefined ? {} : { specPointer }), operations: context.index.byRole, ...reproduction });
+    const { checkId, verdict, operation, expected, received, specPointer, kind } = run.stoppedOn;
+    return sequenceFinding({ checkId, verdict, operation, expected, received, ...(specPointer === undefined ? {} : { specPointer }), ...(kind === undefined ? {} : { kind }), operations: context.index.byRole, ...reproduction });
   }
   return undefined;
 }

@@ -6,7 +6,7 @@ import type { Exchange } from '../src/http/exchange.js';
 import { BackupModel } from '../src/model/backup-model.js';
 import { runBaseId } from '../src/model/run-base-id.js';
 import type { BackupCommand } from '../generators/backup-command.js';
-import { describeAnswer } from '../generators/describe-answer.js';
+import { answerClause } from '../generators/describe-answer.js';
 import { PropertyViolation } from '../generators/property-violation.js';
 import { removeCreatedBackups } from '../generators/remove-created-backups.js';
 import { ResponseViolation } from '../generators/response-violation.js';
@@ -59,8 +59,8 @@ export interface SequenceOptions {
 
 /**
  * One run: list the backups to choose a base id above all of them, run the commands against a
- * fresh model, then (unless --keep-backups) delete every backup the suite created. Violations come
- * back as data; anything else thrown is a fault of the suite and propagates.
+ * fresh model, then (unless --keep-backups) delete the backups the suite created that no delete
+ * was sent for yet. Violations come back as data; anything else thrown is a fault of the suite and propagates.
  */
 export async function runSequence(commands: readonly BackupCommand[], options: SequenceOptions): Promise<SequenceOutcome> {
   const { context, ledger } = options;
@@ -102,7 +102,7 @@ export async function runSequence(commands: readonly BackupCommand[], options: S
   try {
     const listing = await system.list();
     if (listing.status === undefined || listing.status >= 500) {
-      return outcome({ skipReason: `the list answered ${describeAnswer(listing)}, so no backup id could be chosen safely` });
+      return outcome({ skipReason: `${answerClause('the list', listing)}, so no backup id could be chosen safely` });
     }
     const highest = highestBackupId(listing);
     const base = highest === undefined ? undefined : runBaseId(highest, ledger.highestSent);
@@ -110,7 +110,7 @@ export async function runSequence(commands: readonly BackupCommand[], options: S
       return outcome({
         stopReason:
           highest === undefined
-            ? `the list answered ${describeAnswer(listing)}, so no backup id can be chosen safely`
+            ? `${answerClause('the list', listing)}, so no backup id can be chosen safely`
             : `the highest backup id, ${highest}, leaves no room for new ids below the int64 maximum`,
       });
     }

@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import type { BackupApi, Observation } from '../src/api/backup-api.js';
 import { ConformanceError } from '../src/errors.js';
 import type { Finding } from '../src/findings/finding.js';
+import { plural } from '../src/findings/plural.js';
 import type { BackupCommand } from '../generators/backup-command.js';
 import { backupCommands } from '../generators/backup-commands.js';
-import { removeCreatedBackups } from '../generators/remove-created-backups.js';
+import { END_OF_SUITE_CLEANUP_MS, removeCreatedBackups } from '../generators/remove-created-backups.js';
 import { Patience } from '../generators/patience.js';
 import { statefulScenarios, type StatefulScenario } from '../generators/stateful-scenarios.js';
 import { TakeLedger } from '../generators/take-ledger.js';
@@ -83,7 +84,7 @@ async function runStateful(suiteContext: SuiteContext): Promise<void> {
     }
   };
   const shrinkLine = (what: string, sequence: readonly BackupCommand[], base: bigint): string =>
-    `shrinking ${what}, attempt ${gate.shrinkAttempts} of at most ${budget.shrinkRuns}: ${sequence.length} commands, ids above ${base}`;
+    `shrinking ${what}, attempt ${gate.shrinkAttempts} of at most ${budget.shrinkRuns}: ${plural(sequence.length, 'command')}, ids above ${base}`;
 
   let evaluations = 0;
   let started = 0;
@@ -106,8 +107,8 @@ async function runStateful(suiteContext: SuiteContext): Promise<void> {
         shrinking
           ? shrinkLine(`the sequence that broke ${failingCheck}`, sequence, base)
           : scenario !== undefined
-            ? `scenario ${scenario.name}: ${scenario.purpose}; ${sequence.length} commands, ids above ${base}`
-            : `run ${started}${path === undefined ? ` of ${runs}` : ''}: ${sequence.length} commands, ids above ${base}; backups created so far: ${ledger.accepted}`,
+            ? `scenario ${scenario.name}: ${scenario.purpose}; ${plural(sequence.length, 'command')}, ids above ${base}`
+            : `run ${started}${path === undefined ? ` of ${runs}` : ''}: ${plural(sequence.length, 'command')}, ids above ${base}; backups created so far: ${ledger.accepted}`,
     });
     if (outcome === undefined) return;
     if (!shrinking && path === undefined) {
@@ -177,7 +178,7 @@ async function runStateful(suiteContext: SuiteContext): Promise<void> {
     if (signal.aborted) context.progress('interrupted: no further runs');
     finished = true;
   } finally {
-    if (!keepBackups) await removeCreatedBackups(api, ledger);
+    if (!keepBackups) await removeCreatedBackups(api, ledger, { retryUntil: AbortSignal.timeout(END_OF_SUITE_CLEANUP_MS) });
     context.progress(closingNote(ledger, keepBackups));
     // A run that could take no backup tested none of the sequence rules: unless it found the server
     // at fault, it could not judge, and must not pass as conformant. (Only when the suite ended of
@@ -235,5 +236,5 @@ function closingNote(ledger: TakeLedger, keepBackups: boolean): string {
   const floor = ledger.highestCreated === undefined ? '' : `; later backups on this cluster need ids above ${ledger.highestCreated}`;
   if (left.length === 0) return `${taken}; every backup the suite created is deleted${floor}`;
   const ids = left.length > 20 ? `${left.slice(0, 20).join(', ')}, …` : left.join(', ');
-  return keepBackups ? `${taken}; kept ${left.length} backups: ${ids}${floor}` : `${taken}; could not delete ${left.length} backups, delete them by hand: ${ids}${floor}`;
+  return keepBackups ? `${taken}; kept ${plural(left.length, 'backup')}: ${ids}${floor}` : `${taken}; could not delete ${plural(left.length, 'backup')}, delete them by hand: ${ids}${floor}`;
 }

@@ -1,5 +1,6 @@
 import { responseChecks } from '../../src/checks/response-checks.js';
 import type { Finding, Verdict } from '../../src/findings/finding.js';
+import { evaluationCounts } from '../../src/findings/rule-account.js';
 import type { RunOutcome } from '../../src/run-outcome.js';
 
 export type CellStatus = 'passed' | Verdict;
@@ -7,8 +8,10 @@ export type CellStatus = 'passed' | Verdict;
 /** One check on one operation, over every suite that evaluated it. */
 export interface MatrixCell {
   readonly status: CellStatus;
-  /** Evaluations counted by the ledger (0 when a finding names a pair the ledger never saw). */
+  /** Evaluations where the check applied (at least the failed ones). */
   readonly runs: number;
+  /** Of those, the ones that found something. */
+  readonly failed: number;
   readonly suites: readonly string[];
   /** The findings behind a status other than passed, in the run's order. */
   readonly findings: readonly Finding[];
@@ -44,19 +47,20 @@ export function worstStatus(statuses: Iterable<CellStatus>): CellStatus {
  */
 export function checkMatrix(outcome: Pick<RunOutcome, 'checks' | 'findings'>): CheckMatrix {
   const operations: string[] = [];
-  const cells = new Map<string, Map<string, { runs: number; suites: Set<string>; findings: Finding[] }>>();
+  const cells = new Map<string, Map<string, { runs: number; failed: number; suites: Set<string>; findings: Finding[] }>>();
   const titles = new Map<string, string>(responseChecks.map((check) => [check.id, check.title]));
   const cell = (checkId: string, operation: string) => {
     if (!operations.includes(operation)) operations.push(operation);
     const row = cells.get(checkId) ?? new Map();
     cells.set(checkId, row);
-    const found = row.get(operation) ?? { runs: 0, suites: new Set<string>(), findings: [] };
+    const found = row.get(operation) ?? { runs: 0, failed: 0, suites: new Set<string>(), findings: [] };
     row.set(operation, found);
     return found;
   };
   for (const entry of outcome.checks) {
     const target = cell(entry.checkId, entry.operation);
     target.runs += entry.runs;
+    target.failed += entry.failed;
     target.suites.add(entry.suite);
   }
   for (const finding of outcome.findings) {
@@ -68,7 +72,9 @@ export function checkMatrix(outcome: Pick<RunOutcome, 'checks' | 'findings'>): C
   const rows = [...cells.entries()].map(([checkId, byOperation]): MatrixRow => {
     const built = new Map<string, MatrixCell>();
     for (const [operation, found] of byOperation) {
-      built.set(operation, { status: worstStatus(found.findings.map((f) => f.verdict)), runs: found.runs, suites: [...found.suites], findings: found.findings });
+      const sightings = found.findings.reduce((sum, f) => sum + (f.occurrences ?? 1), 0);
+      const { exercised, failed } = evaluationCounts(found.runs, found.failed, sightings);
+      built.set(operation, { status: worstStatus(found.findings.map((f) => f.verdict)), runs: exercised, failed, suites: [...found.suites], findings: found.findings });
     }
     const title = titles.get(checkId);
     return { checkId, ...(title === undefined ? {} : { title }), status: worstStatus([...built.values()].map((c) => c.status)), cells: built };

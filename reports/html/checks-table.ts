@@ -1,5 +1,6 @@
 import type { Finding } from '../../src/findings/finding.js';
 import type { CellStatus, CheckMatrix, MatrixCell } from './check-matrix.js';
+import { plural } from '../../src/findings/plural.js';
 import { html, type SafeHtml } from './html.js';
 
 const CELL_TEXT: Readonly<Record<CellStatus, { icon: string; word: string }>> = {
@@ -11,7 +12,8 @@ const CELL_TEXT: Readonly<Record<CellStatus, { icon: string; word: string }>> = 
 
 /**
  * The table of checks: a row per check, a column per operation, each cell the worst verdict of
- * that check on that operation, linked to its finding. A blank cell was not evaluated.
+ * that check on that operation with how often it failed and passed where it applied, linked to its
+ * finding. A blank cell: the check never applied to that operation's answers.
  */
 export function checksTable(matrix: CheckMatrix, anchorOf: (finding: Finding) => string): SafeHtml {
   if (matrix.rows.length === 0) return html`<p class="no-findings">No check was evaluated: the run stopped before its first request was judged.</p>`;
@@ -28,8 +30,10 @@ export function checksTable(matrix: CheckMatrix, anchorOf: (finding: Finding) =>
 
 function cellHtml(checkId: string, operation: string, cell: MatrixCell, anchorOf: (finding: Finding) => string): SafeHtml {
   const { icon, word } = CELL_TEXT[cell.status];
-  const runs = cell.runs === 0 ? '' : html` <span class="runs">×${cell.runs}</span>`;
-  const tip = `${checkId} on ${operation}: ${word}; evaluated ${cell.runs} time${cell.runs === 1 ? '' : 's'}${cell.suites.length > 0 ? ` in ${cell.suites.join(', ')}` : ''}`;
+  const passed = cell.runs - cell.failed;
+  // All passed: how often. Otherwise failed and passed apart, never one number for both.
+  const runs = html` <span class="runs">${cell.failed === 0 ? `×${cell.runs}` : `${cell.failed} of ${cell.runs} failed`}</span>`;
+  const tip = `${checkId} on ${operation}: ${word}; applied ${plural(cell.runs, 'time')} (${cell.failed} failed, ${passed} passed)${cell.suites.length > 0 ? ` in ${cell.suites.join(', ')}` : ''}`;
   const first = cell.findings.find((finding) => finding.verdict === cell.status);
   if (first === undefined) return html`<span class="cell ${cell.status}" title="${tip}">${icon} ${word}${runs}</span>`;
   return html`<a class="cell ${cell.status}" href="#${anchorOf(first)}" title="${tip}">${icon} ${word}${runs}</a>`;

@@ -1,4 +1,5 @@
 import type { Finding, Severity } from '../../src/findings/finding.js';
+import { seenText } from '../../src/findings/format-finding.js';
 import { shellQuote } from '../../src/http/curl.js';
 import { html, type SafeHtml } from './html.js';
 
@@ -21,12 +22,13 @@ export function orderFindings(findings: readonly Finding[]): Finding[] {
  */
 export function findingCard(finding: Finding, anchor: string, target: { url: string; embedded: boolean }): SafeHtml {
   const sentences = finding.specSentence === undefined ? [] : [finding.specSentence];
-  const seen = finding.occurrences !== undefined && finding.occurrences > 1 ? ` · seen ${finding.occurrences} times` : '';
+  const seenWords = seenText(finding);
+  const seen = seenWords === undefined ? '' : ` · ${seenWords}`;
   const where = finding.suite === undefined ? seen.replace(/^ · /, '') : `suite ${finding.suite}${seen}`;
   const { curl, replay, transcript } = finding.reproduction;
   const replayCommand = replay === undefined ? undefined : `npx conformance${target.embedded ? '' : ` --target ${shellQuote(target.url)}`}${finding.suite === undefined ? '' : ` --suite ${finding.suite}`} --seed ${replay.seed} --path ${shellQuote(replay.path)}`;
   return html`<article class="finding ${finding.verdict}" id="${anchor}" data-check-id="${finding.checkId}">
-<div class="finding-head"><span class="badge">${VERDICT_WORDS[finding.verdict]}</span><span class="badge severity">${finding.severity}</span><h3><code>${finding.checkId}</code></h3><span class="operation">${finding.operation}</span>${where === '' ? '' : html`<span class="where">${where}</span>`}</div>
+<div class="finding-head"><span class="badge">${VERDICT_WORDS[finding.verdict]}</span>${finding.inBaseline === true ? html`<span class="badge in-baseline">in the baseline</span>` : ''}<span class="badge severity">${finding.severity}</span><h3><code>${finding.checkId}</code></h3><span class="operation">${finding.operation}</span>${where === '' ? '' : html`<span class="where">${where}</span>`}</div>
 <p class="finding-title">${finding.title}</p>
 <div class="compare"><div class="expected"><div class="label">Expected</div><p class="value">${finding.expected}</p></div><div class="received"><div class="label">Received</div><p class="value">${finding.received}</p></div></div>
 ${finding.specPointer === undefined ? '' : html`<div class="spec"><span class="label">Spec</span><code>${finding.specPointer}</code>${sentences.map((sentence) => html`<blockquote>“${sentence}”</blockquote>`)}</div>`}

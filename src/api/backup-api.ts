@@ -4,7 +4,7 @@ import type { Finding } from '../findings/finding.js';
 import { findingSource } from '../rules/rules.js';
 import type { HttpClient } from '../http/client.js';
 import { toTranscript } from '../findings/to-transcript.js';
-import { toCurl } from '../http/curl.js';
+import { curlScript } from '../findings/curl-script.js';
 import type { Exchange } from '../http/exchange.js';
 import type { ParsedJson } from '../http/parse-json.js';
 import type { OperationIndex } from '../spec/index-operations.js';
@@ -40,7 +40,8 @@ export interface BackupApiOptions {
   /** Pause before the one retry of an idempotent request that got 502, 503 or 504. */
   readonly retryDelayMs: number;
   record(finding: Finding): void;
-  noteCheck(operation: string, checkId: string): void;
+  /** Counts one evaluation of a check where it applied; `failed` when it found something. */
+  noteCheck(operation: string, checkId: string, failed?: boolean): void;
   /** Told of every observation made through a role (not through `send`), with the id it was about. */
   onObservation?(observation: Observation, target: { role: OperationRole; id?: bigint }): void;
 }
@@ -59,6 +60,8 @@ export interface BackupApi {
 }
 
 const RETRYABLE = new Set([502, 503, 504]);
+// A run takes a few hundred backups at most; the bound keeps a runaway caller's memory flat.
+const MOST_TAKES_KEPT = 10_000;
 
 export function createBackupApi(options: BackupApiOptions): BackupApi {
   const { index } = options;
@@ -70,11 +73,16 @@ export function createBackupApi(options: BackupApiOptions): BackupApi {
     return path === '/' ? options.baseUrl : `${options.baseUrl}${path}`;
   }
 
-  function evaluate(operation: Operation, exchange: Exchange, intent: 'valid' | 'invalid', repeated: boolean): Observation {
+  // The accepted take of each id, so that a finding about that backup is reproduced from a fresh
+  // start: the take that created it, then the request that showed the fault.
+  const acceptedTakes = new Map<string, Exchange>();
+
+  function evaluate(operation: Operation, exchange: Exchange, intent: 'valid' | 'invalid', repeated: boolean, createdBy?: Exchange): Observation {
+    const sequence = createdBy === undefined ? [exchange] : [createdBy, exchange];
     const { body, results } = checkResponse(options.checks, operation, exchange, intent, repeated);
     const findings: Finding[] = [];
-    for (const { check, drafts } of results) {
-      options.noteCheck(operation.label, check.id);
+    for (const { check, applied, drafts } of results) {
+      if (applied) options.noteCheck(operation.label, check.id, drafts.length > 0);
       for (const draft of drafts) {
         const finding: Finding = {
           checkId: check.id,
@@ -85,9 +93,11 @@ export function createBackupApi(options: BackupApiOptions): BackupApi {
           ...(exchange.response === undefined ? {} : { status: exchange.response.status }),
           expected: draft.expected,
           received: draft.received,
+          kind: draft.kind,
+          ...(draft.backupId === undefined ? {} : { backupId: String(draft.backupId) }),
           ...findingSource(check.id, index.byRole, { operation, ...draft }),
           suite: options.suite,
-          reproduction: { curl: [toCurl(exchange.request, options.redactedHeaders)], transcript: toTranscript([exchange]) },
+          reproduction: { curl: curlScript(sequence, options.redactedHeaders), transcript: toTranscript(sequence) },
         };
         findings.push(finding);
         options.record(finding);
@@ -96,7 +106,7 @@ export function createBackupApi(options: BackupApiOptions): BackupApi {
     return { operation, exchange, ...(exchange.response ? { status: exchange.response.status } : {}), ...(body === undefined ? {} : { body }), findings };
   }
 
-  async function send(operation: Operation, request: RawRequest, intent: 'valid' | 'invalid'): Promise<Observation> {
+  async function send(operation: Operation, request: RawRequest, intent: 'valid' | 'invalid', createdBy?: Exchange): Promise<Observation> {
     const spec = {
       method: operation.method,
       url: urlFor(operation, request.pathValues),
@@ -107,19 +117,21 @@ export function createBackupApi(options: BackupApiOptions): BackupApi {
     const idempotent = operation.method === 'GET' || operation.method === 'DELETE';
     const status = first.response?.status;
     if (intent === 'invalid' || !idempotent || status === undefined || !RETRYABLE.has(status)) {
-      return evaluate(operation, first, intent, false);
+      return evaluate(operation, first, intent, false, createdBy);
     }
     // One bounded retry tells a passing cluster hiccup from a server that keeps failing.
     await new Promise((resolve) => setTimeout(resolve, options.retryDelayMs));
-    const firstObservation = evaluate(operation, first, intent, false);
+    const firstObservation = evaluate(operation, first, intent, false, createdBy);
     const second = await options.client.send(spec);
     const repeated = second.response !== undefined && second.response.status >= 500;
-    const secondObservation = evaluate(operation, second, intent, repeated);
+    const secondObservation = evaluate(operation, second, intent, repeated, createdBy);
     return { ...secondObservation, findings: [...firstObservation.findings, ...secondObservation.findings] };
   }
 
   async function viaRole(role: OperationRole, request: RawRequest, id?: bigint): Promise<Observation> {
-    const observation = await send(index.byRole[role], request, 'valid');
+    const createdBy = id === undefined || role === 'take' ? undefined : acceptedTakes.get(String(id));
+    const observation = await send(index.byRole[role], request, 'valid', createdBy);
+    if (role === 'take' && id !== undefined && observation.status === 202 && acceptedTakes.size < MOST_TAKES_KEPT) acceptedTakes.set(String(id), observation.exchange);
     options.onObservation?.(observation, { role, ...(id === undefined ? {} : { id }) });
     return observation;
   }
@@ -129,7 +141,7 @@ export function createBackupApi(options: BackupApiOptions): BackupApi {
 
   return {
     urlFor,
-    send,
+    send: (operation, request, intent) => send(operation, request, intent),
     list: () => viaRole('list', {}),
     take: (id) => viaRole('take', { body: `{${JSON.stringify(idField)}:${id}}`, headers: json }, id),
     get: (id) => viaRole('get', { pathValues: [String(id)] }, id),

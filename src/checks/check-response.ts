@@ -6,7 +6,8 @@ import type { Check, CheckInput, FindingDraft } from './check.js';
 /** What every check said about one exchange, with the body parsed once for all of them. */
 export interface CheckedResponse {
   readonly body?: ParsedJson;
-  readonly results: readonly { readonly check: Check; readonly drafts: readonly FindingDraft[] }[];
+  /** Each check with what it found, and whether it applied at all (a check that found something did). */
+  readonly results: readonly { readonly check: Check; readonly applied: boolean; readonly drafts: readonly FindingDraft[] }[];
 }
 
 /** Runs each check on one exchange. Pure: no I/O, nothing recorded. */
@@ -14,5 +15,9 @@ export function checkResponse(checks: readonly Check[], operation: Operation, ex
   const text = exchange.response?.bodyText ?? '';
   const body = text.length > 0 && exchange.response?.truncated !== true ? parseJson(text) : undefined;
   const input: CheckInput = { operation, exchange, intent, repeated, ...(body === undefined ? {} : { body }) };
-  return { ...(body === undefined ? {} : { body }), results: checks.map((check) => ({ check, drafts: check.evaluate(input) })) };
+  return { ...(body === undefined ? {} : { body }), results: checks.map((check) => {
+      const drafts = check.evaluate(input);
+      return { check, applied: drafts.length > 0 || check.applies(input), drafts };
+    }),
+  };
 }

@@ -22,6 +22,14 @@ export interface CheckInput {
 
 /** What a check reports; the API layer adds identity, operation and reproduction. */
 export interface FindingDraft {
+  /**
+   * The kind of deviation, without ids or values (`lastUpdatedAt-before-createdAt`, `status-418`):
+   * with the check and operation it is the fault's identity, so one fault seen on a thousand
+   * backups is one finding, counted, and not a thousand.
+   */
+  readonly kind: string;
+  /** The backup the sighting is about, when it is about one: counts "seen on N backups". */
+  readonly backupId?: bigint;
   readonly expected: string;
   readonly received: string;
   /** Where the spec says it, when not where the rule's catalogue entry points: `#/...` or a spec/NOTES.md section. */
@@ -37,20 +45,36 @@ export interface Check {
   readonly id: RuleId;
   readonly title: string;
   readonly severity: Severity;
+  /**
+   * What the check needs to mean anything, for people, without an article: "list answer holding two
+   * backups or more". A check the run never met one for is reported as not exercised, saying so.
+   */
+  readonly exercisedBy: string;
+  /** Whether the check applies to this exchange: only then is it counted, passed or failed. */
+  applies(input: CheckInput): boolean;
   evaluate(input: CheckInput): readonly FindingDraft[];
 }
 
 /**
  * Builds a check from the rule it enforces (its title and severity live in the rule catalogue) and
- * a `run` that only decides, calling `fail` per problem. A draft without a pointer gets the rule's.
+ * where it applies, and a `run` that only decides, calling `fail` per problem. A draft without a
+ * pointer gets the rule's. A check that fails an exchange applies to it, whatever `applies` says.
  */
-export function defineCheck(definition: { rule: RuleId; run(input: CheckInput, fail: (draft: FindingDraft) => void): void }): Check {
-  const { run } = definition;
+export function defineCheck(definition: {
+  rule: RuleId;
+  exercisedBy: string;
+  /** @default every exchange */
+  applies?(input: CheckInput): boolean;
+  run(input: CheckInput, fail: (draft: FindingDraft) => void): void;
+}): Check {
+  const { run, exercisedBy, applies } = definition;
   const { id, title, severity } = ruleOf(definition.rule);
   return {
     id: id as RuleId,
     title,
     severity,
+    exercisedBy,
+    applies: applies ?? (() => true),
     evaluate(input) {
       const drafts: FindingDraft[] = [];
       run(input, (draft) => drafts.push(draft));

@@ -10,16 +10,18 @@ const TRANSIENT = new Set([502, 503, 504]);
  */
 export const notAServerError = defineCheck({
   rule: 'not-a-server-error',
+  exercisedBy: 'answer',
+  applies: ({ exchange }) => exchange.response !== undefined,
   run({ exchange, intent, repeated }, fail) {
     const status = exchange.response?.status;
     if (status === undefined || status < 500) return;
     const received = `${status} ${summarise(exchange.response?.bodyText ?? '')}`.trim();
     if (intent === 'invalid') {
-      fail({ expected: 'a 4xx refusal of an invalid request', received, specPointer: 'spec/NOTES.md#undocumented-5xx' });
+      fail({ kind: `status-${status}-to-invalid-request`, expected: 'a 4xx refusal of an invalid request', received, specPointer: 'spec/NOTES.md#undocumented-5xx' });
     } else if (TRANSIENT.has(status) && repeated !== true) {
-      fail({ expected: 'a non-5xx answer', received: `${received} (once; the cluster may have been unavailable)`, verdict: 'inconclusive', specPointer: 'spec/NOTES.md#undocumented-5xx' });
+      fail({ kind: `status-${status}-once`, expected: 'a non-5xx answer', received: `${received} (once; the cluster may have been unavailable)`, verdict: 'inconclusive', specPointer: 'spec/NOTES.md#undocumented-5xx' });
     } else {
-      fail({ expected: 'a non-5xx answer', received: repeated === true ? `${received}, again on retry` : received, specPointer: 'spec/NOTES.md#undocumented-5xx' });
+      fail({ kind: repeated === true ? `status-${status}-repeated` : `status-${status}`, expected: 'a non-5xx answer', received: repeated === true ? `${received}, again on retry` : received, specPointer: 'spec/NOTES.md#undocumented-5xx' });
     }
   },
 });

@@ -9,6 +9,8 @@ import { defineCheck } from './check.js';
  */
 export const statusCodeDocumented = defineCheck({
   rule: 'status-code-documented',
+  exercisedBy: 'answer with a status below 500',
+  applies: ({ exchange }) => exchange.response !== undefined && exchange.response.status < 500,
   run({ operation, exchange, intent }, fail) {
     const status = exchange.response?.status;
     if (status === undefined || status >= 500) return;
@@ -17,6 +19,7 @@ export const statusCodeDocumented = defineCheck({
     if (isClientError && intent === 'invalid') return;
     const documentsClientErrors = operation.responses.some((r) => r.key.startsWith('4'));
     fail({
+      kind: `status-${status}`,
       expected: `one of ${operation.responses.map((r) => r.key).join(', ')}`,
       received: String(status),
       specPointer: isClientError && !documentsClientErrors ? 'spec/NOTES.md#delete-undocumented-statuses' : `${operation.pointer}/responses`,

@@ -1,5 +1,6 @@
 import { formatFinding } from '../findings/format-finding.js';
 import type { Finding } from '../findings/finding.js';
+import { plural } from '../findings/plural.js';
 import type { RunEvent } from '../run.js';
 
 export interface ConsoleOptions {
@@ -110,7 +111,7 @@ export function renderEvent(event: RunEvent, options: Pick<ConsoleOptions, 'isTT
       // Said even with --quiet: a rule not checked must never pass in silence.
       const unchecked = event.notChecked.map((u) => `Not checked: ${u.ruleId}, because ${u.reason}.`);
       if (options.quiet) return unchecked.length === 0 ? undefined : unchecked.join('\n');
-      const plan = event.readOnly ? `Read-only: GET requests only; suites ${event.suites.join(', ')}` : `Suites: ${event.suites.join(', ')}; at most ${event.maxBackups} backups will be taken (and deleted again${options.keepBackups === true ? ': no, --keep-backups' : ''})`;
+      const plan = event.readOnly ? `Read-only: GET requests only; suites ${event.suites.join(', ')}` : `Suites: ${event.suites.join(', ')}; at most ${plural(event.maxBackups, 'backup')} will be taken (and deleted again${options.keepBackups === true ? ': no, --keep-backups' : ''})`;
       return [plan, ...unchecked].join('\n');
     }
     case 'suite-start':

@@ -1,25 +1,79 @@
-import type { Finding } from './finding.js';
+import { faultKey } from './fault-key.js';
+import type { Finding, FindingExample } from './finding.js';
+
+// A fault seen on every backup of a huge list names each one; counting them needs no more than this.
+const MOST_BACKUPS_COUNTED = 100_000;
+
+interface Fault {
+  /** The finding as reported: the first sighting's identity, the best sighting's evidence. */
+  finding: Finding;
+  first: FindingExample;
+  best: FindingExample;
+  occurrences: number;
+  backups: Set<string>;
+}
 
 /**
- * The run's findings, in the order first seen. The same finding observed again (same check,
- * operation, verdict, expectation and answer) is counted, not repeated.
+ * The run's findings, one per fault, in the order first seen. A fault is a check, an operation, a
+ * verdict and a kind of deviation, never ids or values: a server that writes lastUpdatedAt before
+ * createdAt on every partition has one fault, seen on every backup. Further sightings are counted,
+ * and the one with the best reproduction (a shrunk, replayable sequence; else the fewest requests)
+ * becomes the finding's evidence.
  */
 export class FindingLog {
-  private readonly byKey = new Map<string, Finding>();
+  private readonly faults = new Map<string, Fault>();
 
-  /** Records a finding; returns true when it is new (worth showing), false when it repeats one. */
+  /** Records a sighting; returns true when it is a new fault (worth showing), false when it is one already seen. */
   add(finding: Finding): boolean {
-    const key = [finding.checkId, finding.operation, finding.verdict, finding.expected, finding.received].join('\u0000');
-    const seen = this.byKey.get(key);
-    if (seen !== undefined) {
-      this.byKey.set(key, { ...seen, occurrences: (seen.occurrences ?? 1) + 1 });
-      return false;
+    const key = faultKey(finding);
+    const seen = this.faults.get(key);
+    const example = exampleOf(finding);
+    if (seen === undefined) {
+      const backups = new Set<string>(finding.backupId === undefined ? [] : [finding.backupId]);
+      this.faults.set(key, { finding, first: example, best: example, occurrences: 1, backups });
+      return true;
     }
-    this.byKey.set(key, finding);
-    return true;
+    seen.occurrences++;
+    if (finding.backupId !== undefined && seen.backups.size < MOST_BACKUPS_COUNTED) seen.backups.add(finding.backupId);
+    if (reproductionRank(finding.reproduction) < reproductionRank(seen.best.reproduction)) {
+      seen.best = example;
+      // The evidence travels with its own sighting: what was expected and received, where the spec says it.
+      const { expected, received, reproduction, specPointer, specSentence, suite } = finding;
+      const { specPointer: _pointer, specSentence: _sentence, ...identity } = seen.finding;
+      seen.finding = { ...identity, expected, received, reproduction, ...(specPointer === undefined ? {} : { specPointer }), ...(specSentence === undefined ? {} : { specSentence }), ...(suite === undefined ? {} : { suite }) };
+    }
+    return false;
   }
 
   all(): Finding[] {
-    return [...this.byKey.values()];
+    return [...this.faults.values()].map(({ finding, first, best, occurrences, backups }) => {
+      const { backupId: _sighting, ...fault } = finding;
+      return {
+        ...fault,
+        ...(occurrences > 1 ? { occurrences } : {}),
+        ...(backups.size > 0 ? { backups: backups.size } : {}),
+        ...(occurrences > 1 ? { examples: first === best ? [first] : [first, best] } : {}),
+      };
+    });
   }
+}
+
+/**
+ * Lower is better: a reproduction with a replay (a shrunk sequence that starts from a fresh
+ * state) beats one without, then the fewer requests the better; a reproduction with no request
+ * at all comes last.
+ */
+function reproductionRank(reproduction: Finding['reproduction']): number {
+  const requests = reproduction.curl.length === 0 ? 1_000_000 : reproduction.curl.length;
+  return (reproduction.replay === undefined ? 10_000_000 : 0) + requests;
+}
+
+function exampleOf(finding: Finding): FindingExample {
+  return {
+    expected: finding.expected,
+    received: finding.received,
+    ...(finding.suite === undefined ? {} : { suite: finding.suite }),
+    ...(finding.backupId === undefined ? {} : { backupId: finding.backupId }),
+    reproduction: finding.reproduction,
+  };
 }

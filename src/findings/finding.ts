@@ -57,9 +57,35 @@ export interface Finding {
   readonly status?: number;
   /** The suite that observed it. */
   readonly suite?: string;
-  /** How many times the same finding was observed in the run (set by the finding log). */
+  /**
+   * The kind of deviation, without ids or values: with the check, operation and verdict, the
+   * fault's identity. Absent: the finding log derives one from `expected` with its numbers blanked.
+   */
+  readonly kind?: string;
+  /** The backup this sighting is about, when it is about one. */
+  readonly backupId?: string;
+  /** How many times the fault was seen in the run (set by the finding log). */
   readonly occurrences?: number;
+  /** On how many distinct backups it was seen (set by the finding log; absent when no sighting named one). */
+  readonly backups?: number;
+  /** The best reproduction found: a replayable shrunk sequence first, then the fewest requests. */
   readonly reproduction: Reproduction;
+  /**
+   * A few sightings of the fault, set by the finding log when it was seen more than once: the first,
+   * and the one with the best reproduction (whose fields the finding carries).
+   */
+  readonly examples?: readonly FindingExample[];
+  /** Set when the --baseline file already holds this fault: reported as known, and never failing the run. */
+  readonly inBaseline?: true;
   /** Set when the selected profile expects this departure from the spec (verdict `known-deviation`). */
   readonly knownDeviation?: { readonly id: string; readonly description: string; readonly source: string };
+}
+
+/** One sighting of a fault, as kept among a finding's examples. */
+export interface FindingExample {
+  readonly expected: string;
+  readonly received: string;
+  readonly suite?: string;
+  readonly backupId?: string;
+  readonly reproduction: Reproduction;
 }

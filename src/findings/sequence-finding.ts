@@ -1,12 +1,12 @@
-import { toCurl } from '../http/curl.js';
 import type { Exchange } from '../http/exchange.js';
 import type { ProseRuleId, OperationPointers } from '../model/prose-rules.js';
 import { findingSource, rule, type RuleId } from '../rules/rules.js';
 import type { Finding, Verdict } from './finding.js';
+import { curlScript } from './curl-script.js';
 import { toTranscript } from './to-transcript.js';
 
 /**
- * A finding about a sequence of requests, reproduced by the whole sequence. Its title and severity
+ * A finding about a sequence of requests, reproduced by the whole sequence (a poll written once). Its title and severity
  * are the rule's; its pointer the rule's too, unless the finding names a more precise one.
  */
 export function sequenceFinding(fields: {
@@ -21,6 +21,9 @@ export function sequenceFinding(fields: {
   prose?: ProseRuleId;
   /** Where the loaded document has each operation, so pointers follow its layout. */
   operations: OperationPointers;
+  /** The kind of deviation, when the caller knows it (see Finding.kind). */
+  kind?: string;
+  backupId?: string;
   suite: string;
   exchanges: readonly Exchange[];
   redactedHeaders: ReadonlySet<string>;
@@ -36,7 +39,7 @@ export function sequenceFinding(fields: {
     verdict: verdict ?? 'violation',
     ...findingSource(checkId, operations, { ...(prose === undefined ? {} : { prose }), ...(specPointer === undefined ? {} : { specPointer }) }),
     reproduction: {
-      curl: exchanges.map((exchange) => toCurl(exchange.request, redactedHeaders)),
+      curl: curlScript(exchanges, redactedHeaders),
       transcript: toTranscript(exchanges),
       ...(replay === undefined ? {} : { replay }),
     },

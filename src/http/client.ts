@@ -13,6 +13,8 @@ export interface ClientOptions {
   readonly defaultHeaders?: Readonly<Record<string, string>>;
   /** Called with every exchange, in order, once it is complete. */
   readonly onExchange?: (exchange: Exchange) => void;
+  /** Called as each request leaves, before its answer: a caller that must quit mid-request knows what was under way. */
+  readonly onRequest?: (request: HttpRequest) => void;
   /** Extra certificate authorities (PEM) to trust for https targets. */
   readonly ca?: string;
   /** Skip TLS certificate verification (self-signed test clusters). */
@@ -56,21 +58,28 @@ export function createClient(options: ClientOptions): HttpClient {
   let seq = 0;
   const interval = options.ratePerSecond === undefined ? 0 : 1_000 / options.ratePerSecond;
   let nextStart = 0;
+  let gate: Promise<void> = Promise.resolve();
 
   async function send(spec: RequestSpec): Promise<Exchange> {
     if (options.allowedMethods !== undefined && !options.allowedMethods.has(spec.method)) {
       throw new ConformanceError('CONF_INTERNAL', `a ${spec.method} request to ${spec.url} was stopped: this run may only send ${[...options.allowedMethods].join(', ')}`);
     }
     if (interval > 0) {
-      const now = performance.now();
-      const wait = nextStart - now;
-      nextStart = Math.max(now, nextStart) + interval;
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      // One request at a time through the gate, the next spaced from when this one really starts:
+      // spacing from the planned start would let a late start (a busy event loop) crowd the next.
+      const turn = gate.then(async () => {
+        const wait = nextStart - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        nextStart = performance.now() + interval;
+      });
+      gate = turn;
+      await turn;
     }
     const headers: Record<string, string> = { ...options.defaultHeaders };
     for (const [name, value] of Object.entries(spec.headers ?? {})) headers[name.toLowerCase()] = value;
     const request: HttpRequest = { method: spec.method, url: spec.url, headers, ...(spec.body === undefined ? {} : { body: spec.body }) };
     const limit = Math.min(spec.maxBodyBytes ?? options.maxBodyBytes, options.maxBodyBytes);
+    options.onRequest?.(request);
     const exchange = await perform(agent, request, ++seq, options.timeoutMs, limit);
     options.onExchange?.(exchange);
     return exchange;
@@ -109,6 +118,7 @@ async function exchange(agent: Agent, request: HttpRequest, seq: number, started
   } catch (error) {
     return failed(error);
   }
+  const headersMs = performance.now() - started;
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(response.headers)) {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
@@ -120,7 +130,7 @@ async function exchange(agent: Agent, request: HttpRequest, seq: number, started
       seq,
       startedAt,
       request,
-      response: { status: response.statusCode, headers, bodyText: text, truncated, durationMs: performance.now() - started },
+      response: { status: response.statusCode, headers, bodyText: text, truncated, durationMs: performance.now() - started, headersMs },
     };
   } catch (error) {
     // The status and headers came, the body did not: the failure says how far it got.

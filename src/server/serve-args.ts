@@ -1,5 +1,7 @@
+import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { ConformanceError } from '../errors.js';
+import { withNegativeValues } from '../with-negative-values.js';
 import { faultCatalog, type FaultSpec } from './fault-catalog.js';
 import type { ReferenceServerOptions } from './options.js';
 import { resolveServerOptions } from './options.js';
@@ -108,7 +110,7 @@ export function parseServeArgs(argv: readonly string[]): ReferenceServerOptions 
     if (!/^\d+$/.test(value)) throw usage(`--${flag} needs a whole number, but got '${value}' (e.g. --${flag} ${EXAMPLES[flag]}).`);
     options[option] = Number(value);
   }
-  if (values.host !== undefined) options.host = values.host;
+  if (values.host !== undefined) options.host = host(values.host);
   if (values['base-path'] !== undefined) options.basePath = values['base-path'];
   if (values['broker-version'] !== undefined) options.brokerVersion = values['broker-version'];
   if (values.fault !== undefined) options.faults = values.fault.map(faultSpec);
@@ -124,7 +126,7 @@ export function parseServeArgs(argv: readonly string[]): ReferenceServerOptions 
 
 function parseFlags(argv: readonly string[]) {
   try {
-    return parseArgs({ args: [...argv], options: FLAGS, strict: true, allowPositionals: false }).values;
+    return parseArgs({ args: withNegativeValues(argv, FLAGS), options: FLAGS, strict: true, allowPositionals: false }).values;
   } catch (error) {
     const { code, message } = error as { code?: string; message: string };
     const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
@@ -140,6 +142,13 @@ function parseFlags(argv: readonly string[]) {
     }
     throw usage(`Cannot read the serve flags: ${message}.`);
   }
+}
+
+/** An IP address, or a host name (a dotted run of digits that is no IPv4 address is neither). */
+function host(value: string): string {
+  const name = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+  if (isIP(value) !== 0 || (name.test(value) && !/^[\d.]+$/.test(value))) return value;
+  throw usage(`--host ${JSON.stringify(value)} is not an IP address or host name; give an address of this machine, e.g. --host 127.0.0.1 or --host 0.0.0.0.`);
 }
 
 function faultSpec(value: string): FaultSpec {

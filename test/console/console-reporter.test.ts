@@ -145,6 +145,6 @@ test('the progress line never wraps: a long step is cut to the width', () => {
 test('the plan line says what will be taken, or that the run only reads', () => {
   const options = { isTTY: false, quiet: false, verbose: false };
   assert.equal(renderEvent({ type: 'plan', suites: ['smoke', 'stateful'], maxBackups: 40, readOnly: false, notChecked: [] }, options), 'Suites: smoke, stateful; at most 40 backups will be taken (and deleted again)');
-  assert.equal(renderEvent({ type: 'plan', suites: ['smoke'], maxBackups: 1, readOnly: false, notChecked: [] }, { ...options, keepBackups: true }), 'Suites: smoke; at most 1 backups will be taken (and deleted again: no, --keep-backups)');
+  assert.equal(renderEvent({ type: 'plan', suites: ['smoke'], maxBackups: 1, readOnly: false, notChecked: [] }, { ...options, keepBackups: true }), 'Suites: smoke; at most 1 backup will be taken (and deleted again: no, --keep-backups)');
   assert.equal(renderEvent({ type: 'plan', suites: ['inventory'], maxBackups: 0, readOnly: true, notChecked: [] }, options), 'Read-only: GET requests only; suites inventory');
 });

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
 import { after, describe, test, type TestContext } from 'node:test';
 import { runCliMeasured, type MeasuredCliResult } from '../helpers/run-cli-measured.js';
+import { xmlProblems } from '../helpers/xml-problems.js';
 import { BASE_PATH, responseHead, startHostileServer, type HostileServer, type Misbehaviour, type RawConnection, type RawRequest } from './hostile-server.js';
 import { backupInfo, backupList, validAnswer, type Answer } from './valid-answer.js';
 
@@ -56,21 +57,11 @@ async function judged(t: TestContext, result: MeasuredCliResult, exitCode: numbe
   assert.doesNotMatch(result.stderr, /Unhandled|internal error|\(node:\d+\) \w*Warning/i, transcript);
   const report = (await result.findings()) as unknown as Report;
   assert.equal(report.exitCode, exitCode);
-  assert.equal(await xmlProblems(join(result.outDir, 'junit.xml')), '', 'junit.xml is well-formed XML');
+  assert.equal(await xmlProblems(await readFile(join(result.outDir, 'junit.xml'), 'utf8')), '', 'junit.xml is well-formed XML');
   const peak = `peak RSS ${(result.peakRssBytes / 2 ** 20).toFixed(0)} MiB`;
   t.diagnostic(peak);
   assert.ok(result.peakRssBytes < PEAK_RSS_LIMIT, peak);
   return report;
-}
-
-/** What xmllint finds wrong in the file (nothing: ''); .ci/run installs it, with libxml2-utils. */
-function xmlProblems(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile('xmllint', ['--noout', file], (error, _stdout, stderr) => {
-      if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') reject(new Error('xmllint is not installed: apt-get install -y libxml2-utils'));
-      else resolve(error === null ? '' : stderr || String(error));
-    });
-  });
 }
 
 function findingOf(report: Report, checkId: string, operation = 'GET /'): Report['findings'][number] {

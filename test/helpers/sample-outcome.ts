@@ -39,9 +39,15 @@ export function sampleOutcome(overrides: Partial<RunOutcome> = {}): RunOutcome {
     requests: 9,
     suites: [{ id: 'smoke', title: 'Every operation with valid requests', durationMs: 1000 }],
     checks: [
-      { suite: 'smoke', operation: 'GET /', checkId: 'response-schema-valid', runs: 2 },
-      { suite: 'smoke', operation: 'GET /', checkId: 'list-sorted-descending', runs: 2 },
-      { suite: 'smoke', operation: 'GET /', checkId: 'not-a-server-error', runs: 2 },
+      { suite: 'smoke', operation: 'GET /', checkId: 'response-schema-valid', runs: 2, failed: 0 },
+      { suite: 'smoke', operation: 'GET /', checkId: 'list-sorted-descending', runs: 2, failed: 1 },
+      { suite: 'smoke', operation: 'GET /', checkId: 'not-a-server-error', runs: 2, failed: 0 },
+    ],
+    rules: [
+      { id: 'response-schema-valid', title: 'The response body matches the documented schema', exercised: 2, failed: 0, status: 'passed' },
+      { id: 'list-sorted-descending', title: 'The backup list is sorted by backupId, highest first', exercised: 2, failed: 1, status: 'violation' },
+      { id: 'not-a-server-error', title: 'The server does not answer with a server error', exercised: 2, failed: 1, status: 'inconclusive' },
+      { id: 'timestamps-ordered', title: 'A partition is not updated before it was created', exercised: 0, failed: 0, status: 'not-exercised', notExercised: 'the run met no partition with both createdAt and lastUpdatedAt' },
     ],
     findings: [violation, inconclusive],
     errors: [{ code: 'CONF_INTERNAL', message: 'the smoke suite stopped <oops>', suite: 'smoke' }],

@@ -11,7 +11,7 @@ import { runCatalogOnSeeds, type VariantResult } from './run-catalog.js';
 
 const SEEDS = Array.from({ length: 5 }, () => Math.floor(Math.random() * 2 ** 31));
 /** Runs at once: most of a run's time is spent waiting on the server, not computing. */
-const CONCURRENCY = 6;
+const CONCURRENCY = 5;
 
 function describeMiss(result: VariantResult): string {
   return `${result.variant.id} with --seed ${result.seed}: exit ${result.exitCode}, expected ${result.variant.expectedCheck ?? 'nothing'}, violations [${result.violations.join(', ')}], lost [${result.lostBackups.join(', ')}]\n${result.output.slice(-1500)}`;

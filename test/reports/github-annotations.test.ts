@@ -8,20 +8,20 @@ test("GitHub's escaping: % CR LF in messages; also : and , in properties", () =>
   assert.equal(escapeCommandProperty('a: b, c%\n'), 'a%3A b%2C c%25%0A');
 });
 
-test('an ::error per violation and tool error, a ::warning per inconclusive result, a ::notice per known deviation', () => {
+test('an ::error per violation and tool error (one per fault, with how often it was seen), a ::warning per inconclusive result, a ::notice per known deviation', () => {
   const outcome = sampleOutcome({ findings: [{ ...violation, verdict: 'known-deviation' }, ...sampleOutcome().findings] });
   assert.deepEqual(toGitHubAnnotations(outcome), [
     '::error title=CONF_INTERNAL::the smoke suite stopped <oops>',
-    "::error title=list-sorted-descending (GET /)::list-sorted-descending (GET /): violation [medium]: expected backupIds strictly descending, received 1 then 2 at position 1 <&\"'>",
-    '::warning title=not-a-server-error (GET /)::not-a-server-error (GET /): inconclusive [high]: expected a non-5xx answer, received 503 (once)',
-    "::notice title=list-sorted-descending (GET /)::list-sorted-descending (GET /): known deviation [medium]: expected backupIds strictly descending, received 1 then 2 at position 1 <&\"'>",
+    "::error title=list-sorted-descending (GET /)::list-sorted-descending (GET /): violation [medium]: expected backupIds strictly descending, received 1 then 2 at position 1 <&\"'> (seen 2 times)",
+    '::warning title=not-a-server-error (GET /)::not-a-server-error (GET /): inconclusive [high]: expected a non-5xx answer, received 503 (once) (seen 2 times)',
+    "::notice title=list-sorted-descending (GET /)::list-sorted-descending (GET /): known deviation [medium]: expected backupIds strictly descending, received 1 then 2 at position 1 <&\"'> (seen 2 times)",
   ]);
 });
 
 test('a server cannot start a new workflow command from inside a finding', () => {
   const [line] = toGitHubAnnotations({ errors: [], findings: [{ ...violation, received: 'x\n::add-mask::secret\r\n::set-env name=A::1 50%' }] });
   assert.equal(line?.split('\n').length, 1);
-  assert.ok(line?.endsWith('received x%0A::add-mask::secret%0D%0A::set-env name=A::1 50%25'));
+  assert.ok(line?.includes('received x%0A::add-mask::secret%0D%0A::set-env name=A::1 50%25 (seen 2 times)'));
 });
 
 test('stop-commands and its resume share the token', () => {

@@ -4,11 +4,11 @@ import { MAX_LISTED_FINDINGS, text, toMarkdownSummary } from '../../reports/mark
 import { sampleOutcome, violation } from '../helpers/sample-outcome.js';
 import { HOSTILE, richOutcome } from './rich-outcome.js';
 
-test('the verdict, the counts, a row per finding and its curl lines', () => {
+test('the verdict, the counts, a row per fault with how often it was seen, and its curl lines', () => {
   const summary = toMarkdownSummary(sampleOutcome({ errors: [], exitCode: 1 }));
   assert.match(summary, /^## ❌ Backup API conformance: Not conformant\n\nDoes not conform to the spec: 1 violation\.\n/);
   assert.match(summary, /\n\| 1 \| 1 \| 0 \| 0 \| 6 \| 9 \| 1\.2 s \|\n/);
-  assert.match(summary, /\n\| ❌ violation \| <code>list-sorted-descending<\/code> \| <code>GET \/<\/code> \| backupIds strictly descending \| 1 then 2 at position 1 &lt;&amp;&quot;'&gt; \|\n/);
+  assert.match(summary, /\n\| ❌ violation \| <code>list-sorted-descending<\/code> \| <code>GET \/<\/code> \| backupIds strictly descending \| 1 then 2 at position 1 &lt;&amp;&quot;'&gt; \(seen 2 times\) \|\n/);
   assert.match(summary, /\| ⚠️ inconclusive \| <code>not-a-server-error<\/code> /);
   assert.match(summary, /<details><summary>Reproduce list-sorted-descending \(GET \/\)<\/summary>\n\n```sh\ncurl -i -X GET -H 'accept: application\/json' http:\/\/127\.0\.0\.1:9600\/actuator\/backups\n```\n\n<\/details>/);
 });

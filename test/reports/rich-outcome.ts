@@ -85,7 +85,7 @@ export function richOutcome(overrides: Partial<RunOutcome> = {}): RunOutcome {
     durationMs: 5600,
     requests: 27,
     suites: [...base.suites, { id: 'stateful', title: 'Model-based sequences of takes, gets and deletes', durationMs: 5400 }],
-    checks: [...base.checks, { suite: 'stateful', operation: GET, checkId: 'response-schema-valid', runs: 14 }, { suite: 'stateful', operation: GET, checkId: 'backup-settles', runs: 5 }],
+    checks: [...base.checks, { suite: 'stateful', operation: GET, checkId: 'response-schema-valid', runs: 14, failed: 0 }, { suite: 'stateful', operation: GET, checkId: 'backup-settles', runs: 5, failed: 0 }],
     findings: [...base.findings, stalled, hostile, { ...violation, checkId: 'list-sorted-descending', verdict: 'known-deviation', operation: 'GET /', suite: 'stateful', received: '1 then 2 (Zeebe 8.5 lists in hash order)', knownDeviation: { id: 'list-unsorted', description: 'the list comes in hash order', source: 'BackupRequestHandler.aggregateBackupList (camunda/zeebe@8.5.4)' } }],
     timeline: richTimeline(),
     ...overrides,

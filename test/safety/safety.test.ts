@@ -109,7 +109,7 @@ describe('what the suite may do to the target', () => {
     const { server, requests } = await recordingServer();
     const result = await runCli(['--target', server.url, '--id-base', '4000', '--suite', 'smoke']);
     assert.equal(result.code, 0, result.stdout + result.stderr);
-    assert.match(result.stdout, /at most 1 backups will be taken/);
+    assert.match(result.stdout, /at most 1 backup will be taken/);
     const takes = requests.filter((r) => r.method === 'POST').map((r) => JSON.parse(r.bodyText).backupId);
     assert.deepEqual(takes, [4000]);
     assert.equal(server.store.size, 0, 'and deleted it again');
@@ -135,8 +135,9 @@ describe('what the suite may do to the target', () => {
       if (stdout.includes('· get backup') && !child.killed) child.kill('SIGINT');
     });
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    assert.equal(code, 0, stdout);
+    assert.equal(code, 130, stdout);
     assert.match(stdout, /Stopped early \(interrupted\)/);
+    assert.doesNotMatch(stdout, /Conforms/);
     assert.equal(JSON.parse(await readFile(join(out, 'findings.json'), 'utf8')).interrupted, 'interrupt');
     assert.ok(server.store.createdCount >= 1, 'a backup was taken before the interrupt');
     assert.equal(server.store.size, 0, 'and deleted after it');

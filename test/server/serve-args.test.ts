@@ -53,7 +53,7 @@ describe('parseServeArgs', () => {
       [['--prot', '9600'], /Unknown flag '--prot'.*--help/],
       [['--port'], /--port needs a value, e.g. --port 9600/],
       [['--port', 'abc'], /--port needs a whole number, but got 'abc'/],
-      [['--partitions', '-1'], /--partitions needs a value, e.g. --partitions 3/],
+      [['--partitions', '-1'], /--partitions needs a whole number, but got '-1' \(e.g. --partitions 3\)/],
       [['--partitions=-1'], /--partitions needs a whole number, but got '-1' \(e.g. --partitions 3\)/],
       [['--settle-ms', '1.5'], /--settle-ms needs a whole number/],
       [['9600'], /Unexpected argument '9600'.*only flags/],

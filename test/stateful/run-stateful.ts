@@ -1,6 +1,7 @@
 import { composeSuiteContext } from '../../suites/compose-suite-context.js';
 import { DEFAULTS, resolveConfig, type RunConfig } from '../../src/config.js';
 import type { Finding } from '../../src/findings/finding.js';
+import { FindingLog } from '../../src/findings/finding-log.js';
 import { createClient } from '../../src/http/client.js';
 import { createAjv } from '../../src/spec/create-ajv.js';
 import { indexOperations, type OperationIndex } from '../../src/spec/index-operations.js';
@@ -28,7 +29,7 @@ export async function runStateful(
   stateful: Partial<RunConfig['stateful']> = {},
   signal?: AbortSignal,
   base: RunConfig = resolveConfig({ target: url }),
-  /** Receives the findings as they are recorded, to read them when the suite throws. */
+  /** Receives every finding as it is recorded, to read them when the suite throws. */
   findings: Finding[] = [],
 ): Promise<StatefulOutcome> {
   loaded ??= loadSpec(DEFAULTS.specPath).then((spec) => ({ spec, index: indexOperations(spec.document, createAjv()) }));
@@ -36,6 +37,8 @@ export async function runStateful(
   const config: RunConfig = { ...base, stateful: { ...base.stateful, ...stateful } };
   let requests = 0;
   const client = createClient({ timeoutMs: config.timeoutMs, maxBodyBytes: config.maxBodyBytes, defaultHeaders: { accept: 'application/json' }, onExchange: () => requests++ });
+  // The run's own log: a fault seen again is counted, and its best reproduction kept, as in a run.
+  const log = new FindingLog();
   const notes: string[] = [];
   const progress: string[] = [];
   const started = performance.now();
@@ -49,7 +52,10 @@ export async function runStateful(
         baseUrl: url,
         suite: statefulSuite,
         signal: signal ?? new AbortController().signal,
-        record: (finding) => void findings.push(finding),
+        record: (finding) => {
+          findings.push(finding);
+          log.add(finding);
+        },
         noteCheck: (operation, checkId) => void notes.push(`${operation} ${checkId}`),
         progress: (message) => void progress.push(message),
       }),
@@ -57,5 +63,5 @@ export async function runStateful(
   } finally {
     await client.close();
   }
-  return { findings, notes, progress, requests, durationMs: performance.now() - started };
+  return { findings: log.all(), notes, progress, requests, durationMs: performance.now() - started };
 }

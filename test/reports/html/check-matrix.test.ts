@@ -12,10 +12,10 @@ test('the worst verdict wins a cell: violation, then inconclusive, then known de
 test('suites merge into one cell per check and operation; failing rows come first', () => {
   const matrix = checkMatrix({
     checks: [
-      { suite: 'smoke', operation: 'GET /', checkId: 'response-received', runs: 2 },
-      { suite: 'smoke', operation: 'POST /', checkId: 'response-received', runs: 1 },
-      { suite: 'stateful', operation: 'GET /', checkId: 'response-received', runs: 5 },
-      { suite: 'smoke', operation: 'GET /', checkId: 'list-sorted-descending', runs: 2 },
+      { suite: 'smoke', operation: 'GET /', checkId: 'response-received', runs: 2, failed: 0 },
+      { suite: 'smoke', operation: 'POST /', checkId: 'response-received', runs: 1, failed: 0 },
+      { suite: 'stateful', operation: 'GET /', checkId: 'response-received', runs: 5, failed: 0 },
+      { suite: 'smoke', operation: 'GET /', checkId: 'list-sorted-descending', runs: 2, failed: 1 },
     ],
     findings: [violation, { ...inconclusive, operation: 'DELETE /{backupId}' }],
   });
@@ -24,6 +24,10 @@ test('suites merge into one cell per check and operation; failing rows come firs
   const received = matrix.rows[2]!.cells.get('GET /');
   assert.deepEqual([received?.runs, received?.suites], [7, ['smoke', 'stateful']]);
   assert.equal(matrix.rows[2]?.title, 'The server answers every request with a complete HTTP response in time');
-  assert.equal(matrix.rows[1]!.cells.get('DELETE /{backupId}')?.runs, 0);
+  // Counted where the ledger never saw it: its sightings are its failed evaluations.
+  const deleteCell = matrix.rows[1]!.cells.get('DELETE /{backupId}');
+  assert.deepEqual([deleteCell?.runs, deleteCell?.failed], [2, 2]);
+  const order = matrix.rows[0]!.cells.get('GET /');
+  assert.deepEqual([order?.runs, order?.failed], [2, 1], 'failed and passed apart');
   assert.equal(matrix.rows[1]!.cells.has('GET /'), false);
 });

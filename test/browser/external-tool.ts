@@ -7,8 +7,8 @@ export interface ToolResult {
 }
 
 /**
- * Runs a program the report tests need (chromium, xmllint). A missing program fails the test with
- * the package that provides it: these tests are never skipped, and .ci/run installs both.
+ * Runs a program the browser tests need (chromium). A missing program fails the test with the
+ * Debian package that provides it: these tests are never skipped, and .ci/run installs it.
  */
 export function runTool(command: string, args: readonly string[], debianPackage: string, timeoutMs = 90_000): Promise<ToolResult> {
   return new Promise((resolve, reject) => {

@@ -1,0 +1,116 @@
+import { toBackupId } from '../checks/backup-views.js';
+import type { Exchange, HttpRequest } from '../http/exchange.js';
+import { parseJson } from '../http/parse-json.js';
+
+/** Where the take and delete requests of the API under test go, read from the spec. */
+export interface BackupRoutes {
+  readonly takeMethod: string;
+  readonly takeUrl: string;
+  /** The body field of a take that holds the id. */
+  readonly idField: string;
+  readonly deleteMethod: string;
+  /** The delete URL up to the id, e.g. `http://host/actuator/backups/`. */
+  readonly deleteUrlPrefix: string;
+}
+
+/**
+ * The run's own account of the backups it created, read from the wire rather than from each suite:
+ * every take the server accepted with any 2xx (202 is documented; 201 and 200 happen) is the run's
+ * to delete, whichever suite sent it and however. A backup counts as deleted only when a delete
+ * of its id was answered with a 2xx or a 404.
+ */
+export class BackupAccount {
+  readonly #taken = new Set<bigint>();
+  readonly #deleted = new Set<bigint>();
+  /** Takes sent and not answered yet, by id, with how many are under way. */
+  readonly #underWay = new Map<bigint, number>();
+  #routes: BackupRoutes | undefined;
+
+  /** Set once the base URL is known; exchanges before it are not takes or deletes of the API. */
+  route(routes: BackupRoutes): void {
+    this.#routes = routes;
+  }
+
+  /** A request left: a take under way may create a backup even if its answer never arrives. */
+  sending(request: HttpRequest): void {
+    const id = this.#takeId(request);
+    if (id !== undefined) this.#underWay.set(id, (this.#underWay.get(id) ?? 0) + 1);
+  }
+
+  note(exchange: Exchange): void {
+    const routes = this.#routes;
+    const sent = this.#takeId(exchange.request);
+    if (sent !== undefined) {
+      const left = (this.#underWay.get(sent) ?? 1) - 1;
+      if (left === 0) this.#underWay.delete(sent);
+      else this.#underWay.set(sent, left);
+    }
+    const status = exchange.response?.status;
+    if (routes === undefined || status === undefined) return;
+    const { method, url, body } = exchange.request;
+    if (method === routes.takeMethod && url === routes.takeUrl && status >= 200 && status < 300) {
+      const id = takenId(body, routes.idField);
+      if (id !== undefined) {
+        this.#taken.add(id);
+        this.#deleted.delete(id);
+      }
+    } else if (method === routes.deleteMethod && url.startsWith(routes.deleteUrlPrefix) && ((status >= 200 && status < 300) || status === 404)) {
+      const text = url.slice(routes.deleteUrlPrefix.length);
+      if (/^\d{1,19}$/.test(text) && this.#taken.has(BigInt(text))) this.#deleted.add(BigInt(text));
+    }
+  }
+
+  /** Ids of takes sent whose answer has not come: each may have created a backup. */
+  get underWay(): bigint[] {
+    return ascending([...this.#underWay.keys()].filter((id) => !this.#taken.has(id)));
+  }
+
+  #takeId(request: HttpRequest): bigint | undefined {
+    const routes = this.#routes;
+    if (routes === undefined || request.method !== routes.takeMethod || request.url !== routes.takeUrl) return undefined;
+    return takenId(request.body, routes.idField);
+  }
+
+  /** Ids of every backup the run created, ascending. */
+  get taken(): bigint[] {
+    return ascending(this.#taken);
+  }
+
+  get deleted(): bigint[] {
+    return ascending(this.#deleted);
+  }
+
+  /** Backups the run created and has not seen deleted, ascending. */
+  get leftBehind(): bigint[] {
+    return ascending([...this.#taken].filter((id) => !this.#deleted.has(id)));
+  }
+}
+
+/** The id of a take's body: a JSON integer, or the numeric string some servers accept too. */
+function takenId(body: string | undefined, idField: string): bigint | undefined {
+  if (body === undefined) return undefined;
+  const parsed = parseJson(body);
+  if (!parsed.ok || parsed.exact === null || typeof parsed.exact !== 'object') return undefined;
+  const value = (parsed.exact as Record<string, unknown>)[idField];
+  if (typeof value === 'string' && /^\d{1,19}$/.test(value)) return BigInt(value);
+  return toBackupId(value);
+}
+
+function ascending(ids: Iterable<bigint>): bigint[] {
+  return [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The closing line about the run's backups, e.g. "Backups: 29 taken, 29 confirmed deleted." */
+export function describeAccount(account: BackupAccount, keepBackups: boolean): string {
+  const taken = account.taken.length;
+  const deleted = account.deleted.length;
+  const left = account.leftBehind;
+  const head = `Backups: ${taken} taken by this run, ${deleted} confirmed deleted`;
+  if (left.length === 0) return `${head}.`;
+  return `${head}; ${keepBackups ? 'kept (--keep-backups)' : 'left behind, delete them by hand'}: ${listIds(left)}.`;
+}
+
+/** Every id, so none is lost; long lists wrap at the caller's terminal. */
+export function listIds(ids: readonly bigint[]): string {
+  return ids.join(', ');
+}
