@@ -29,7 +29,8 @@ const each = (count: number, command: (index: number) => BackupCommand): BackupC
  * whatever the seed, so that every sequence rule is exercised on purpose rather than by the odds
  * of the generator (the coverage phase before the fuzzing phase). Each is an ordinary sequence of
  * the suite's commands, judged by the same model, so its findings carry curl lines and a replay.
- * Offsets are relative to the run's base, the highest id taken so far: +1 is the next id.
+ * Offsets are relative to the run's base, above every id listed or sent so far: within a run, +1
+ * then +2 is a take at the next id, +2 then +4 one across a gap.
  */
 export const statefulScenarios: readonly StatefulScenario[] = Object.freeze([
   {
