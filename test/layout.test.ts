@@ -21,7 +21,8 @@ function importedFolders(file: string): string[] {
 }
 
 test('src/ is the core: only the composition roots import suites/, generators/ or reports/', () => {
-  const roots = new Set(['src/cli.ts', 'src/run.ts']);
+  // The CLI and the package's public entry compose a run with its reports, as the run composes the suites.
+  const roots = new Set(['src/cli.ts', 'src/run.ts', 'src/index.ts']);
   const upward = sourceFiles(join(root, 'src'))
     .filter((file) => !roots.has(relative(root, file)))
     .filter((file) => importedFolders(file).some((folder) => ['suites', 'generators', 'reports'].includes(folder)))

@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { runNodeTest } from './run-node-test.js';
+
+// The package as a user gets it: packed, installed from the tarball into an empty folder, used
+// through its exports only, with the examples of the README's "Use it from code" section.
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+interface Exec {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function exec(command: string, args: readonly string[], cwd: string): Promise<Exec> {
+  // The variables `npm test` sets for this package, and the test runner's, do not reach the user's folder
+  // (npm's configuration, such as its cache, does).
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_(?:package|lifecycle|config_local_prefix|command)/.test(name) && name !== 'NODE_TEST_CONTEXT'));
+  return new Promise((resolve) => {
+    execFile(command, [...args], { cwd, env, timeout: 180_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
+    });
+  });
+}
+
+/** The fenced code blocks of one language in the README's section on using the package from code. */
+async function readmeExamples(language: string): Promise<string[]> {
+  const readme = await readFile(join(root, 'README.md'), 'utf8');
+  const start = readme.indexOf('\n## Use it from code\n');
+  assert.ok(start >= 0, 'the README has a "Use it from code" section');
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+  return [...section.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map((match) => match[1] as string);
+}
+
+let folder: string;
+let app: string;
+
+before(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'conformance-packed-'));
+  app = join(folder, 'app');
+  await mkdir(app);
+  // --ignore-scripts: `prepare` would rebuild dist/ under the running tests; the tarball packs the build as it is.
+  const packed = await exec('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', folder], root);
+  assert.equal(packed.code, 0, packed.stderr);
+  const tarball = join(folder, (JSON.parse(packed.stdout) as { filename: string }[])[0]?.filename ?? '');
+  const manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+  await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
+  // A TypeScript user has Node's types; the package's own declarations need nothing else.
+  const installed = await exec('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball, `@types/node@${manifest.devDependencies['@types/node']}`], app);
+  assert.equal(installed.code, 0, installed.stderr);
+});
+after(() => rm(folder, { recursive: true, force: true }));
+
+describe('the packed package, installed into an empty folder', () => {
+  test("exports the main entry and ./node-test, and nothing else", async () => {
+    const script = [
+      "const main = await import('backup-conformance');",
+      "const nodeTest = await import('backup-conformance/node-test');",
+      'const refused = [];',
+      "for (const path of ['backup-conformance/dist/src/run.js', 'backup-conformance/package.json']) await import(path).catch((error) => refused.push(error.code));",
+      'console.log(JSON.stringify({ main: Object.keys(main).sort(), nodeTest: Object.keys(nodeTest), refused }));',
+    ].join('\n');
+    const result = await exec(process.execPath, ['--input-type=module', '-e', script], app);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout), {
+      main: ['ConformanceError', 'runConformance', 'startReferenceServer'],
+      nodeTest: ['registerConformanceTests'],
+      refused: ['ERR_PACKAGE_PATH_NOT_EXPORTED', 'ERR_PACKAGE_PATH_NOT_EXPORTED'],
+    });
+  });
+
+  test("the README's node:test example passes under node --test against startReferenceServer()", async () => {
+    const example = (await readmeExamples('js'))[0] ?? '';
+    assert.ok(example.includes('startReferenceServer()'));
+    assert.ok(example.split('\n').filter((line) => line.trim() !== '' && !line.trim().startsWith('//')).length <= 10, 'at most 10 lines of code');
+    await writeFile(join(app, 'conformance.test.mjs'), example);
+    const result = await runNodeTest('conformance.test.mjs', app);
+    assert.equal(result.code, 0, result.junit + result.stderr);
+    assert.deepEqual([...new Set(result.cases.map((c) => c.suite))], ['inventory', 'smoke', 'stateful', 'negative']);
+    assert.deepEqual(result.cases.filter((c) => c.status === 'failed'), []);
+    assert.ok(result.cases.filter((c) => c.status === 'passed').length > 40);
+  });
+
+  test('the same example against a server that lists backups in ascending order fails with the rule it breaks', async () => {
+    const example = (await readmeExamples('js'))[0] ?? '';
+    const faulty = example.replace('startReferenceServer()', "startReferenceServer({ quirks: ['list-unsorted'], seedBackups: [{ id: 1 }, { id: 2 }] })");
+    assert.notEqual(faulty, example);
+    await writeFile(join(app, 'ascending.test.mjs'), faulty);
+    const result = await runNodeTest('ascending.test.mjs', app);
+    assert.equal(result.code, 1);
+    const failed = result.cases.filter((c) => c.status === 'failed');
+    assert.ok(failed.length > 0);
+    for (const c of failed) {
+      assert.equal(c.name, 'list-sorted-descending');
+      assert.match(c.text, /list-sorted-descending \(GET \/\): violation/);
+      assert.match(c.text, /curl -i -X GET/);
+    }
+  });
+
+  test("tsc --noEmit type-checks the README's examples against the package's declarations, and refuses a wrongly typed option", async () => {
+    const example = (await readmeExamples('ts'))[0] ?? '';
+    assert.ok(example.includes('runConformance'));
+    await writeFile(join(app, 'use-api.ts'), example);
+    await writeFile(join(app, 'misuse.ts'), example.replace('readOnly: true', "readOnly: 'yes'"));
+    // The node:test example is TypeScript too: it checks the declarations of ./node-test and of the server.
+    await writeFile(join(app, 'conformance.test.ts'), (await readmeExamples('js'))[0] ?? '');
+    // Strict, and without skipLibCheck: the declarations themselves are checked too.
+    const tsconfig = { compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: ['node'] }, files: ['use-api.ts', 'misuse.ts', 'conformance.test.ts'] };
+    await writeFile(join(app, 'tsconfig.json'), JSON.stringify(tsconfig));
+    const result = await exec(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json'], app);
+    const errors = result.stdout.split('\n').filter((line) => /error TS\d+/.test(line));
+    assert.equal(errors.length, 1, result.stdout);
+    assert.match(errors[0] ?? '', /^misuse\.ts\(\d+,\d+\): error TS2322: Type '[^']+' is not assignable to type 'boolean \| undefined'/);
+  });
+});
