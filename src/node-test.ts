@@ -1,6 +1,7 @@
 // `import { registerConformanceTests } from 'backup-conformance/node-test'`: the conformance suites
 // as node:test suites in a user's own test run.
 import { before, describe, test, type TestContext } from 'node:test';
+import { failsRun } from './baseline/baseline.js';
 import { resolveConfig } from './config.js';
 import { toRunOptions, type ConformanceOptions } from './conformance-options.js';
 import { ConformanceError } from './errors.js';
@@ -18,7 +19,8 @@ export type { ConformanceOptions } from './conformance-options.js';
  * rule of the catalogue that suite exercises. The run happens once, in the first suite's `before`
  * hook, and prints nothing; each test then reports the rule's outcome in that suite: failing with
  * the findings' text and curl lines on a violation, skipped with the reason when the rule was
- * inconclusive, not exercised or not stated by the spec, passing otherwise (a known deviation of the
+ * inconclusive, not exercised, not stated by the spec or broken only as the `baseline` already
+ * records, passing otherwise (a known deviation of the
  * profile is a diagnostic). A tool error fails every test of the suite it stopped; one before any
  * suite (an unreachable target) fails them all. Bad options throw a `ConformanceError` at once.
  */
@@ -49,8 +51,10 @@ function reportRule(t: TestContext, rule: Rule, suite: string, outcome: RunOutco
   const unchecked = outcome.notChecked.find((entry) => entry.ruleId === rule.id);
   if (unchecked !== undefined) return void t.skip(`not checked: ${unchecked.reason}`);
   const findings = outcome.findings.filter((finding) => finding.checkId === rule.id && seenIn(finding, suite));
-  const violations = findings.filter((finding) => finding.verdict === 'violation');
+  const violations = findings.filter(failsRun);
   if (violations.length > 0) throw new RuleViolation(violations);
+  const known = findings.filter((finding) => finding.verdict === 'violation' && finding.inBaseline === true);
+  if (known.length > 0) return void t.skip(`in the baseline: ${known.map(formatFindingHeadline).join('; ')}`);
   for (const deviation of findings.filter((finding) => finding.verdict === 'known-deviation')) t.diagnostic(formatFindingHeadline(deviation));
   const inconclusive = findings.filter((finding) => finding.verdict === 'inconclusive');
   if (inconclusive.length > 0) return void t.skip(`inconclusive: ${inconclusive.map(formatFindingHeadline).join('; ')}`);
