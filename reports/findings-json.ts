@@ -34,6 +34,8 @@ export function toFindingsJson(outcome: RunOutcome): string {
     errors: outcome.errors,
     ...(outcome.notes === undefined ? {} : { notes: outcome.notes }),
     timeline: outcome.timeline,
+    ...(outcome.coverage === undefined ? {} : { coverage: outcome.coverage }),
+    ...(outcome.baseline === undefined ? {} : { baseline: outcome.baseline }),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -3,6 +3,7 @@ import type { RunOutcome } from '../src/run-outcome.js';
 import { toolVersion } from '../src/tool-version.js';
 import { checkMatrix } from './html/check-matrix.js';
 import { checksTable } from './html/checks-table.js';
+import { coverageTable } from './html/coverage-table.js';
 import { findingCard, orderFindings } from './html/finding-card.js';
 import { html, renderHtml, trustedHtml } from './html/html.js';
 import { REPORT_STYLE } from './html/report-style.js';
@@ -36,7 +37,7 @@ export function toHtmlReport(outcome: RunOutcome): string {
 <main>
 ${verdictHeader(outcome, toolVersion)}
 ${(outcome.notes ?? []).map((note) => html`<p class="run-note"><strong>Note:</strong> ${note}</p>`)}
-<nav class="toc" aria-label="Sections">${outcome.errors.length > 0 ? html`<a href="#tool-errors">Tool errors (${outcome.errors.length})</a>` : ''}<a href="#checks">Checks</a><a href="#findings">Findings (${findings.length})</a><a href="#timeline">Backup timeline</a></nav>
+<nav class="toc" aria-label="Sections">${outcome.errors.length > 0 ? html`<a href="#tool-errors">Tool errors (${outcome.errors.length})</a>` : ''}<a href="#checks">Checks</a>${outcome.coverage === undefined ? '' : html`<a href="#coverage">Coverage</a>`}<a href="#findings">Findings (${findings.length})</a><a href="#timeline">Backup timeline</a></nav>
 ${
   outcome.errors.length === 0
     ? ''
@@ -52,6 +53,11 @@ ${
     : html`<h3 id="not-exercised">Not exercised <span class="count">${unexercised.length}</span></h3><p class="section-intro">Rules the run met nothing to judge by: it says nothing about them, pass or fail.</p><ul class="not-exercised">${unexercised.map((rule) => html`<li><code>${rule.id}</code> ${rule.title}: <span class="muted">${rule.notExercised ?? ''}</span></li>`)}</ul>`
 }
 </section>
+${
+  outcome.coverage === undefined
+    ? ''
+    : html`<section id="coverage"><h2>Coverage of documented responses</h2><p class="section-intro">Each status and media type the spec documents for each operation, and whether this run received it. A status no request from outside can provoke says why.</p>${coverageTable(outcome.coverage)}</section>`
+}
 <section id="findings">
 <h2>Findings <span class="count">${findings.length}</span></h2>
 ${findings.length === 0 ? html`<p class="no-findings">No findings: every check that ran passed.</p>` : findings.map((finding) => findingCard(finding, anchorOf(finding), target))}

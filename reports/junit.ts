@@ -4,6 +4,7 @@ import type { RunOutcome } from '../src/run-outcome.js';
 import { plural } from '../src/findings/plural.js';
 import { evaluationCounts } from '../src/findings/rule-account.js';
 import { xmlEscape } from './xml-escape.js';
+import { failsRun } from '../src/baseline/baseline.js';
 
 interface TestCase {
   readonly suite: string;
@@ -19,7 +20,8 @@ interface TestCase {
  * JUnit XML as Jenkins, GitLab and GitHub test reporters read it. One test case per check and
  * operation in each suite: a violation is a `<failure>`, an inconclusive result `<skipped>`, a
  * tool error an `<error>` in a `tool` suite, a rule the run could not exercise `<skipped>` in a
- * `not-exercised` suite. Known deviations pass, listed in `<system-out>`.
+ * `not-exercised` suite. Known deviations pass, listed in `<system-out>`; a violation the
+ * --baseline file already holds is `<skipped>`, the message saying so.
  * Valid against junit-10.xsd of Jenkins' xUnit plugin (test/fixtures/), which is why the skipped
  * count sits on each `<testsuite>` and not on `<testsuites>`: that schema has no such attribute.
  */
@@ -37,8 +39,8 @@ export function toJUnit(outcome: RunOutcome): string {
     const body = suiteCases.map((testCase) => {
       const verdict = verdictOf(testCase.findings);
       if (verdict === 'violation') counts.failures++;
-      if (verdict === 'inconclusive') counts.skipped++;
-      return renderCase(testCase, verdict);
+      if (verdict === 'inconclusive' || verdict === 'baseline') counts.skipped++;
+      return renderCase(testCase, verdict, outcome.baseline?.file);
     });
     tests += suiteCases.length;
     failures += counts.failures;
@@ -88,20 +90,22 @@ function collectCases(outcome: RunOutcome): TestCase[] {
   return [...cases.values()];
 }
 
-function verdictOf(findings: readonly Finding[]): 'violation' | 'inconclusive' | 'passed' {
-  if (findings.some((f) => f.verdict === 'violation')) return 'violation';
+function verdictOf(findings: readonly Finding[]): 'violation' | 'baseline' | 'inconclusive' | 'passed' {
+  if (findings.some(failsRun)) return 'violation';
+  if (findings.some((f) => f.verdict === 'violation')) return 'baseline';
   if (findings.some((f) => f.verdict === 'inconclusive')) return 'inconclusive';
   return 'passed';
 }
 
-function renderCase(testCase: TestCase, verdict: ReturnType<typeof verdictOf>): string {
+function renderCase(testCase: TestCase, verdict: ReturnType<typeof verdictOf>, baselineFile: string | undefined): string {
   const open = `    <testcase classname="${xmlEscape(`${testCase.suite}.${testCase.operation}`)}" name="${xmlEscape(testCase.checkId)}" time="0"`;
-  const relevant = testCase.findings.filter((f) => (verdict === 'passed' ? f.verdict === 'known-deviation' : f.verdict === verdict));
+  const relevant = testCase.findings.filter((f) => (verdict === 'passed' ? f.verdict === 'known-deviation' : verdict === 'baseline' ? f.verdict === 'violation' : f.verdict === verdict));
   const first = relevant[0];
   if (first === undefined) return `${open}/>\n`;
   const text = xmlEscape([...relevant.map(formatFinding), countsLine(testCase)].join('\n\n'));
   const message = xmlEscape(formatFindingHeadline(first));
   if (verdict === 'violation') return `${open}>\n      <failure type="violation" message="${message}">${text}</failure>\n    </testcase>\n`;
+  if (verdict === 'baseline') return `${open}>\n      <skipped message="${xmlEscape(`known fault, in the baseline ${baselineFile ?? ''}: `)}${message}"/>\n      <system-out>${text}</system-out>\n    </testcase>\n`;
   if (verdict === 'inconclusive') return `${open}>\n      <skipped message="${message}"/>\n      <system-out>${text}</system-out>\n    </testcase>\n`;
   return `${open}>\n      <system-out>${text}</system-out>\n    </testcase>\n`;
 }

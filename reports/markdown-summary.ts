@@ -40,7 +40,7 @@ export function toMarkdownSummary(outcome: RunOutcome): string {
     lines.push('', '### Findings', '', '| verdict | check | operation | expected | received |', '| --- | --- | --- | --- | --- |');
     for (const finding of listed) {
       const seen = seenText(finding);
-      lines.push(`| ${VERDICT_CELLS[finding.verdict]} | ${code(finding.checkId)} | ${code(finding.operation)} | ${text(finding.expected, 200)} | ${text(finding.received, 200)}${seen === undefined ? '' : ` (${seen})`} |`);
+      lines.push(`| ${VERDICT_CELLS[finding.verdict]}${finding.inBaseline === true ? ' (in the baseline)' : ''} | ${code(finding.checkId)} | ${code(finding.operation)} | ${text(finding.expected, 200)} | ${text(finding.received, 200)}${seen === undefined ? '' : ` (${seen})`} |`);
     }
     if (findings.length > listed.length) lines.push('', `…and ${findings.length - listed.length} more in findings.json.`);
     for (const finding of listed.filter((f) => f.reproduction.curl.length > 0)) {

@@ -4,15 +4,17 @@ import { ConformanceError } from '../src/errors.js';
 import type { RunOutcome } from '../src/run-outcome.js';
 import { toFindingsJson } from './findings-json.js';
 import { toHtmlReport } from './html-report.js';
+import { toHar } from './har.js';
 import { toJUnit } from './junit.js';
 import { toMarkdownSummary } from './markdown-summary.js';
 
-/** Writes junit.xml, findings.json and report.html into `dir` (created if needed); returns the paths written. */
+/** Writes junit.xml, findings.json, report.html and exchanges.har into `dir` (created if needed); returns the paths written. */
 export async function writeReports(dir: string, outcome: RunOutcome): Promise<string[]> {
   const files: [string, string][] = [
     [join(dir, 'junit.xml'), toJUnit(outcome)],
     [join(dir, 'findings.json'), toFindingsJson(outcome)],
     [join(dir, 'report.html'), toHtmlReport(outcome)],
+    ...(outcome.exchanges === undefined ? [] : [[join(dir, 'exchanges.har'), toHar(outcome.exchanges)] as [string, string]]),
   ];
   try {
     await mkdir(dir, { recursive: true });

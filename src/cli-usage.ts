@@ -11,8 +11,11 @@ Options:
   --spec PATH             OpenAPI document to test against (default: the bundled Zeebe 8.2-8.7 spec)
   --profile NAME          hold the server to: spec (default), or zeebe-8.2 ... zeebe-8.10, whose
                           documented departures from the spec become known deviations
-  --out DIR               write DIR/report.html, DIR/junit.xml and DIR/findings.json (checked
-                          writable before the first request)
+  --out DIR               write DIR/report.html, DIR/junit.xml, DIR/findings.json and
+                          DIR/exchanges.har (every request and response, secrets redacted;
+                          the folder is checked writable before the first request)
+  --baseline FILE         findings.json of an earlier run: its faults are known and do not fail
+                          this run; new ones do, fixed ones are listed
   --suite ID              run only this suite (repeatable): inventory, smoke, stateful, negative
   --timeout DURATION      per-request time limit (default 10s; 500ms, 10s, 2m; a bare number is seconds)
   --max-body-bytes N      read at most N bytes of a response body (default 33554432)

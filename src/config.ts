@@ -12,6 +12,8 @@ export interface RunOptions {
   /** `spec` (the default) or a Zeebe release such as `zeebe-8.5`. */
   readonly profile?: string;
   readonly out?: string;
+  /** A findings.json of an earlier run: its faults are known and do not fail this run. */
+  readonly baseline?: string;
   readonly timeout?: string;
   readonly maxBodyBytes?: string;
   /** Suite ids to run; absent: all. */
@@ -54,6 +56,8 @@ export interface RunConfig {
   readonly specPath: string;
   readonly profile: Profile;
   readonly outDir?: string;
+  /** The findings.json whose faults are known (--baseline). */
+  readonly baselineFile?: string;
   readonly timeoutMs: number;
   readonly maxBodyBytes: number;
   /** Undefined: every suite. */
@@ -140,6 +144,7 @@ export function resolveConfig(options: RunOptions): RunConfig {
     specPath: options.spec ?? DEFAULTS.specPath,
     profile: findProfile(options.profile ?? DEFAULTS.profile),
     ...(options.out === undefined ? {} : { outDir: options.out }),
+    ...(options.baseline === undefined ? {} : { baselineFile: options.baseline }),
     timeoutMs: duration('--timeout', options.timeout, DEFAULTS.timeoutMs),
     maxBodyBytes: integer('--max-body-bytes', options.maxBodyBytes, DEFAULTS.maxBodyBytes, 1024, LIMITS.maxBodyBytes),
     ...(options.suites === undefined ? {} : { suites: Object.freeze([...options.suites]) }),

@@ -13,6 +13,7 @@ export type ConformanceErrorCode =
   | 'CONF_OUT_UNWRITABLE'
   | 'CONF_BACKUPS_NOT_CONFIGURED'
   | 'CONF_UNSUPPORTED_SERVER'
+  | 'CONF_BASELINE_INVALID'
   | 'CONF_INTERNAL';
 
 /** A tool failure: its message says what went wrong, where, and how to fix it. */

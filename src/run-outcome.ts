@@ -4,6 +4,9 @@ import type { TimelineEvent } from './findings/backup-timeline.js';
 import type { Finding } from './findings/finding.js';
 import type { RuleAccount } from './findings/rule-account.js';
 import type { UncheckedRule } from './rules/rules.js';
+import { failsRun, type BaselineComparison } from './baseline/baseline.js';
+import type { ExchangeRecord } from './http/exchange-archive.js';
+import type { OperationCoverage } from './coverage/response-coverage.js';
 
 /** A failure of the tool (not of the server) during a run. */
 export interface ToolError {
@@ -52,12 +55,18 @@ export interface RunOutcome {
   readonly interrupted?: StopReason;
   /** The run's own backups over time: taken, seen in each state, deleted. */
   readonly timeline: readonly TimelineEvent[];
+  /** Each operation's documented responses, received in this run or not. */
+  readonly coverage?: readonly OperationCoverage[];
+  /** Every exchange of the run, bounded and redacted (kept when the run writes reports). */
+  readonly exchanges?: ExchangeRecord;
+  /** Set when the run was compared with a --baseline file. */
+  readonly baseline?: BaselineComparison;
   /** 0 conformant, 1 at least one violation, 2 the tool could not judge. */
   readonly exitCode: 0 | 1 | 2;
 }
 
-/** The run's verdict as an exit code: tool errors first, then violations. */
+/** The run's verdict as an exit code: tool errors first, then violations (a baseline's known ones aside). */
 export function exitCodeOf(findings: readonly Finding[], errors: readonly ToolError[]): 0 | 1 | 2 {
   if (errors.length > 0) return 2;
-  return findings.some((f) => f.verdict === 'violation') ? 1 : 0;
+  return findings.some(failsRun) ? 1 : 0;
 }

@@ -18,6 +18,8 @@ import { responseChecks } from './checks/response-checks.js';
 import { createClient } from './http/client.js';
 import { withTls } from './http/curl.js';
 import type { Exchange } from './http/exchange.js';
+import { ExchangeArchive } from './http/exchange-archive.js';
+import { ResponseCoverageLog } from './coverage/response-coverage.js';
 import { parseJson } from './http/parse-json.js';
 import { applyProfile } from './profiles/apply-profile.js';
 import { exitCodeOf, type RunOutcome, type SuiteResult, type ToolError } from './run-outcome.js';
@@ -28,6 +30,7 @@ import { loadSpec } from './spec/load-spec.js';
 import type { OperationRole } from './spec/operation.js';
 import { rules, rulesNotStated, type UncheckedRule } from './rules/rules.js';
 import { allSuites } from '../suites/all-suites.js';
+import { compareWithBaseline, loadBaseline, markKnown } from './baseline/baseline.js';
 import type { Suite } from '../suites/suite.js';
 
 /** What a run tells its caller while it goes, for progress on the console. */
@@ -81,6 +84,8 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   const notChecked = rulesNotStated(spec.document, index.byRole);
   const unstated = new Set<string>(notChecked.map((unchecked) => unchecked.ruleId));
   const suites = selectSuites(config.suites, config.readOnly);
+  // Read before any request: a baseline that cannot be read stops the run with exit code 2.
+  const baseline = config.baselineFile === undefined ? undefined : await loadBaseline(config.baselineFile);
   const maxBackups = suites.reduce((sum, suite) => sum + suite.maxBackups(config), 0);
   if (config.target !== undefined && !isLoopback(config.target) && !config.consent && suites.some((suite) => suite.destructive)) {
     const plan = { target: config.target.href, suites: suites.filter((s) => s.destructive).map((s) => s.id), maxBackups };
@@ -92,6 +97,9 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
 
   // Loaded only when needed: a run against a real target never pays for the server's modules.
   const embedded = config.target === undefined ? await (await import('./server/reference-server.js')).startReferenceServer() : undefined;
+  const coverage = new ResponseCoverageLog(index.operations);
+  // Kept only for exchanges.har, so only when there is an --out to write it to.
+  const archive = config.outDir === undefined ? undefined : new ExchangeArchive(config.redactedHeaders, config.maxBodyBytes);
   let requests = 0;
   const account = hooks.account ?? new BackupAccount();
   const client = createClient({
@@ -104,6 +112,8 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     ...(config.readOnly ? { allowedMethods: new Set(['GET', 'HEAD']) } : {}),
     onRequest: (request) => account.sending(request),
     onExchange: (exchange) => {
+      archive?.record(exchange);
+      coverage.observe(exchange, baseUrl);
       requests++;
       account.note(exchange);
       emit({ type: 'exchange', exchange });
@@ -117,7 +127,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   const record = (observed: Finding): void => {
     if (unstated.has(observed.checkId)) return;
     const reproduction = { ...observed.reproduction, curl: withTls(observed.reproduction.curl, tls) };
-    const finding = applyProfile(config.profile, { ...observed, reproduction });
+    const finding = markKnown(applyProfile(config.profile, { ...observed, reproduction }), baseline);
     if (findings.add(finding)) emit({ type: 'finding', finding });
   };
 
@@ -221,6 +231,9 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     ...(mockNote === undefined ? {} : { notes: [mockNote] }),
     timeline: timeline.events(),
     ...(signal.aborted ? { interrupted: stopReason(budget) } : {}),
+    coverage: coverage.entries(),
+    ...(archive === undefined ? {} : { exchanges: archive.contents() }),
+    ...(baseline === undefined ? {} : { baseline: compareWithBaseline(baseline, all, ledger.entries()) }),
     exitCode: exitCodeOf(all, errors),
   };
 }

@@ -1,3 +1,4 @@
+import { failsRun } from './baseline/baseline.js';
 import type { RunOutcome } from './run-outcome.js';
 
 /**
@@ -7,10 +8,12 @@ import type { RunOutcome } from './run-outcome.js';
 export function verdictLine(outcome: RunOutcome): string {
   if (outcome.exitCode === 2) return 'Could not judge: see the errors above.';
   const count = (verdict: string) => outcome.findings.filter((f) => f.verdict === verdict).length;
-  const violations = count('violation');
+  const violations = outcome.findings.filter(failsRun).length;
   const deviations = count('known-deviation');
+  const known = outcome.findings.filter((f) => f.verdict === 'violation' && f.inBaseline === true).length;
   const heldTo = outcome.profile.id === 'spec' ? 'the spec' : `${outcome.profile.title} behaviour`;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const head = violations === 0 ? `Conforms to ${heldTo}` : `Does not conform to ${heldTo}: ${plural(violations, 'violation')}`;
-  return deviations === 0 ? `${head}.` : `${head}; ${plural(deviations, 'known deviation')} from the spec.`;
+  const baseline = known === 0 ? '' : `; ${plural(known, 'violation')} already in the baseline`;
+  return deviations === 0 ? `${head}${baseline}.` : `${head}${baseline}; ${plural(deviations, 'known deviation')} from the spec.`;
 }

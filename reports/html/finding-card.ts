@@ -28,7 +28,7 @@ export function findingCard(finding: Finding, anchor: string, target: { url: str
   const { curl, replay, transcript } = finding.reproduction;
   const replayCommand = replay === undefined ? undefined : `npx conformance${target.embedded ? '' : ` --target ${shellQuote(target.url)}`}${finding.suite === undefined ? '' : ` --suite ${finding.suite}`} --seed ${replay.seed} --path ${shellQuote(replay.path)}`;
   return html`<article class="finding ${finding.verdict}" id="${anchor}" data-check-id="${finding.checkId}">
-<div class="finding-head"><span class="badge">${VERDICT_WORDS[finding.verdict]}</span><span class="badge severity">${finding.severity}</span><h3><code>${finding.checkId}</code></h3><span class="operation">${finding.operation}</span>${where === '' ? '' : html`<span class="where">${where}</span>`}</div>
+<div class="finding-head"><span class="badge">${VERDICT_WORDS[finding.verdict]}</span>${finding.inBaseline === true ? html`<span class="badge in-baseline">in the baseline</span>` : ''}<span class="badge severity">${finding.severity}</span><h3><code>${finding.checkId}</code></h3><span class="operation">${finding.operation}</span>${where === '' ? '' : html`<span class="where">${where}</span>`}</div>
 <p class="finding-title">${finding.title}</p>
 <div class="compare"><div class="expected"><div class="label">Expected</div><p class="value">${finding.expected}</p></div><div class="received"><div class="label">Received</div><p class="value">${finding.received}</p></div></div>
 ${finding.specPointer === undefined ? '' : html`<div class="spec"><span class="label">Spec</span><code>${finding.specPointer}</code>${sentences.map((sentence) => html`<blockquote>“${sentence}”</blockquote>`)}</div>`}

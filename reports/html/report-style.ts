@@ -92,6 +92,9 @@ a.cell:hover { text-decoration: underline; }
 .finding-head .where { color: var(--muted); font-size: 0.86rem; margin-left: auto; }
 .badge { display: inline-block; border-radius: 999px; padding: 1px 10px; font-size: 0.74rem; font-weight: 700; letter-spacing: 0.05em; text-transform: uppercase; color: var(--accent); background: var(--accent-bg); }
 .badge.severity { color: var(--muted); background: var(--panel); border: 1px solid var(--border); }
+ul.statuses { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 6px 14px; }
+ul.statuses .status.observed { color: var(--pass); } ul.statuses .status.unseen { color: var(--muted); } ul.statuses .status.undocumented { color: var(--warn); }
+.badge.in-baseline { color: var(--muted); background: var(--panel); border: 1px dashed var(--border); }
 .finding-title { margin: 4px 0 12px; color: var(--muted); }
 .compare { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
 @media (max-width: 720px) { .compare { grid-template-columns: 1fr; } }

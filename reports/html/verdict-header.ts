@@ -1,10 +1,12 @@
 import { plural } from '../../src/findings/plural.js';
 import type { RunOutcome, StopReason } from '../../src/run-outcome.js';
 import { html, type SafeHtml } from './html.js';
+import { failsRun } from '../../src/baseline/baseline.js';
+import { describeFault } from '../../src/baseline/format-baseline.js';
 
 /** The verdict in words, as the exit code means it. */
 export function verdictWords(outcome: Pick<RunOutcome, 'exitCode' | 'findings'>): { readonly tone: 'pass' | 'fail' | 'tool'; readonly headline: string } {
-  const violations = outcome.findings.filter((f) => f.verdict === 'violation').length;
+  const violations = outcome.findings.filter(failsRun).length;
   if (outcome.exitCode === 2) return { tone: 'tool', headline: 'Could not judge' };
   if (violations > 0) return { tone: 'fail', headline: 'Not conformant' };
   return { tone: 'pass', headline: 'Conformant' };
@@ -19,7 +21,7 @@ export function verdictHeader(outcome: RunOutcome, toolVersion: string): SafeHtm
   const count = (verdict: string) => outcome.findings.filter((f) => f.verdict === verdict).length;
   const violations = count('violation');
   const evaluations = outcome.checks.reduce((sum, entry) => sum + entry.runs, 0);
-  const rules = new Set(outcome.findings.filter((f) => f.verdict === 'violation').map((f) => f.checkId)).size;
+  const rules = new Set(outcome.findings.filter(failsRun).map((f) => f.checkId)).size;
   const heldTo = outcome.profile.id === 'spec' ? 'the spec' : `${outcome.profile.title} behaviour`;
   const line =
     tone === 'tool'
@@ -41,6 +43,7 @@ ${stopped}
 <dt>Spec</dt><dd><code>${specName(outcome.specPath)}</code></dd>
 <dt>Started</dt><dd>${formatInstant(outcome.startedAt)}, ran for ${formatDuration(outcome.durationMs)}, ${outcome.requests} request${outcome.requests === 1 ? '' : 's'}</dd>
 <dt>Suites</dt><dd>${outcome.suites.length === 0 ? 'none ran' : outcome.suites.map((suite) => `${suite.id} (${formatDuration(suite.durationMs)})`).join(', ')}</dd>
+${outcome.baseline === undefined ? '' : html`<dt>Baseline</dt><dd class="baseline"><code>${outcome.baseline.file}</code>: ${outcome.baseline.known} known, ${outcome.baseline.newViolations} new violations, ${outcome.baseline.fixed.length} fixed${outcome.baseline.fixed.map((fault) => html`<br><span class="fixed">fixed: ${describeFault(fault)}</span>`)}${outcome.baseline.notRechecked.map((fault) => html`<br><span class="muted">not checked in this run: ${describeFault(fault)}</span>`)}</dd>`}
 <dt>Tool</dt><dd>backup-conformance ${toolVersion}</dd>
 </dl>
 </header>`;

@@ -1,8 +1,11 @@
 import { formatFindingHeadline } from '../findings/format-finding.js';
 import type { Finding, Severity } from '../findings/finding.js';
 import { plural } from '../findings/plural.js';
+import { failsRun } from '../baseline/baseline.js';
 import type { RunOutcome } from '../run-outcome.js';
 import { verdictLine } from '../verdict-line.js';
+import { formatBaseline } from '../baseline/format-baseline.js';
+import { formatCoverage } from '../coverage/format-coverage.js';
 
 const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 const VERDICTS: readonly Finding['verdict'][] = ['violation', 'inconclusive', 'known-deviation'];
@@ -34,12 +37,20 @@ export function formatSummary(outcome: RunOutcome): string {
     for (const rule of unexercised) lines.push(`  ${rule.id}: ${rule.notExercised ?? 'nothing it applies to came back'}`);
   }
   for (const note of outcome.notes ?? []) lines.push('', `Note: ${note}`);
+  const violations = outcome.findings.filter(failsRun).length;
+  const known = count('violation') - violations;
   const counts = [
-    plural(count('violation'), 'violation'),
+    `${plural(violations, 'violation')}${known === 0 ? '' : ` (and ${known} already in the baseline)`}`,
     `${count('inconclusive')} inconclusive`,
     plural(count('known-deviation'), 'known deviation'),
     plural(outcome.errors.length, 'tool error'),
   ];
-  lines.push('', `Summary: ${counts.join(', ')}; ${plural(checksRun, 'check evaluation')} over ${plural(outcome.requests, 'request')} in ${(outcome.durationMs / 1000).toFixed(2)} s`, verdictLine(outcome));
+  lines.push(
+    '',
+    `Summary: ${counts.join(', ')}; ${plural(checksRun, 'check evaluation')} over ${plural(outcome.requests, 'request')} in ${(outcome.durationMs / 1000).toFixed(2)} s`,
+    ...(outcome.coverage === undefined ? [] : [formatCoverage(outcome.coverage)]),
+    ...(outcome.baseline === undefined ? [] : [formatBaseline(outcome.baseline)]),
+    verdictLine(outcome),
+  );
   return lines.join('\n');
 }

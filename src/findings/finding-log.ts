@@ -1,3 +1,4 @@
+import { faultKey } from './fault-key.js';
 import type { Finding, FindingExample } from './finding.js';
 
 // A fault seen on every backup of a huge list names each one; counting them needs no more than this.
@@ -55,27 +56,6 @@ export class FindingLog {
       };
     });
   }
-}
-
-/** The identity of the fault a finding shows: check, operation, verdict and kind of deviation. */
-export function faultKey(finding: Finding): string {
-  return [finding.checkId, finding.operation, finding.verdict, finding.kind ?? derivedKind(finding)].join('\u0000');
-}
-
-/**
- * The kind of a finding whose maker gave none (the suites' own rules). Suites word one rule
- * differently ("404 for backup 7, never taken", "404 for backup 21: no take of it was sent"), but
- * the answer they got names the deviation: a status received is the kind. Otherwise the
- * expectation, its numbers blanked.
- */
-function derivedKind(finding: Finding): string {
-  const status = /^(\d{3})\b/.exec(finding.received)?.[1];
-  return status === undefined ? blankNumbers(finding.expected) : `status-${status}`;
-}
-
-/** Text with its numbers blanked, so `backup 1037 listed` and `backup 1041 listed` are one kind. */
-function blankNumbers(text: string): string {
-  return text.replace(/-?\d+(\.\d+)?/g, '#');
 }
 
 /**

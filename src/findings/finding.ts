@@ -75,6 +75,8 @@ export interface Finding {
    * and the one with the best reproduction (whose fields the finding carries).
    */
   readonly examples?: readonly FindingExample[];
+  /** Set when the --baseline file already holds this fault: reported as known, and never failing the run. */
+  readonly inBaseline?: true;
   /** Set when the selected profile expects this departure from the spec (verdict `known-deviation`). */
   readonly knownDeviation?: { readonly id: string; readonly description: string; readonly source: string };
 }

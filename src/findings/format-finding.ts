@@ -48,7 +48,7 @@ const VERDICT_WORDS: Record<Finding['verdict'], string> = {
 export function formatFindingHeadline(finding: Finding): string {
   const verdict = finding.knownDeviation === undefined ? VERDICT_WORDS[finding.verdict] : `${VERDICT_WORDS[finding.verdict]} ${finding.knownDeviation.id}`;
   const seen = seenText(finding);
-  return `${finding.checkId} (${finding.operation}): ${verdict} [${finding.severity}]: expected ${finding.expected}, received ${truncate(finding.received, 160)}${seen === undefined ? '' : ` (${seen})`}`;
+  return `${finding.checkId} (${finding.operation}): ${verdict}${finding.inBaseline === true ? ' (in the baseline)' : ''} [${finding.severity}]: expected ${finding.expected}, received ${truncate(finding.received, 160)}${seen === undefined ? '' : ` (${seen})`}`;
 }
 
 function truncate(text: string, max: number): string {

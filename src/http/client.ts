@@ -118,6 +118,7 @@ async function exchange(agent: Agent, request: HttpRequest, seq: number, started
   } catch (error) {
     return failed(error);
   }
+  const headersMs = performance.now() - started;
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(response.headers)) {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
@@ -129,7 +130,7 @@ async function exchange(agent: Agent, request: HttpRequest, seq: number, started
       seq,
       startedAt,
       request,
-      response: { status: response.statusCode, headers, bodyText: text, truncated, durationMs: performance.now() - started },
+      response: { status: response.statusCode, headers, bodyText: text, truncated, durationMs: performance.now() - started, headersMs },
     };
   } catch (error) {
     // The status and headers came, the body did not: the failure says how far it got.

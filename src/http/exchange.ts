@@ -21,6 +21,8 @@ export interface HttpResponse {
   /** True when the body was cut at the size cap (in decoded bytes); bodyText then holds only the prefix. */
   readonly truncated: boolean;
   readonly durationMs: number;
+  /** When the status line and headers had come, in milliseconds from the start (the rest was the body). */
+  readonly headersMs?: number;
 }
 
 /** Why a request produced no response. */
