@@ -1,19 +1,16 @@
 #!/usr/bin/env node
-import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { resolveConfig, type RunConfig, type RunOptions } from './config.js';
+import type { RunConfig, RunOptions } from './config.js';
 import { runUsage } from './cli-usage.js';
 import { withNegativeValues } from './with-negative-values.js';
-import { BackupAccount, describeAccount, listIds } from './api/backup-account.js';
 import { ConformanceError } from './errors.js';
-import { createConsoleReporter, type ConsoleReporter } from './console/console-reporter.js';
-import { formatSummary } from './console/format-summary.js';
-import { exitCodeOf, type RunOutcome } from './run-outcome.js';
-import { runConformance, type DestructivePlan } from './run.js';
+import type { ConsoleReporter } from './console/console-reporter.js';
+import type { RunOutcome } from './run-outcome.js';
+import type { DestructivePlan } from './run.js';
 import { toolVersion } from './tool-version.js';
-import { resumeCommands, stopCommands, toGitHubAnnotations } from '../reports/github-annotations.js';
-import { appendJobSummary, writeReports } from '../reports/write-reports.js';
 
+// Only what --help and --version need is imported up front: they answer as fast as Node starts.
+// A run loads the rest when it begins (see `run`).
 // The only module that touches process.*: everything else takes its inputs as arguments.
 
 const RUN_FLAGS = {
@@ -87,6 +84,7 @@ async function main(argv: readonly string[]): Promise<number> {
     ...defined('yes', values.yes),
     ...defined('waitForTarget', values['wait-for-target']),
   };
+  const { resolveConfig } = await import('./config.js');
   const config = resolveConfig(options);
   return run(config, githubActions());
 }
@@ -104,6 +102,16 @@ function githubActions(): GitHubActions | undefined {
 }
 
 async function run(config: RunConfig, github: GitHubActions | undefined): Promise<number> {
+  const [{ randomUUID }, { BackupAccount, describeAccount, listIds }, { createConsoleReporter }, { formatSummary }, { exitCodeOf }, { runConformance }, { resumeCommands, stopCommands, toGitHubAnnotations }, { appendJobSummary, writeReports }] = await Promise.all([
+    import('node:crypto'),
+    import('./api/backup-account.js'),
+    import('./console/console-reporter.js'),
+    import('./console/format-summary.js'),
+    import('./run-outcome.js'),
+    import('./run.js'),
+    import('../reports/github-annotations.js'),
+    import('../reports/write-reports.js'),
+  ]);
   const reporter = createConsoleReporter({
     isTTY: process.stdout.isTTY === true,
     quiet: config.quiet,

@@ -1,11 +1,13 @@
 import type { CheckInput } from './check.js';
 
 /** One partition entry of a backup, as far as the semantic checks need it. */
+// Fields are `?: T | undefined`: each view is built in one literal of one shape (fast for V8 on
+// lists of half a million partitions), with undefined where the answer lacks a field.
 export interface PartitionView {
-  readonly partitionId?: number;
-  readonly state?: string;
-  readonly createdAt?: string;
-  readonly lastUpdatedAt?: string;
+  readonly partitionId?: number | undefined;
+  readonly state?: string | undefined;
+  readonly createdAt?: string | undefined;
+  readonly lastUpdatedAt?: string | undefined;
   readonly failureReason?: unknown;
 }
 
@@ -13,8 +15,8 @@ export interface PartitionView {
 export interface BackupView {
   /** JSON pointer of the backup in the body: '' for a get, '/3' for the fourth list entry. */
   readonly at: string;
-  readonly backupId?: bigint;
-  readonly state?: string;
+  readonly backupId?: bigint | undefined;
+  readonly state?: string | undefined;
   readonly failureReason?: unknown;
   readonly details: readonly PartitionView[];
 }

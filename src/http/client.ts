@@ -112,7 +112,7 @@ async function exchange(agent: Agent, request: HttpRequest, seq: number, started
       path: `${url.pathname}${url.search}`,
       method: request.method as 'GET',
       headers: request.headers,
-      body: request.body,
+      ...(request.body === undefined ? {} : { body: request.body }),
       signal,
     });
   } catch (error) {

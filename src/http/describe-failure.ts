@@ -79,7 +79,7 @@ function tlsCause(code: string | undefined, error: TlsErrorFields | undefined): 
 }
 
 /** undici wraps the socket error; the useful code is usually on the innermost cause. */
-function innermost(error: unknown): { code?: string; name?: string; message: string; error?: TlsErrorFields } {
+function innermost(error: unknown): { code?: string | undefined; name?: string | undefined; message: string; error?: TlsErrorFields | undefined } {
   let current = error as { code?: string; name?: string; message?: string; cause?: unknown } | undefined;
   let best = { code: current?.code, name: current?.name, message: current?.message ?? String(error), error: current as TlsErrorFields | undefined };
   for (let depth = 0; current?.cause !== undefined && depth < 5; depth++) {

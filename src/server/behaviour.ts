@@ -87,5 +87,8 @@ export interface Behaviour {
  * ```
  */
 export type BehaviourOverride =
-  | Partial<Behaviour>
-  | ((base: Behaviour, config: ResolvedServerOptions) => Partial<Behaviour>);
+  | PiecesOf<Behaviour>
+  | ((base: Behaviour, config: ResolvedServerOptions) => PiecesOf<Behaviour>);
+
+/** Some pieces; one given as undefined leaves the piece in place. */
+type PiecesOf<T> = { [K in keyof T]?: T[K] | undefined };

@@ -8,11 +8,12 @@ export type PartitionState = 'DOES_NOT_EXIST' | 'IN_PROGRESS' | 'COMPLETED' | 'F
 export interface PartitionStatus {
   readonly partitionId: number;
   readonly state: PartitionState;
-  readonly failureReason?: string;
-  readonly createdAt?: string;
-  readonly lastUpdatedAt?: string;
-  readonly snapshotId?: string;
-  readonly checkpointPosition?: bigint;
-  readonly brokerId?: number;
-  readonly brokerVersion?: string;
+  // `| undefined`: a quirk or fault may blank a field that the default behaviour sets.
+  readonly failureReason?: string | undefined;
+  readonly createdAt?: string | undefined;
+  readonly lastUpdatedAt?: string | undefined;
+  readonly snapshotId?: string | undefined;
+  readonly checkpointPosition?: bigint | undefined;
+  readonly brokerId?: number | undefined;
+  readonly brokerVersion?: string | undefined;
 }

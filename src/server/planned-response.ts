@@ -12,7 +12,8 @@ export interface PlannedAnswer {
   /** Header names lower-case. `content-type` is set by the planner for JSON bodies. */
   readonly headers: Readonly<Record<string, string>>;
   /** A JSON body (bigints written as exact numbers). */
-  readonly json?: JsonValue;
+  /** undefined (given or left out): the body is `text`, or none. */
+  readonly json?: JsonValue | undefined;
   /** A raw body, used when `json` is undefined. */
   readonly text?: string;
 }

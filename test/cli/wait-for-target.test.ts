@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { runCli } from '../helpers/run-cli.js';
 import { serveReference } from './reference-servers.js';
+
+const cli = fileURLToPath(new URL('../../src/cli.js', import.meta.url));
 
 /** A port that was free a moment ago: the late server takes it. */
 async function freePort(): Promise<number> {
@@ -16,13 +20,29 @@ async function freePort(): Promise<number> {
 
 test('--wait-for-target 20s passes against a server that starts 3 s late, saying how it waited', async () => {
   const port = await freePort();
-  const late = new Promise<void>((resolve) => setTimeout(() => void serveReference({ port }).then(() => resolve()), 3_000));
-  const result = await runCli(['--target', `http://127.0.0.1:${port}/actuator/backups`, '--wait-for-target', '20s', '--suite', 'smoke']);
+  const child = spawn(process.execPath, [cli, '--target', `http://127.0.0.1:${port}/actuator/backups`, '--wait-for-target', '20s', '--suite', 'smoke'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  // The server starts 3 s after the run said it is waiting (not after a fixed delay from spawning,
+  // which a loaded machine could spend starting the process).
+  const late = new Promise<void>((resolve, reject) => {
+    let started = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (started || !/waiting for /.test(stdout)) return;
+      started = true;
+      setTimeout(() => serveReference({ port }).then(() => resolve(), reject), 3_000);
+    });
+    child.once('exit', () => (started ? undefined : reject(new Error(`the run ended without waiting: ${stdout}${stderr}`))));
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await late;
-  assert.equal(result.code, 0, result.stdout + result.stderr);
-  assert.match(result.stdout, /waiting for http:\/\/127\.0\.0\.1:\d+\/actuator\/backups: connect ECONNREFUSED/);
-  assert.match(result.stdout, /answers \(200\) after \d+ s/);
-  assert.match(result.stdout, /Conforms to the spec\./);
+  const code = await exited;
+  assert.equal(code, 0, stdout + stderr);
+  assert.match(stdout, /waiting for http:\/\/127\.0\.0\.1:\d+\/actuator\/backups: connect ECONNREFUSED/);
+  assert.match(stdout, /answers \(200\) after \d+ s/);
+  assert.match(stdout, /Conforms to the spec\./);
 });
 
 test('a target still down after --wait-for-target is exit 2, saying it waited', async () => {

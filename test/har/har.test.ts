@@ -55,13 +55,16 @@ interface HarEntry {
   _error?: string;
 }
 
-function exchange(seq: number, body: string, overrides: Partial<Exchange> = {}): Exchange {
+/** An exchange; `response: undefined` in the overrides makes one that got no response. */
+function exchange(seq: number, body: string, overrides: { [K in keyof Exchange]?: Exchange[K] | undefined } = {}): Exchange {
+  const { response, ...rest } = overrides;
+  const answered = 'response' in overrides ? (response === undefined ? {} : { response }) : undefined;
   return {
     seq,
     startedAt: Date.UTC(2026, 0, 1) + seq,
     request: { method: 'POST', url: 'http://localhost:9600/actuator/backups?x=1', headers: { authorization: 'Bearer s3cret', 'content-type': 'application/json' }, body: '{"backupId":1}' },
-    response: { status: 202, headers: { 'content-type': 'application/json', 'set-cookie': 'session=abc' }, bodyText: body, truncated: false, durationMs: 12, headersMs: 10 },
-    ...overrides,
+    ...(answered ?? { response: { status: 202, headers: { 'content-type': 'application/json', 'set-cookie': 'session=abc' }, bodyText: body, truncated: false, durationMs: 12, headersMs: 10 } }),
+    ...(rest as Partial<Exchange>),
   };
 }
 

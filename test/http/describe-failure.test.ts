@@ -79,7 +79,7 @@ test('a body that is not the gzip it claims is a protocol failure; a real gzip i
   assert.equal(gzip.response?.headers['content-encoding'], 'gzip');
 });
 
-function pick(exchange: Exchange): { kind?: string; message?: string } {
+function pick(exchange: Exchange): { kind?: string | undefined; message?: string | undefined } {
   assert.equal(exchange.response, undefined, 'no response');
   return { kind: exchange.failure?.kind, message: exchange.failure?.message };
 }

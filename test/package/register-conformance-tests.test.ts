@@ -72,6 +72,17 @@ describe('registerConformanceTests', () => {
     assert.deepEqual(result.cases.filter((c) => c.status === 'passed').length, rulesOf('inventory').length - 1);
   });
 
+  test("a fault the baseline already records is skipped as known, not failed", async () => {
+    const server = "{ quirks: ['list-unsorted'], seedBackups: [{ id: 1 }, { id: 2 }] }";
+    const earlier = join(folder, 'earlier');
+    assert.equal((await runAgainst('before-baseline', server, `{ suites: ['inventory'], out: ${JSON.stringify(earlier)} }`)).code, 1);
+    const result = await runAgainst('with-baseline', server, `{ suites: ['inventory'], baseline: ${JSON.stringify(join(earlier, 'findings.json'))} }`);
+    assert.equal(result.code, 0, result.junit);
+    const known = result.cases.find((c) => c.name === 'list-sorted-descending');
+    assert.equal(known?.status, 'skipped');
+    assert.match(known?.text ?? '', /^in the baseline: list-sorted-descending \(GET \/\): violation/);
+  });
+
   test("a departure the profile expects passes: the profile's known deviation is not a failure", async () => {
     const result = await runAgainst('profiled', "{ quirks: ['list-unsorted'], seedBackups: [{ id: 1 }, { id: 2 }] }", "{ suites: ['inventory'], profile: 'zeebe-8.5' }");
     assert.equal(result.code, 0, result.junit);
