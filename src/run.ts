@@ -178,6 +178,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
             },
             progress: (message) => emit({ type: 'progress', suite: suite.id, message }),
             highestTakenId: () => highestTaken,
+            highestAcceptedId: () => account.taken.reduce<bigint | undefined>((max, id) => (max === undefined || id > max ? id : max), undefined),
             onObservation: (observation, target) => observe(suite.id, observation, target),
           }),
         );

@@ -23,6 +23,8 @@ export interface SuiteContextParts {
   progress(message: string): void;
   /** Defaults to none: a suite run on its own has no earlier suite's takes to stay above. */
   highestTakenId?(): bigint | undefined;
+  /** Defaults to none, likewise. */
+  highestAcceptedId?(): bigint | undefined;
   onObservation?(observation: Observation, target: { role: OperationRole; id?: bigint }): void;
 }
 
@@ -46,5 +48,5 @@ export function composeSuiteContext(parts: SuiteContextParts): SuiteContext {
     noteCheck,
     ...(parts.onObservation === undefined ? {} : { onObservation: parts.onObservation }),
   });
-  return { config, spec, index, api, redactedHeaders, record, noteCheck, progress, signal, highestTakenId: parts.highestTakenId ?? (() => undefined) };
+  return { config, spec, index, api, redactedHeaders, record, noteCheck, progress, signal, highestTakenId: parts.highestTakenId ?? (() => undefined), highestAcceptedId: parts.highestAcceptedId ?? (() => undefined) };
 }

@@ -2,7 +2,6 @@ import type { Observation } from '../src/api/backup-api.js';
 import { highestBackupId } from '../src/api/highest-backup-id.js';
 import { firstCandidateId, isAcceptedTake, takeAtNextFreeId } from '../src/api/next-free-id.js';
 import { sequenceFinding } from '../src/findings/sequence-finding.js';
-import { runBaseId } from '../src/model/run-base-id.js';
 import { answerClause, describeAnswer } from '../generators/describe-answer.js';
 import type { TakeLedger } from '../generators/take-ledger.js';
 import type { SuiteContext } from './suite.js';
@@ -47,12 +46,8 @@ export async function statefulProbe(context: SuiteContext, suite: string, ledger
   if (from === undefined) return `no free backup id is left below the int64 maximum above ${highest}`;
   const result = await takeAtNextFreeId(api, {
     from,
+    acceptedBefore: context.highestAcceptedId(),
     signal: context.signal,
-    // A run's ids are base + 1 … base + 9 with base a multiple of ten: the probe takes base + 1.
-    align: (id) => {
-      const base = runBaseId(id - 1n, undefined);
-      return base === undefined ? undefined : base + 1n;
-    },
     beforeTake: (id) => ledger.probing(id),
     afterTake: (id, answer) => {
       // The ledger deletes what the server accepted, whatever 2xx it chose.
@@ -75,6 +70,11 @@ export async function statefulProbe(context: SuiteContext, suite: string, ledger
       if (answer.status === undefined || answer.status >= 500) return `the take of backup ${id} got ${describeAnswer(answer)}: run the suite again when the cluster is healthy`;
       report('violation', `202 for backup ${id}, above every listed backup`, describeAnswer(answer), result.answers);
       return `the take of backup ${id}, above every listed backup, got ${describeAnswer(answer)}`;
+    }
+    case 'refused-above-accepted': {
+      const { id, accepted, answer } = result;
+      report('violation', `202 for backup ${id}: this run's take of backup ${accepted} was accepted, so no higher id existed`, describeAnswer(answer), result.answers);
+      return `the take of backup ${id}, above backup ${accepted} that this run took, got ${describeAnswer(answer)}`;
     }
     case 'refused':
       report(

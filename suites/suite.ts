@@ -23,6 +23,8 @@ export interface SuiteContext {
    * with backups an earlier suite took and deleted.
    */
   highestTakenId(): bigint | undefined;
+  /** The highest id a take of this run was accepted at (any 2xx), or undefined. */
+  highestAcceptedId(): bigint | undefined;
   /** A short line of progress for the console. */
   progress(message: string): void;
   /** Aborted when the run must stop early (interrupt or budget). */

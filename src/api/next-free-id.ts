@@ -45,6 +45,12 @@ export interface FreeIdSearch {
   /** The first id to try (see firstCandidateId). */
   readonly from: bigint;
   readonly signal: AbortSignal;
+  /**
+   * The highest id this run saw the server accept, if any. A backup accepted at A means no id above
+   * A existed then (else the take got 409), so a 409 for a higher id this run never sent is a
+   * refusal with no reason: the search stops there instead of stepping over it.
+   */
+  readonly acceptedBefore?: bigint | undefined;
   /** Rounds a candidate up to an id the caller can use (the stateful suite wants ids ending in 1). Undefined: none is left. */
   align?(id: bigint): bigint | undefined;
   /** Told before each take, so the caller's account of ids sent stays complete. */
@@ -62,6 +68,8 @@ export type FreeIdResult =
   | { readonly kind: 'refused'; readonly refused: readonly bigint[]; readonly answers: readonly Observation[] }
   /** A take got neither a 2xx nor a 409 (another 4xx, a 5xx, or no answer): the search stops there. */
   | { readonly kind: 'failed'; readonly id: bigint; readonly answer: Observation; readonly refused: readonly bigint[]; readonly answers: readonly Observation[] }
+  /** A take above an id this run saw accepted got 409 (see `acceptedBefore`). */
+  | { readonly kind: 'refused-above-accepted'; readonly id: bigint; readonly accepted: bigint; readonly answer: Observation; readonly refused: readonly bigint[]; readonly answers: readonly Observation[] }
   | { readonly kind: 'no-ids-left'; readonly refused: readonly bigint[]; readonly answers: readonly Observation[] }
   | { readonly kind: 'interrupted'; readonly refused: readonly bigint[]; readonly answers: readonly Observation[] };
 
@@ -87,6 +95,7 @@ export async function takeAtNextFreeId(api: BackupApi, search: FreeIdSearch): Pr
     search.afterTake?.(id, answer);
     if (isAcceptedTake(answer.status)) return { kind: 'accepted', id, refused, answers };
     if (answer.status !== 409) return { kind: 'failed', id, answer, refused, answers };
+    if (search.acceptedBefore !== undefined && id > search.acceptedBefore) return { kind: 'refused-above-accepted', id, accepted: search.acceptedBefore, answer, refused, answers };
     refused.push(id);
     const latest = latestIdStated(answer);
     let next: bigint | undefined;

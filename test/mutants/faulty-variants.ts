@@ -80,7 +80,9 @@ export const faultyVariants: readonly Variant[] = [
   // DELETE documents 204 and 5xx only; real Zeebe answers 204 to an id it never took.
   { id: 'delete-unknown-404', fault: 'DELETE of a valid id never taken answers 404', expectedCheck: 'status-code-documented', server: () => { const taken = new Set<string>(); return { intercept: (r, p) => { const id = r.path.slice(r.path.lastIndexOf('/') + 1); if (r.method === 'POST' && answered(p) && p.status === 202) taken.add(takenId(r)); if (r.method === 'DELETE' && answered(p) && p.status === 204 && !taken.delete(id)) return { status: 404, headers: {}, json: { message: `Backup with id ${id} does not exist` } }; return p; } }; } },
 
-  // A run that can take nothing.
+  // Ids: takes at the next id and across gaps; a run that can take nothing.
+  { id: 'gap-refused', fault: 'only the next id (highest + 1) is accepted; any gap gets 409', expectedCheck: 'take-accepted-above-highest', server: { behaviour: (base) => ({ decideTake: (id, latest) => (latest !== undefined && id > latest + 1n ? { accepted: false, latestId: latest } : base.decideTake(id, latest)) }) } },
+  { id: 'gap-refused-silently', fault: 'only the next id is accepted, and the 409 does not say which id is the latest', expectedCheck: 'take-accepted-above-highest', server: { behaviour: (base) => ({ decideTake: (id, latest) => (latest !== undefined && id > latest + 1n ? { accepted: false, latestId: latest } : base.decideTake(id, latest)) }), intercept: (r, p) => (r.method === 'POST' && answered(p) && p.status === 409 ? { ...p, json: { message: 'A backup with same or higher id already exists' } } : p) } },
   { id: 'every-take-refused', fault: 'every take is refused with 409, so no sequence rule can be tested', expectedExitCode: 2, server: { behaviour: { decideTake: (_id, latest) => ({ accepted: false, latestId: latest ?? 0n }) } } },
 
   // Fixed facts, and what only a later read sees.
