@@ -45,5 +45,3 @@ async function readList(url: string): Promise<Uint8Array> {
   const response = await fetch(url, { headers: { accept: 'application/json' } });
   return new Uint8Array(await response.arrayBuffer());
 }
-
-

@@ -29,7 +29,11 @@ const spread = (values: readonly number[]): string => `${round(Math.min(...value
  * nothing else), and the time from spawning a run to its first request reaching the server.
  */
 export async function benchStartup(): Promise<BenchResult[]> {
-  const [bare = [], version = [], help = []] = await interleaved([['-e', '0'], [BIN, '--version'], [BIN, '--help']]);
+  const [bare = [], version = [], help = []] = await interleaved([
+    ['-e', '0'],
+    [BIN, '--version'],
+    [BIN, '--help'],
+  ]);
   const delays: number[] = [];
   for (let repetition = 0; repetition < REPETITIONS; repetition++) {
     let firstRequestAt: number | undefined;

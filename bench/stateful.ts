@@ -46,7 +46,20 @@ async function runSuite(server: ReferenceServerOptions, seed: number): Promise<{
   const ignore = (): void => undefined;
   const started = performance.now();
   try {
-    await statefulSuite.run(composeSuiteContext({ config, spec, index, client, baseUrl: target.url, suite: statefulSuite, signal: new AbortController().signal, record: ignore, noteCheck: ignore, progress: ignore }));
+    await statefulSuite.run(
+      composeSuiteContext({
+        config,
+        spec,
+        index,
+        client,
+        baseUrl: target.url,
+        suite: statefulSuite,
+        signal: new AbortController().signal,
+        record: ignore,
+        noteCheck: ignore,
+        progress: ignore,
+      }),
+    );
     return { durationMs: performance.now() - started, requests };
   } finally {
     await client.close();

@@ -40,7 +40,12 @@ export async function benchValidation(): Promise<BenchResult[]> {
     }
     const run = await runCliMeasured(['--target', server.url, '--read-only', '--quiet', '--max-body-bytes', String(128 * 2 ** 20)]);
     return [
-      below(`checking a GET / answer of ${BACKUPS} backups x ${PARTITIONS} partitions, ${round(bodyText.length / 2 ** 20)} MiB (median of ${REPETITIONS}; ${findings} findings)`, median(times), 'ms', 100),
+      below(
+        `checking a GET / answer of ${BACKUPS} backups x ${PARTITIONS} partitions, ${round(bodyText.length / 2 ** 20)} MiB (median of ${REPETITIONS}; ${findings} findings)`,
+        median(times),
+        'ms',
+        100,
+      ),
       below(`peak RSS of a read-only run against ${BACKUPS} backups x ${PARTITIONS} partitions (exit ${run.code})`, run.peakRssBytes / 2 ** 20, 'MiB', 150),
     ];
   } finally {

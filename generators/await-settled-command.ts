@@ -46,16 +46,19 @@ export class AwaitSettledCommand implements BackupCommand {
     let seen: Sighting | undefined;
     let incompleteSince: number | undefined;
     let missingPartitions: readonly number[] = [];
-    const polled = await pollUntil(async () => {
-      const answer = await system.get(id);
-      const sighting = judgeLiveGet(model, system, id, answer);
-      seen = sighting ?? seen;
-      if (sighting === 'INCOMPLETE') {
-        incompleteSince ??= performance.now();
-        missingPartitions = partitionsWithoutBackup(answer);
-      }
-      return { done: SETTLED.has(sighting), value: answer };
-    }, { timeoutMs: system.patience.settleStalled ? 0 : system.settleTimeoutMs, maxAttempts: Number.MAX_SAFE_INTEGER, initialDelayMs: FIRST_PAUSE_MS, signal: system.signal });
+    const polled = await pollUntil(
+      async () => {
+        const answer = await system.get(id);
+        const sighting = judgeLiveGet(model, system, id, answer);
+        seen = sighting ?? seen;
+        if (sighting === 'INCOMPLETE') {
+          incompleteSince ??= performance.now();
+          missingPartitions = partitionsWithoutBackup(answer);
+        }
+        return { done: SETTLED.has(sighting), value: answer };
+      },
+      { timeoutMs: system.patience.settleStalled ? 0 : system.settleTimeoutMs, maxAttempts: Number.MAX_SAFE_INTEGER, initialDelayMs: FIRST_PAUSE_MS, signal: system.signal },
+    );
     if (!polled.done && system.signal.aborted) return;
     system.note(get, 'backup-settles');
     if (polled.done) return;
@@ -103,7 +106,10 @@ export class AwaitSettledCommand implements BackupCommand {
 function partitionsWithoutBackup(answer: Observation): number[] {
   const observed = observedBackups(answer)[0];
   if (observed === undefined) return [];
-  return observed.partitions.filter((partition) => partition.state === 'DOES_NOT_EXIST').map((partition) => partition.partitionId).sort((a, b) => a - b);
+  return observed.partitions
+    .filter((partition) => partition.state === 'DOES_NOT_EXIST')
+    .map((partition) => partition.partitionId)
+    .sort((a, b) => a - b);
 }
 
 function isUnclear(answer: Observation): boolean {

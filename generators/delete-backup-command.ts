@@ -67,14 +67,22 @@ export async function confirmDeleted(model: BackupModel, system: StatefulSystem,
     return;
   }
   if (!isGone(lookup.value)) {
-    throw system.violation('deleted-backup-gone', remove, `GET /{backupId} of backup ${id} answering 404 within ${seconds} of the 204`, `${describeAnswer(lookup.value)} after ${lookup.attempts} tries`);
+    throw system.violation(
+      'deleted-backup-gone',
+      remove,
+      `GET /{backupId} of backup ${id} answering 404 within ${seconds} of the 204`,
+      `${describeAnswer(lookup.value)} after ${lookup.attempts} tries`,
+    );
   }
 
   const remaining = Math.max(0, system.graceMs - (performance.now() - started));
-  const listing = await pollUntil(async () => {
-    const listed = await system.list();
-    return { done: listed.status !== 200 || !holds(listed, id), value: listed };
-  }, { ...bounds, timeoutMs: remaining });
+  const listing = await pollUntil(
+    async () => {
+      const listed = await system.list();
+      return { done: listed.status !== 200 || !holds(listed, id), value: listed };
+    },
+    { ...bounds, timeoutMs: remaining },
+  );
   if (listing.value.status === 200 && holds(listing.value, id)) {
     throw system.violation('deleted-backup-gone', remove, `backup ${id} left out of the list within ${seconds} of the 204`, `still listed after ${listing.attempts} lists`);
   }

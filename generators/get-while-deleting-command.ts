@@ -34,7 +34,12 @@ export class GetWhileDeletingCommand implements BackupCommand {
       const received = `${describeAnswer(got)} to a GET sent with the delete of backup ${id}`;
       if (status !== 200 && status !== 404) throw system.violation('get-returns-requested-backup', get, `200 with backup ${id}, or 404, while it is being deleted`, received);
       if (status === 200 && observed !== undefined && observed.backupId !== id) {
-        throw system.violation('get-returns-requested-backup', get, `backupId ${id}`, `backupId ${observed.backupId ?? '(none)'} in the answer to a GET sent with the delete of backup ${id}`);
+        throw system.violation(
+          'get-returns-requested-backup',
+          get,
+          `backupId ${id}`,
+          `backupId ${observed.backupId ?? '(none)'} in the answer to a GET sent with the delete of backup ${id}`,
+        );
       }
     }
     await confirmDeleted(model, system, id, deleted);

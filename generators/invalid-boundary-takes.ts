@@ -25,7 +25,13 @@ export function invalidBoundaryTakes(idField: string): readonly TakeProbe[] {
     render: (r) => ({ label: `${idField} ${label}`, body: `{${key}:${write(r)}}`, contentType: JSON_TYPE, ids: ids(r) }),
   });
   // contentType null: no Content-Type header at all.
-  const body = (expectation: Expectation, label: string, write: (r: bigint) => string, ids: (r: bigint) => readonly bigint[], contentType: string | null = JSON_TYPE): TakeProbe => ({
+  const body = (
+    expectation: Expectation,
+    label: string,
+    write: (r: bigint) => string,
+    ids: (r: bigint) => readonly bigint[],
+    contentType: string | null = JSON_TYPE,
+  ): TakeProbe => ({
     expectation,
     render: (r): TakeRequestText => ({ label, body: write(r), ...(contentType === null ? {} : { contentType }), ids: ids(r) }),
   });
@@ -35,11 +41,36 @@ export function invalidBoundaryTakes(idField: string): readonly TakeProbe[] {
   const longDigits = '9'.repeat(40);
 
   return [
-    member(ZERO, '0, not positive', () => '0', () => [0n]),
-    member(REFUSE, '-1, negative', () => '-1', () => [-1n]),
-    member(REFUSE, 'negative, minus the reserved id', (r) => `-${r}`, (r) => [-r]),
-    member(REFUSE, `${INT64_MIN}, the lowest int64`, () => String(INT64_MIN), () => [INT64_MIN]),
-    member(REFUSE, 'a fraction (.5)', (r) => `${r}.5`, (r) => [r, r + 1n]),
+    member(
+      ZERO,
+      '0, not positive',
+      () => '0',
+      () => [0n],
+    ),
+    member(
+      REFUSE,
+      '-1, negative',
+      () => '-1',
+      () => [-1n],
+    ),
+    member(
+      REFUSE,
+      'negative, minus the reserved id',
+      (r) => `-${r}`,
+      (r) => [-r],
+    ),
+    member(
+      REFUSE,
+      `${INT64_MIN}, the lowest int64`,
+      () => String(INT64_MIN),
+      () => [INT64_MIN],
+    ),
+    member(
+      REFUSE,
+      'a fraction (.5)',
+      (r) => `${r}.5`,
+      (r) => [r, r + 1n],
+    ),
     member(NUMERIC_SPELLING, 'integral, written with .0', (r) => `${r}.0`, same),
     member(NUMERIC_SPELLING, 'in exponent form (e0)', (r) => `${r}e0`, same),
     member(NUMERIC_SPELLING, 'in exponent form (000e-3)', (r) => `${r}000e-3`, same),
@@ -54,10 +85,30 @@ export function invalidBoundaryTakes(idField: string): readonly TakeProbe[] {
     member(REFUSE, 'null', () => 'null', none),
     member(REFUSE, 'an array holding the id', (r) => `[${r}]`, same),
     member(REFUSE, 'an object holding the id', (r) => `{"value":${r}}`, same),
-    member(REFUSE, `${twoTo63}, 2^63, one above the int64 range`, () => String(twoTo63), () => [twoTo63, INT64_MAX, INT64_MIN]),
-    member(REFUSE, `${2n ** 64n}, 2^64`, () => String(2n ** 64n), () => [2n ** 64n, INT64_MAX, 0n]),
-    member(REFUSE, `${longDigits}, 40 digits`, () => longDigits, () => [INT64_MAX]),
-    member(REFUSE, `"${longDigits}", a string of 40 digits`, () => JSON.stringify(longDigits), () => [INT64_MAX]),
+    member(
+      REFUSE,
+      `${twoTo63}, 2^63, one above the int64 range`,
+      () => String(twoTo63),
+      () => [twoTo63, INT64_MAX, INT64_MIN],
+    ),
+    member(
+      REFUSE,
+      `${2n ** 64n}, 2^64`,
+      () => String(2n ** 64n),
+      () => [2n ** 64n, INT64_MAX, 0n],
+    ),
+    member(
+      REFUSE,
+      `${longDigits}, 40 digits`,
+      () => longDigits,
+      () => [INT64_MAX],
+    ),
+    member(
+      REFUSE,
+      `"${longDigits}", a string of 40 digits`,
+      () => JSON.stringify(longDigits),
+      () => [INT64_MAX],
+    ),
     body(REFUSE, `${idField} missing: an empty object`, () => '{}', none),
     body(REFUSE, `${idField} misspelled as backupID`, (r) => `{"backupID":${r}}`, same),
     body(REFUSE, `${idField} misspelled as backup_id`, (r) => `{"backup_id":${r}}`, same),

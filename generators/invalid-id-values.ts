@@ -61,7 +61,9 @@ export function invalidIdValues(schema: unknown, name: string): fc.Arbitrary<IdV
       .tuple(fc.constantFrom(...'123456789'), fc.string({ unit: DIGIT, minLength: String(highest).length, maxLength: 80 }))
       .map(([lead, rest]) => BigInt(lead + rest));
     families.push({
-      arbitrary: fc.oneof(above, longDigits).map((value) => refusedValue(String(value), `${name} ${abbreviate(String(value))}, above the ${bounds.highestSource}`, [value, highest])),
+      arbitrary: fc
+        .oneof(above, longDigits)
+        .map((value) => refusedValue(String(value), `${name} ${abbreviate(String(value))}, above the ${bounds.highestSource}`, [value, highest])),
       weight: 3,
     });
   }
@@ -85,7 +87,9 @@ function integralSpellings(name: string): fc.Arbitrary<IdValueProbe> {
   const spelling = fc.oneof(
     fc.integer({ min: 1, max: 3 }).map((zeros) => (reserved: bigint) => `${reserved}.${'0'.repeat(zeros)}`),
     fc.tuple(fc.integer({ min: 0, max: 3 }), fc.constantFrom('e', 'E'), fc.constantFrom('', '+')).map(
-      ([zeros, e, sign]) => (reserved: bigint) => (zeros === 0 ? `${reserved}${e}${sign}0` : `${reserved}${'0'.repeat(zeros)}${e}-${zeros}`),
+      ([zeros, e, sign]) =>
+        (reserved: bigint) =>
+          zeros === 0 ? `${reserved}${e}${sign}0` : `${reserved}${'0'.repeat(zeros)}${e}-${zeros}`,
     ),
   );
   return spelling.map((write) => ({
@@ -127,10 +131,15 @@ function nonNumericStrings(name: string): fc.Arbitrary<IdValueProbe> {
 /** Arrays and objects, holding at most the reserved id, booleans and strings. */
 function containers(name: string): fc.Arbitrary<IdValueProbe> {
   const element: fc.Arbitrary<Element> = fc.oneof(fc.constant<Element>(RESERVED), fc.boolean(), fc.string({ maxLength: 6 }), fc.constant(null));
-  const array = fc.array(element, { maxLength: 3 }).map((items) => ({ kind: 'an array' as const, write: (r: bigint) => `[${items.map((item) => writeElement(item, r)).join(',')}]`, holdsId: items.includes(RESERVED) }));
+  const array = fc
+    .array(element, { maxLength: 3 })
+    .map((items) => ({ kind: 'an array' as const, write: (r: bigint) => `[${items.map((item) => writeElement(item, r)).join(',')}]`, holdsId: items.includes(RESERVED) }));
   const object = fc.dictionary(fc.string({ maxLength: 8 }), element, { maxKeys: 3 }).map((entries) => ({
     kind: 'an object' as const,
-    write: (r: bigint) => `{${Object.entries(entries).map(([key, value]) => `${JSON.stringify(key)}:${writeElement(value, r)}`).join(',')}}`,
+    write: (r: bigint) =>
+      `{${Object.entries(entries)
+        .map(([key, value]) => `${JSON.stringify(key)}:${writeElement(value, r)}`)
+        .join(',')}}`,
     holdsId: Object.values(entries).includes(RESERVED),
   }));
   return fc.oneof(array, object).map(({ kind, write, holdsId }) => ({

@@ -23,25 +23,30 @@ export function invalidPathIds(schema: unknown): fc.Arbitrary<PathProbe> {
     fc.tuple(NON_HEX_LETTER, fc.string({ unit: UNRESERVED, maxLength: 12 })).map(([first, rest]) => constant(first + rest, 'a non-numeric id')),
     fc.tuple(NON_HEX_LETTER, fc.string({ unit: UNRESERVED, maxLength: 6 })).map(([first, rest]) => around((id) => `${id}${first}${rest}`, 'an id followed by letters')),
     fc.tuple(fc.string({ unit: DIGIT, maxLength: 3 }), fc.constantFrom(...'123456789')).map(([digits, last]) => around((id) => `${id}.${digits}${last}`, 'a fraction')),
-    fc.tuple(fc.constantFrom('%2F', '%2f', '%5C', '%2F%2F'), fc.constantFrom('before', 'between', 'after')).map(([escape, where]) =>
-      around((id) => (where === 'before' ? `${escape}${id}` : where === 'after' ? `${id}${escape}` : `${id}${escape}${id}`), `an id with ${escape} (a percent-encoded separator)`),
-    ),
+    fc
+      .tuple(fc.constantFrom('%2F', '%2f', '%5C', '%2F%2F'), fc.constantFrom('before', 'between', 'after'))
+      .map(([escape, where]) =>
+        around(
+          (id) => (where === 'before' ? `${escape}${id}` : where === 'after' ? `${id}${escape}` : `${id}${escape}${id}`),
+          `an id with ${escape} (a percent-encoded separator)`,
+        ),
+      ),
   ];
   if (bounds?.lowest !== undefined) {
     const lowest = bounds.lowest;
     families.push(
-      fc.oneof(fc.constant(lowest - 1n), fc.bigInt({ min: lowest - 2n ** 64n, max: lowest - 1n })).map((value) =>
-        constant(String(value), `below the ${bounds.lowestSource}`, value >= INT64_MIN ? DELETE_BELOW_MINIMUM : REFUSE),
-      ),
+      fc
+        .oneof(fc.constant(lowest - 1n), fc.bigInt({ min: lowest - 2n ** 64n, max: lowest - 1n }))
+        .map((value) => constant(String(value), `below the ${bounds.lowestSource}`, value >= INT64_MIN ? DELETE_BELOW_MINIMUM : REFUSE)),
     );
   }
   if (bounds?.highest !== undefined) {
     const highest = bounds.highest;
     const digits = fc.tuple(fc.constantFrom(...'123456789'), fc.string({ unit: DIGIT, minLength: String(highest).length, maxLength: 60 })).map(([lead, rest]) => lead + rest);
     families.push(
-      fc.oneof(fc.constant(String(highest + 1n)), fc.bigInt({ min: highest + 1n, max: highest + 2n ** 64n }).map(String), digits).map((value) =>
-        constant(value, `above the ${bounds.highestSource}`),
-      ),
+      fc
+        .oneof(fc.constant(String(highest + 1n)), fc.bigInt({ min: highest + 1n, max: highest + 2n ** 64n }).map(String), digits)
+        .map((value) => constant(value, `above the ${bounds.highestSource}`)),
     );
   }
   return fc.oneof(...families);

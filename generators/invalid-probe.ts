@@ -8,9 +8,7 @@
  * - `valid`: a request the spec's schemas allow; only the response checks judge its answer.
  */
 export type Expectation =
-  | { readonly kind: 'refuse' }
-  | { readonly kind: 'may-accept'; readonly note: string; readonly inconclusiveStatuses?: readonly number[] }
-  | { readonly kind: 'valid' };
+  { readonly kind: 'refuse' } | { readonly kind: 'may-accept'; readonly note: string; readonly inconclusiveStatuses?: readonly number[] } | { readonly kind: 'valid' };
 
 /** A take request as sent, for one reserved id. */
 export interface TakeRequestText {

@@ -67,7 +67,12 @@ function missingMember(idField: string): fc.Arbitrary<TakeProbe> {
     {
       arbitrary: nearMiss.map((name): TakeProbe => ({
         expectation: REFUSE,
-        render: (reserved) => ({ label: `${idField} missing: the id is under ${JSON.stringify(name)}`, body: `{${JSON.stringify(name)}:${reserved}}`, contentType: JSON_TYPE, ids: [reserved] }),
+        render: (reserved) => ({
+          label: `${idField} missing: the id is under ${JSON.stringify(name)}`,
+          body: `{${JSON.stringify(name)}:${reserved}}`,
+          contentType: JSON_TYPE,
+          ids: [reserved],
+        }),
       })),
       weight: 4,
     },

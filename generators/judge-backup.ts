@@ -12,13 +12,26 @@ import type { StatefulSystem } from './stateful-system.js';
  *
  * @param received the answer in a few words, for the finding.
  */
-export function judgeBackup(model: BackupModel, system: StatefulSystem, operation: Operation, id: bigint, sighting: Sighting, observed: ObservedBackup | undefined, received: string): void {
+export function judgeBackup(
+  model: BackupModel,
+  system: StatefulSystem,
+  operation: Operation,
+  id: bigint,
+  sighting: Sighting,
+  observed: ObservedBackup | undefined,
+  received: string,
+): void {
   if (model.tracked(id)?.status === 'live') {
     system.note(operation, 'state-transition-allowed');
     const outcome = model.sight(id, sighting);
     if (!outcome.allowed) {
       const before = outcome.lastSeen === undefined ? '' : ` (it was ${sightingText(outcome.lastSeen)} before)`;
-      throw system.violation('state-transition-allowed', operation, `backup ${id} ${[...outcome.possible].map(sightingText).join(' or ')}${before}`, `${received} for backup ${id}`);
+      throw system.violation(
+        'state-transition-allowed',
+        operation,
+        `backup ${id} ${[...outcome.possible].map(sightingText).join(' or ')}${before}`,
+        `${received} for backup ${id}`,
+      );
     }
   }
   if (observed === undefined || sighting === 'ABSENT') return;
@@ -26,12 +39,22 @@ export function judgeBackup(model: BackupModel, system: StatefulSystem, operatio
   system.note(operation, 'partition-set-stable');
   const first = model.notePartitions(observed.partitionIds, `backup ${id} in ${operation.label}`);
   if (first !== undefined) {
-    throw system.violation('partition-set-stable', operation, `partitions ${partitionText(first.partitionIds)} in details, as for ${first.where}`, `partitions ${partitionText(observed.partitionIds)} for backup ${id}`);
+    throw system.violation(
+      'partition-set-stable',
+      operation,
+      `partitions ${partitionText(first.partitionIds)} in details, as for ${first.where}`,
+      `partitions ${partitionText(observed.partitionIds)} for backup ${id}`,
+    );
   }
   system.note(operation, 'backup-facts-fixed');
   const changed = model.noteFacts(id, new Map(observed.partitions.map((partition) => [partition.partitionId, partition.facts])));
   if (changed !== undefined) {
-    throw system.violation('backup-facts-fixed', operation, `${changed.fact} ${changed.before} on partition ${changed.partitionId} of backup ${id}, as reported before`, `${changed.fact} ${changed.after}`);
+    throw system.violation(
+      'backup-facts-fixed',
+      operation,
+      `${changed.fact} ${changed.before} on partition ${changed.partitionId} of backup ${id}, as reported before`,
+      `${changed.fact} ${changed.after}`,
+    );
   }
   if (observed.positions.size === 0) return;
   system.note(operation, 'checkpoint-position-monotonic');

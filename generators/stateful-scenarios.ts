@@ -32,37 +32,68 @@ const each = (count: number, command: (index: number) => BackupCommand): BackupC
  * Offsets are relative to the run's base, above every id listed or sent so far: within a run, +1
  * then +2 is a take at the next id, +2 then +4 one across a gap.
  */
-export const statefulScenarios: readonly StatefulScenario[] = Object.freeze([
-  {
-    name: 'increasing-ids',
-    purpose: 'four live backups, at the next id and across gaps of one and two ids; listed and read while in progress and after they settle',
-    commands: [take(1), take(2), take(4), take(7), list(), ...each(4, get), ...each(4, settle), list(), ...each(4, get)],
-  },
-  {
-    name: 'conflicts',
-    purpose: 'takes at an id equal to and below the highest live backup, before and after it settles, around a take of the next id',
-    commands: [take(2), take(2), take(1), take(3), take(3), list(), settle(0), settle(1), take(1), take(3), list(), get(0), get(1)],
-  },
-  {
-    name: 'deletes',
-    purpose: 'a delete of the backup in the middle, of one still in progress and of a valid id never taken; takes and re-reads after them',
-    commands: [
-      take(1), take(3), take(5), ...each(3, settle),
-      remove(1), get(1), list(), get(0), get(2),
-      take(6), remove(3), get(3),
-      new GetBackupCommand(BackupTarget.neverTaken), new DeleteBackupCommand(BackupTarget.neverTaken), new GetBackupCommand(BackupTarget.neverTaken),
-      take(4), take(7), list(), get(0), get(2), get(4), settle(4), list(),
-    ],
-  },
-  {
-    name: 'races',
-    purpose: 'two takes of one new id at once, takes of N and N + 1 at once, and a GET racing the DELETE of a backup; reads after each',
-    commands: [
-      take(1), new TakeAtOnceCommand([2, 2]), list(), new TakeAtOnceCommand([4, 5]), list(), get(0), get(1),
-      settle(0), settle(1), new GetWhileDeletingCommand(BackupTarget.taken(1)), list(), get(0), get(1),
-    ],
-  },
-].map((scenario) => Object.freeze(scenario)));
+export const statefulScenarios: readonly StatefulScenario[] = Object.freeze(
+  [
+    {
+      name: 'increasing-ids',
+      purpose: 'four live backups, at the next id and across gaps of one and two ids; listed and read while in progress and after they settle',
+      commands: [take(1), take(2), take(4), take(7), list(), ...each(4, get), ...each(4, settle), list(), ...each(4, get)],
+    },
+    {
+      name: 'conflicts',
+      purpose: 'takes at an id equal to and below the highest live backup, before and after it settles, around a take of the next id',
+      commands: [take(2), take(2), take(1), take(3), take(3), list(), settle(0), settle(1), take(1), take(3), list(), get(0), get(1)],
+    },
+    {
+      name: 'deletes',
+      purpose: 'a delete of the backup in the middle, of one still in progress and of a valid id never taken; takes and re-reads after them',
+      commands: [
+        take(1),
+        take(3),
+        take(5),
+        ...each(3, settle),
+        remove(1),
+        get(1),
+        list(),
+        get(0),
+        get(2),
+        take(6),
+        remove(3),
+        get(3),
+        new GetBackupCommand(BackupTarget.neverTaken),
+        new DeleteBackupCommand(BackupTarget.neverTaken),
+        new GetBackupCommand(BackupTarget.neverTaken),
+        take(4),
+        take(7),
+        list(),
+        get(0),
+        get(2),
+        get(4),
+        settle(4),
+        list(),
+      ],
+    },
+    {
+      name: 'races',
+      purpose: 'two takes of one new id at once, takes of N and N + 1 at once, and a GET racing the DELETE of a backup; reads after each',
+      commands: [
+        take(1),
+        new TakeAtOnceCommand([2, 2]),
+        list(),
+        new TakeAtOnceCommand([4, 5]),
+        list(),
+        get(0),
+        get(1),
+        settle(0),
+        settle(1),
+        new GetWhileDeletingCommand(BackupTarget.taken(1)),
+        list(),
+        get(0),
+        get(1),
+      ],
+    },
+  ].map((scenario) => Object.freeze(scenario)),
+);
 
 /** How many takes the scenarios send together: the budget reserves them. */
 export function scenarioTakes(scenarios: readonly StatefulScenario[] = statefulScenarios): number {

@@ -53,8 +53,10 @@ export class TakeAtOnceCommand implements BackupCommand {
       system.note(take, 'take-conflict-not-above-highest');
       const accepted = [first, second].filter((status) => status === 202).length;
       const received = `${first} and ${second} for two takes of backup ${low} sent at once`;
-      if (accepted === 0) throw system.violation('take-accepted-above-highest', take, `one 202 for backup ${low}, above every id taken, when two takes of it are sent at once`, received);
-      if (accepted === 2 || ![first, second].includes(409)) throw system.violation('take-conflict-not-above-highest', take, `exactly one 202 and one 409 for two takes of backup ${low} sent at once`, received);
+      if (accepted === 0)
+        throw system.violation('take-accepted-above-highest', take, `one 202 for backup ${low}, above every id taken, when two takes of it are sent at once`, received);
+      if (accepted === 2 || ![first, second].includes(409))
+        throw system.violation('take-conflict-not-above-highest', take, `exactly one 202 and one 409 for two takes of backup ${low} sent at once`, received);
       model.accepted(low);
       return;
     }

@@ -26,7 +26,12 @@ export function toFindingsJson(outcome: RunOutcome): string {
       checksRun: outcome.checks.reduce((sum, entry) => sum + entry.runs, 0),
       requests: outcome.requests,
     },
-    suites: outcome.suites.map((suite) => ({ id: suite.id, title: suite.title, durationMs: Math.round(suite.durationMs), ...(suite.interrupted === undefined ? {} : { interrupted: suite.interrupted }) })),
+    suites: outcome.suites.map((suite) => ({
+      id: suite.id,
+      title: suite.title,
+      durationMs: Math.round(suite.durationMs),
+      ...(suite.interrupted === undefined ? {} : { interrupted: suite.interrupted }),
+    })),
     checks: outcome.checks,
     notChecked: outcome.notChecked,
     rules: outcome.rules,

@@ -24,7 +24,9 @@ export function toGitHubAnnotations(outcome: Pick<RunOutcome, 'findings' | 'erro
   const findings = order.flatMap((verdict) => outcome.findings.filter((finding) => finding.verdict === verdict));
   return [
     ...outcome.errors.map((error) => command('error', error.code, error.message)),
-    ...findings.map((finding) => command(finding.inBaseline === true ? 'notice' : LEVELS[finding.verdict], `${finding.checkId} (${finding.operation})`, formatFindingHeadline(finding))),
+    ...findings.map((finding) =>
+      command(finding.inBaseline === true ? 'notice' : LEVELS[finding.verdict], `${finding.checkId} (${finding.operation})`, formatFindingHeadline(finding)),
+    ),
   ];
 }
 

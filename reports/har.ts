@@ -51,14 +51,30 @@ function toEntry(exchange: ArchivedExchange): object {
     },
     response:
       response === undefined
-        ? { status: 0, statusText: '', httpVersion: '', cookies: [], headers: [], content: { size: 0, mimeType: 'x-unknown' }, redirectURL: '', headersSize: -1, bodySize: -1, comment: `no response: ${failure?.message ?? 'unknown'}` }
+        ? {
+            status: 0,
+            statusText: '',
+            httpVersion: '',
+            cookies: [],
+            headers: [],
+            content: { size: 0, mimeType: 'x-unknown' },
+            redirectURL: '',
+            headersSize: -1,
+            bodySize: -1,
+            comment: `no response: ${failure?.message ?? 'unknown'}`,
+          }
         : {
             status: response.status,
             statusText: STATUS_CODES[response.status] ?? '',
             httpVersion: 'HTTP/1.1',
             cookies: [],
             headers: nameValues(response.headers),
-            content: { size: response.body.bytes, mimeType: response.headers['content-type'] ?? 'x-unknown', ...(response.body.text === undefined ? {} : { text: response.body.text }), ...cutComment(response.body) },
+            content: {
+              size: response.body.bytes,
+              mimeType: response.headers['content-type'] ?? 'x-unknown',
+              ...(response.body.text === undefined ? {} : { text: response.body.text }),
+              ...cutComment(response.body),
+            },
             redirectURL: response.headers['location'] ?? '',
             headersSize: -1,
             bodySize: bodySize(response.headers),

@@ -55,14 +55,20 @@ export function toJUnit(outcome: RunOutcome): string {
     // A rule the run never met is said, never counted as passed: a skipped case with why.
     tests += unexercised.length;
     const body = unexercised
-      .map((rule) => `    <testcase classname="not-exercised" name="${xmlEscape(rule.id)}" time="0">\n      <skipped message="${xmlEscape(`not exercised: ${rule.notExercised ?? 'nothing it applies to came back'}`)}"/>\n    </testcase>\n`)
+      .map(
+        (rule) =>
+          `    <testcase classname="not-exercised" name="${xmlEscape(rule.id)}" time="0">\n      <skipped message="${xmlEscape(`not exercised: ${rule.notExercised ?? 'nothing it applies to came back'}`)}"/>\n    </testcase>\n`,
+      )
       .join('');
     suiteXml.push(`  <testsuite name="not-exercised" tests="${unexercised.length}" failures="0" errors="0" skipped="${unexercised.length}" time="0">\n${body}  </testsuite>\n`);
   }
   if (outcome.errors.length > 0) {
     tests += outcome.errors.length;
     const body = outcome.errors
-      .map((error) => `    <testcase classname="tool" name="${xmlEscape(error.suite ?? 'run')}: ${xmlEscape(error.code)}" time="0">\n      <error type="${xmlEscape(error.code)}" message="${xmlEscape(error.message)}">${xmlEscape(error.message)}</error>\n    </testcase>\n`)
+      .map(
+        (error) =>
+          `    <testcase classname="tool" name="${xmlEscape(error.suite ?? 'run')}: ${xmlEscape(error.code)}" time="0">\n      <error type="${xmlEscape(error.code)}" message="${xmlEscape(error.message)}">${xmlEscape(error.message)}</error>\n    </testcase>\n`,
+      )
       .join('');
     suiteXml.push(`  <testsuite name="tool" tests="${outcome.errors.length}" failures="0" errors="${outcome.errors.length}" skipped="0" time="0">\n${body}  </testsuite>\n`);
   }
@@ -78,7 +84,14 @@ function collectCases(outcome: RunOutcome): TestCase[] {
   const cases = new Map<string, TestCase>();
   const key = (suite: string, operation: string, checkId: string) => `${suite}\u0000${operation}\u0000${checkId}`;
   for (const entry of outcome.checks) {
-    cases.set(key(entry.suite, entry.operation, entry.checkId), { suite: entry.suite, operation: entry.operation, checkId: entry.checkId, runs: entry.runs, failed: entry.failed, findings: [] });
+    cases.set(key(entry.suite, entry.operation, entry.checkId), {
+      suite: entry.suite,
+      operation: entry.operation,
+      checkId: entry.checkId,
+      runs: entry.runs,
+      failed: entry.failed,
+      findings: [],
+    });
   }
   for (const finding of outcome.findings) {
     const suite = finding.suite ?? 'run';
@@ -99,13 +112,16 @@ function verdictOf(findings: readonly Finding[]): 'violation' | 'baseline' | 'in
 
 function renderCase(testCase: TestCase, verdict: ReturnType<typeof verdictOf>, baselineFile: string | undefined): string {
   const open = `    <testcase classname="${xmlEscape(`${testCase.suite}.${testCase.operation}`)}" name="${xmlEscape(testCase.checkId)}" time="0"`;
-  const relevant = testCase.findings.filter((f) => (verdict === 'passed' ? f.verdict === 'known-deviation' : verdict === 'baseline' ? f.verdict === 'violation' : f.verdict === verdict));
+  const relevant = testCase.findings.filter((f) =>
+    verdict === 'passed' ? f.verdict === 'known-deviation' : verdict === 'baseline' ? f.verdict === 'violation' : f.verdict === verdict,
+  );
   const first = relevant[0];
   if (first === undefined) return `${open}/>\n`;
   const text = xmlEscape([...relevant.map(formatFinding), countsLine(testCase)].join('\n\n'));
   const message = xmlEscape(formatFindingHeadline(first));
   if (verdict === 'violation') return `${open}>\n      <failure type="violation" message="${message}">${text}</failure>\n    </testcase>\n`;
-  if (verdict === 'baseline') return `${open}>\n      <skipped message="${xmlEscape(`known fault, in the baseline ${baselineFile ?? ''}: `)}${message}"/>\n      <system-out>${text}</system-out>\n    </testcase>\n`;
+  if (verdict === 'baseline')
+    return `${open}>\n      <skipped message="${xmlEscape(`known fault, in the baseline ${baselineFile ?? ''}: `)}${message}"/>\n      <system-out>${text}</system-out>\n    </testcase>\n`;
   if (verdict === 'inconclusive') return `${open}>\n      <skipped message="${message}"/>\n      <system-out>${text}</system-out>\n    </testcase>\n`;
   return `${open}>\n      <system-out>${text}</system-out>\n    </testcase>\n`;
 }

@@ -31,7 +31,12 @@ export function toMarkdownSummary(outcome: RunOutcome): string {
   ];
   for (const note of outcome.notes ?? []) lines.push('', `**Note:** ${text(note)}`);
   if (outcome.errors.length > 0) {
-    lines.push('', '### Tool errors', '', ...outcome.errors.map((error) => `- ${code(error.code)}${error.suite === undefined ? '' : ` in ${text(error.suite)}`}: ${text(error.message)}`));
+    lines.push(
+      '',
+      '### Tool errors',
+      '',
+      ...outcome.errors.map((error) => `- ${code(error.code)}${error.suite === undefined ? '' : ` in ${text(error.suite)}`}: ${text(error.message)}`),
+    );
   }
   const order: readonly Finding['verdict'][] = ['violation', 'inconclusive', 'known-deviation'];
   const findings = order.flatMap((verdict) => outcome.findings.filter((finding) => finding.verdict === verdict));
@@ -40,7 +45,9 @@ export function toMarkdownSummary(outcome: RunOutcome): string {
     lines.push('', '### Findings', '', '| verdict | check | operation | expected | received |', '| --- | --- | --- | --- | --- |');
     for (const finding of listed) {
       const seen = seenText(finding);
-      lines.push(`| ${VERDICT_CELLS[finding.verdict]}${finding.inBaseline === true ? ' (in the baseline)' : ''} | ${code(finding.checkId)} | ${code(finding.operation)} | ${text(finding.expected, 200)} | ${text(finding.received, 200)}${seen === undefined ? '' : ` (${seen})`} |`);
+      lines.push(
+        `| ${VERDICT_CELLS[finding.verdict]}${finding.inBaseline === true ? ' (in the baseline)' : ''} | ${code(finding.checkId)} | ${code(finding.operation)} | ${text(finding.expected, 200)} | ${text(finding.received, 200)}${seen === undefined ? '' : ` (${seen})`} |`,
+      );
     }
     if (findings.length > listed.length) lines.push('', `…and ${findings.length - listed.length} more in findings.json.`);
     for (const finding of listed.filter((f) => f.reproduction.curl.length > 0)) {

@@ -50,8 +50,6 @@ Exit codes: 0 conformant, 1 at least one violation, 2 the tool could not judge
 (bad flags, invalid spec, target unreachable or not the API), 130/143 interrupted
 (SIGINT/SIGTERM; the run's backups are deleted, the reports marked interrupted).`;
 
-
-
 /** The text of `conformance rules --help`. */
 export const rulesUsage = `Usage: conformance rules [--json] [--spec PATH]
 

@@ -102,7 +102,16 @@ function githubActions(): GitHubActions | undefined {
 }
 
 async function run(config: RunConfig, github: GitHubActions | undefined): Promise<number> {
-  const [{ randomUUID }, { BackupAccount, describeAccount, listIds }, { createConsoleReporter }, { formatSummary }, { exitCodeOf }, { runConformance }, { resumeCommands, stopCommands, toGitHubAnnotations }, { appendJobSummary, writeReports }] = await Promise.all([
+  const [
+    { randomUUID },
+    { BackupAccount, describeAccount, listIds },
+    { createConsoleReporter },
+    { formatSummary },
+    { exitCodeOf },
+    { runConformance },
+    { resumeCommands, stopCommands, toGitHubAnnotations },
+    { appendJobSummary, writeReports },
+  ] = await Promise.all([
     import('node:crypto'),
     import('./api/backup-account.js'),
     import('./console/console-reporter.js'),
@@ -131,8 +140,13 @@ async function run(config: RunConfig, github: GitHubActions | undefined): Promis
       reporter.clear();
       const left = account.leftBehind;
       const underWay = account.underWay;
-      const maybe = underWay.length === 0 ? '' : ` A take was under way for ${listIds(underWay)}: see whether ${underWay.length === 1 ? 'it exists' : 'they exist'}, and delete ${underWay.length === 1 ? 'it' : 'them'} too.`;
-      process.stderr.write(`\nQuit before cleanup finished. ${left.length === 0 ? 'No backup taken by this run is left behind.' : `Backups taken by this run and left behind, delete them by hand: ${listIds(left)}.`}${maybe}\n`);
+      const maybe =
+        underWay.length === 0
+          ? ''
+          : ` A take was under way for ${listIds(underWay)}: see whether ${underWay.length === 1 ? 'it exists' : 'they exist'}, and delete ${underWay.length === 1 ? 'it' : 'them'} too.`;
+      process.stderr.write(
+        `\nQuit before cleanup finished. ${left.length === 0 ? 'No backup taken by this run is left behind.' : `Backups taken by this run and left behind, delete them by hand: ${listIds(left)}.`}${maybe}\n`,
+      );
       process.exit(signalExitCode(stoppedBy));
     }
     stoppedBy = signal;
@@ -151,12 +165,34 @@ async function run(config: RunConfig, github: GitHubActions | undefined): Promis
   ticker?.unref();
   let outcome: RunOutcome;
   try {
-    outcome = await runConformance(config, { onEvent: (event) => reporter.onEvent(event), signal: interrupt.signal, account, ...(process.stdin.isTTY ? { confirm: (plan: DestructivePlan) => askConsent(plan, reporter) } : {}) });
+    outcome = await runConformance(config, {
+      onEvent: (event) => reporter.onEvent(event),
+      signal: interrupt.signal,
+      account,
+      ...(process.stdin.isTTY ? { confirm: (plan: DestructivePlan) => askConsent(plan, reporter) } : {}),
+    });
   } catch (error) {
     if (!(error instanceof ConformanceError)) throw error;
     reporter.line(`error: ${error.message}`, 'err');
     const errors = [{ code: error.code, message: error.message }];
-    outcome = { target: config.target?.href ?? 'embedded reference server', embedded: config.target === undefined, specPath: config.specPath, profile: { id: config.profile.id, title: config.profile.title }, startedAt, durationMs: 0, requests: 0, suites: [], checks: [], rules: [], notChecked: [], findings: [], errors, timeline: [], ...(stoppedBy === undefined ? {} : { interrupted: 'interrupt' as const }), exitCode: exitCodeOf([], errors) };
+    outcome = {
+      target: config.target?.href ?? 'embedded reference server',
+      embedded: config.target === undefined,
+      specPath: config.specPath,
+      profile: { id: config.profile.id, title: config.profile.title },
+      startedAt,
+      durationMs: 0,
+      requests: 0,
+      suites: [],
+      checks: [],
+      rules: [],
+      notChecked: [],
+      findings: [],
+      errors,
+      timeline: [],
+      ...(stoppedBy === undefined ? {} : { interrupted: 'interrupt' as const }),
+      exitCode: exitCodeOf([], errors),
+    };
   } finally {
     clearInterval(ticker);
     reporter.finish();
@@ -201,7 +237,10 @@ async function serve(argv: readonly string[]): Promise<number> {
     // interface): a user's fix, said in one line, never a bug report.
     const code = (error as NodeJS.ErrnoException).code;
     if (error instanceof ConformanceError || typeof code !== 'string') throw error;
-    throw new ConformanceError('CONF_USAGE', `Cannot listen on ${options.host ?? '127.0.0.1'}:${options.port ?? ''}: ${(error as Error).message}. Choose another --host or --port.`);
+    throw new ConformanceError(
+      'CONF_USAGE',
+      `Cannot listen on ${options.host ?? '127.0.0.1'}:${options.port ?? ''}: ${(error as Error).message}. Choose another --host or --port.`,
+    );
   });
   out(`Reference Backup Management API listening at ${server.url}\nPress Ctrl-C to stop.`);
   await new Promise<void>((resolve) => {
@@ -215,7 +254,12 @@ async function serve(argv: readonly string[]): Promise<number> {
 /** `conformance rules [--json] [--spec PATH]`: the rule catalogue, its pointers resolved in the spec. */
 async function listRules(argv: readonly string[]): Promise<number> {
   const { rulesUsage } = await import('./cli-usage.js');
-  const { values } = parseArgs({ args: [...argv], options: { json: { type: 'boolean' }, spec: { type: 'string' }, help: { type: 'boolean' } }, strict: true, allowPositionals: false });
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { json: { type: 'boolean' }, spec: { type: 'string' }, help: { type: 'boolean' } },
+    strict: true,
+    allowPositionals: false,
+  });
   if (values.help) return print(rulesUsage, 0);
   const { DEFAULTS } = await import('./config.js');
   const { loadSpec } = await import('./spec/load-spec.js');
@@ -242,7 +286,9 @@ async function askConsent(plan: DestructivePlan, reporter: ConsoleReporter): Pro
   const { createInterface } = await import('node:readline/promises');
   const prompt = createInterface({ input: process.stdin, output: process.stdout });
   try {
-    const answer = await prompt.question(`The ${plan.suites.join(' and ')} suites may take up to ${plan.maxBackups} backups on ${plan.target} and delete them again; backup ids can never be reused. Continue? [y/N] `);
+    const answer = await prompt.question(
+      `The ${plan.suites.join(' and ')} suites may take up to ${plan.maxBackups} backups on ${plan.target} and delete them again; backup ids can never be reused. Continue? [y/N] `,
+    );
     return /^y(es)?$/i.test(answer.trim());
   } finally {
     prompt.close();
@@ -267,7 +313,11 @@ function parseArgsMessage(code: string, message: string): string {
   const flag = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag !== undefined) return `Unknown option '${flag}'.`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag !== undefined) {
-    return /argument missing/.test(message) ? `${flag} needs a value.` : /does not take an argument/.test(message) ? `${flag} takes no value.` : `${flag}: ${message.split('\n')[0]}`;
+    return /argument missing/.test(message)
+      ? `${flag} needs a value.`
+      : /does not take an argument/.test(message)
+        ? `${flag} takes no value.`
+        : `${flag}: ${message.split('\n')[0]}`;
   }
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument ${/'([^']*)'/.exec(message)?.[1] ?? ''}: every option is a --flag.`;
   return `${message.split('\n')[0]}.`;
@@ -284,7 +334,9 @@ function explain(error: unknown): number {
     process.stderr.write(`error: ${parseArgsMessage(code, (error as Error).message)} Run conformance --help for the options.\n`);
     return 2;
   }
-  process.stderr.write(`internal error: ${(error as Error).message ?? String(error)}\nThis is a bug in backup-conformance; please report it with the command line that caused it.\n`);
+  process.stderr.write(
+    `internal error: ${(error as Error).message ?? String(error)}\nThis is a bug in backup-conformance; please report it with the command line that caused it.\n`,
+  );
   if (process.env['CONFORMANCE_DEBUG'] !== undefined) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
   return 2;
 }

@@ -183,10 +183,16 @@ function parseTarget(text: string): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new ConformanceError('CONF_TARGET_INVALID', `--target ${JSON.stringify(text)} is not a URL. Give the API's base URL, e.g. --target http://localhost:9600/actuator/backups`);
+    throw new ConformanceError(
+      'CONF_TARGET_INVALID',
+      `--target ${JSON.stringify(text)} is not a URL. Give the API's base URL, e.g. --target http://localhost:9600/actuator/backups`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConformanceError('CONF_TARGET_INVALID', `--target must be an http:// or https:// URL, not ${url.protocol}//. Example: --target http://localhost:9600/actuator/backups`);
+    throw new ConformanceError(
+      'CONF_TARGET_INVALID',
+      `--target must be an http:// or https:// URL, not ${url.protocol}//. Example: --target http://localhost:9600/actuator/backups`,
+    );
   }
   if (url.search !== '' || url.hash !== '') {
     throw new ConformanceError('CONF_TARGET_INVALID', `--target must not carry a query or fragment (${url.search}${url.hash}). Give only the API's base URL.`);
@@ -204,7 +210,10 @@ function parseHeaders(lines: readonly string[]): Record<string, string> {
     const name = line.slice(0, colon).trim().toLowerCase();
     const value = line.slice(colon + 1).trim();
     if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(name)) {
-      throw new ConformanceError('CONF_USAGE', `--header takes "Name: value", and ${JSON.stringify(line.slice(0, colon).trim().slice(0, 40))} is not a header name (letters, digits and !#$%&'*+.^_\`|~- only, not empty). Example: --header "X-Tenant: blue".`);
+      throw new ConformanceError(
+        'CONF_USAGE',
+        `--header takes "Name: value", and ${JSON.stringify(line.slice(0, colon).trim().slice(0, 40))} is not a header name (letters, digits and !#$%&'*+.^_\`|~- only, not empty). Example: --header "X-Tenant: blue".`,
+      );
     }
     if (/[\r\n\0]/.test(value)) throw new ConformanceError('CONF_USAGE', `--header ${JSON.stringify(name)}: the value must be one line, without line breaks or NUL.`);
     headers[name] = value;
@@ -218,7 +227,10 @@ function refuseImpossibleCombinations(options: RunOptions): void {
     throw new ConformanceError('CONF_USAGE', '--path replays a stateful failure only with the --seed printed beside it: give both (and the same --max-commands).');
   }
   if (options.waitForTarget !== undefined && options.target === undefined) {
-    throw new ConformanceError('CONF_USAGE', '--wait-for-target waits for a --target to come up; the embedded reference server needs no wait. Give --target URL, or leave the flag out.');
+    throw new ConformanceError(
+      'CONF_USAGE',
+      '--wait-for-target waits for a --target to come up; the embedded reference server needs no wait. Give --target URL, or leave the flag out.',
+    );
   }
   if (options.quiet === true && options.verbose === true) {
     throw new ConformanceError('CONF_USAGE', '--quiet and --verbose contradict each other: give one of them.');
@@ -227,7 +239,8 @@ function refuseImpossibleCombinations(options: RunOptions): void {
 
 function positiveNumber(flag: string, text: string, max: number): number {
   const value = Number(text);
-  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(value > 0) || value > max) throw new ConformanceError('CONF_USAGE', `${flag} takes a number above 0 and at most ${max}, not ${JSON.stringify(text)}.`);
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(value > 0) || value > max)
+    throw new ConformanceError('CONF_USAGE', `${flag} takes a number above 0 and at most ${max}, not ${JSON.stringify(text)}.`);
   return value;
 }
 

@@ -33,7 +33,10 @@ export function registerConformanceTests(options: ConformanceOptions = {}): void
       // A failing hook would only cancel the tests, hiding why; each test throws the tool error instead.
       let result: { readonly outcome: RunOutcome } | { readonly error: unknown } | undefined;
       before(async () => {
-        result = await outcome().then((value) => ({ outcome: value }), (error: unknown) => ({ error }));
+        result = await outcome().then(
+          (value) => ({ outcome: value }),
+          (error: unknown) => ({ error }),
+        );
       });
       for (const rule of rules.filter((candidate: Rule) => candidate.suites.some((id) => id === suite.id))) {
         test(rule.id, (t) => {

@@ -90,7 +90,10 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   if (config.target !== undefined && !isLoopback(config.target) && !config.consent && suites.some((suite) => suite.destructive)) {
     const plan = { target: config.target.href, suites: suites.filter((s) => s.destructive).map((s) => s.id), maxBackups };
     if (hooks.confirm === undefined || !(await hooks.confirm(plan))) {
-      throw new ConformanceError('CONF_USAGE', `Refusing to take and delete backups on ${config.target.host} without consent: the ${plan.suites.join(' and ')} suites may take up to ${maxBackups} backups there (ids can never be reused). Add --yes to agree, or --read-only to only read.`);
+      throw new ConformanceError(
+        'CONF_USAGE',
+        `Refusing to take and delete backups on ${config.target.host} without consent: the ${plan.suites.join(' and ')} suites may take up to ${maxBackups} backups there (ids can never be reused). Add --yes to agree, or --read-only to only read.`,
+      );
     }
   }
   const ca = config.caFile === undefined ? undefined : await readCa(config.caFile);
@@ -199,7 +202,8 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     // still the run's: one delete each, interrupt or not.
     if (!config.stateful.keepBackups) {
       const left = account.leftBehind.slice(0, MAX_SWEPT);
-      if (left.length > 0) emit({ type: 'progress', suite: 'cleanup', message: `delete ${left.length === 1 ? 'backup' : 'backups'} ${left.join(', ')}, taken by this run and not deleted yet` });
+      if (left.length > 0)
+        emit({ type: 'progress', suite: 'cleanup', message: `delete ${left.length === 1 ? 'backup' : 'backups'} ${left.join(', ')}, taken by this run and not deleted yet` });
       for (const id of left) await client.send({ method: index.byRole.delete.method, url: `${routes.deleteUrlPrefix}${id}` });
     }
   } finally {
@@ -209,7 +213,10 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
 
   const all = findings.all();
   if (signal.aborted && stopReason(budget) === 'interrupt') {
-    const interrupted: ToolError = { code: 'CONF_INTERRUPTED', message: 'the run was interrupted before its end: its results are partial, and an unfinished run is never judged conformant' };
+    const interrupted: ToolError = {
+      code: 'CONF_INTERRUPTED',
+      message: 'the run was interrupted before its end: its results are partial, and an unfinished run is never judged conformant',
+    };
     errors.push(interrupted);
     emit({ type: 'tool-error', error: interrupted });
   }
@@ -225,7 +232,14 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     requests,
     suites: results,
     checks,
-    rules: accountRules(knownRules(results.map((s) => s.id), notChecked), checks, all),
+    rules: accountRules(
+      knownRules(
+        results.map((s) => s.id),
+        notChecked,
+      ),
+      checks,
+      all,
+    ),
     notChecked,
     findings: all,
     errors,
@@ -262,7 +276,13 @@ export function selectSuites(ids: readonly string[] | undefined, readOnly: boole
       throw new ConformanceError('CONF_USAGE', `--suite ${id} is not a suite. Known suites: ${[...known.keys()].join(', ')}.`);
     }
     if (readOnly && suite.destructive) {
-      throw new ConformanceError('CONF_USAGE', `--suite ${id} takes or deletes backups, which --read-only forbids. Read-only suites: ${allSuites.filter((s) => !s.destructive).map((s) => s.id).join(', ')}.`);
+      throw new ConformanceError(
+        'CONF_USAGE',
+        `--suite ${id} takes or deletes backups, which --read-only forbids. Read-only suites: ${allSuites
+          .filter((s) => !s.destructive)
+          .map((s) => s.id)
+          .join(', ')}.`,
+      );
     }
     return suite;
   });
@@ -300,18 +320,30 @@ async function preflight(baseUrl: string, client: ReturnType<typeof createClient
   const failure = probe.failure;
   // A server that sends a status line is there; an answer that breaks after it is for the checks.
   if (failure !== undefined && failure.kind !== 'timeout' && failure.responseStarted !== true) {
-    throw new ConformanceError('CONF_TARGET_UNREACHABLE', await describeUnreachable(baseUrl, failure, 'its Backup Management API base URL (e.g. http://localhost:9600/actuator/backups)'));
+    throw new ConformanceError(
+      'CONF_TARGET_UNREACHABLE',
+      await describeUnreachable(baseUrl, failure, 'its Backup Management API base URL (e.g. http://localhost:9600/actuator/backups)'),
+    );
   }
   const body = probe.response?.bodyText ?? '';
   if (probe.response !== undefined && probe.response.status >= 404 && probe.response.status !== 500 && (await answersLikeZeebe81(baseUrl, client))) {
-    throw new ConformanceError('CONF_UNSUPPORTED_SERVER', `${baseUrl} looks like Zeebe 8.1's experimental backup endpoint (no list; take by POST /{id}; every error a 500 with {"id","failure"}), which this spec does not describe. Test Zeebe 8.2 or later.`);
+    throw new ConformanceError(
+      'CONF_UNSUPPORTED_SERVER',
+      `${baseUrl} looks like Zeebe 8.1's experimental backup endpoint (no list; take by POST /{id}; every error a 500 with {"id","failure"}), which this spec does not describe. Test Zeebe 8.2 or later.`,
+    );
   }
   if (probe.response?.status === 400 && body.includes('No backup store is configured')) {
-    throw new ConformanceError('CONF_BACKUPS_NOT_CONFIGURED', `${baseUrl} answers that no backup store is configured, so its backup API cannot be tested. Configure a backup store on the brokers (e.g. zeebe.broker.data.backup.store), restart them, and run again.`);
+    throw new ConformanceError(
+      'CONF_BACKUPS_NOT_CONFIGURED',
+      `${baseUrl} answers that no backup store is configured, so its backup API cannot be tested. Configure a backup store on the brokers (e.g. zeebe.broker.data.backup.store), restart them, and run again.`,
+    );
   }
   const verdict = notTheApi(probe);
   if (verdict !== undefined && !(verdict.unlessJsonElsewhere && (await answersJsonForUnknownBackup(baseUrl, client, index)))) {
-    throw new ConformanceError('CONF_NOT_THE_API', `${baseUrl} is not a Backup Management API: ${verdict.found}. Give the API's base URL in --target, e.g. ${new URL(baseUrl).origin}/actuator/backups (or only the origin, to let the run find it).`);
+    throw new ConformanceError(
+      'CONF_NOT_THE_API',
+      `${baseUrl} is not a Backup Management API: ${verdict.found}. Give the API's base URL in --target, e.g. ${new URL(baseUrl).origin}/actuator/backups (or only the origin, to let the run find it).`,
+    );
   }
 }
 

@@ -48,5 +48,17 @@ export function composeSuiteContext(parts: SuiteContextParts): SuiteContext {
     noteCheck,
     ...(parts.onObservation === undefined ? {} : { onObservation: parts.onObservation }),
   });
-  return { config, spec, index, api, redactedHeaders, record, noteCheck, progress, signal, highestTakenId: parts.highestTakenId ?? (() => undefined), highestAcceptedId: parts.highestAcceptedId ?? (() => undefined) };
+  return {
+    config,
+    spec,
+    index,
+    api,
+    redactedHeaders,
+    record,
+    noteCheck,
+    progress,
+    signal,
+    highestTakenId: parts.highestTakenId ?? (() => undefined),
+    highestAcceptedId: parts.highestAcceptedId ?? (() => undefined),
+  };
 }

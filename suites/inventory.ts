@@ -94,5 +94,7 @@ function readListing(listing: Observation): { entries: { id: bigint; partitions:
 
 function partitionIds(details: unknown): number[] {
   if (!Array.isArray(details)) return [];
-  return details.flatMap((d) => (d !== null && typeof d === 'object' && typeof (d as Record<string, unknown>)['partitionId'] === 'number' ? [(d as Record<string, number>)['partitionId'] as number] : []));
+  return details.flatMap((d) =>
+    d !== null && typeof d === 'object' && typeof (d as Record<string, unknown>)['partitionId'] === 'number' ? [(d as Record<string, number>)['partitionId'] as number] : [],
+  );
 }

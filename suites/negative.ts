@@ -87,10 +87,7 @@ export const negativeSuite: Suite = {
     const generated = generateCases(context.index, config.negative.runs, seed);
     context.progress(`${generated.paths.length + generated.takes.length} generated requests from seed ${seed} (--seed ${seed} draws them again)`);
 
-    const fixedPaths = invalidBoundaryPathIds.flatMap((probe): PathCase[] => [
-      ...(probe.forGet ? [{ role: 'get' as const, probe }] : []),
-      { role: 'delete', probe },
-    ]);
+    const fixedPaths = invalidBoundaryPathIds.flatMap((probe): PathCase[] => [...(probe.forGet ? [{ role: 'get' as const, probe }] : []), { role: 'delete', probe }]);
     await probePaths(context, [...fixedPaths, ...generated.paths], highest);
 
     const idField = context.index.byRole.take.idField ?? 'backupId';
@@ -266,7 +263,9 @@ async function judgeTakes(context: SuiteContext, before: Observation, after: Obs
     const [subject, pronoun] = ids.length === 1 ? [`backup ${ids[0]}`, 'it'] : [`backups ${ids.join(', ')}`, 'them'];
     const outcome = context.config.stateful.keepBackups
       ? 'left in place (--keep-backups)'
-      : ids.every((id) => removal.get(id) === 204) ? `and the suite deleted ${pronoun} again` : `and the suite could not delete ${pronoun}`;
+      : ids.every((id) => removal.get(id) === 204)
+        ? `and the suite deleted ${pronoun} again`
+        : `and the suite could not delete ${pronoun}`;
     return `; then ${subject} appeared in the list, ${outcome}`;
   };
 
@@ -356,9 +355,7 @@ async function removeBackups(context: SuiteContext, ids: ReadonlySet<bigint>): P
   context.progress(`delete ${ids.size === 1 ? 'backup' : 'backups'} ${[...ids].join(', ')}, which the suite's takes may have created`);
   for (const id of ids) {
     // An id outside the schema's range is no valid delete: its answer is judged as such.
-    const observation = id >= 0n && id <= INT64_MAX
-      ? await context.api.delete(id)
-      : await context.api.send(context.index.byRole.delete, { pathValues: [String(id)] }, 'invalid');
+    const observation = id >= 0n && id <= INT64_MAX ? await context.api.delete(id) : await context.api.send(context.index.byRole.delete, { pathValues: [String(id)] }, 'invalid');
     statuses.set(id, observation.status);
   }
   return statuses;

@@ -82,10 +82,13 @@ export const smokeSuite: Suite = {
     let deleted = false;
     try {
       context.progress(`get backup ${id}`);
-      const visible = await pollUntil(async () => {
-        const got = await observe(api.get(id));
-        return { done: got.status !== 404, value: got };
-      }, { timeoutMs: Math.min(VISIBILITY_GRACE_MS, context.config.stateful.settleTimeoutMs), signal: context.signal });
+      const visible = await pollUntil(
+        async () => {
+          const got = await observe(api.get(id));
+          return { done: got.status !== 404, value: got };
+        },
+        { timeoutMs: Math.min(VISIBILITY_GRACE_MS, context.config.stateful.settleTimeoutMs), signal: context.signal },
+      );
       noteRule(context, index.byRole.get, 'taken-backup-visible');
       if (visible.value.status === 404) {
         report({
@@ -116,10 +119,13 @@ export const smokeSuite: Suite = {
       const removal = await observe(api.delete(id));
       deleted = removal.status === 204;
       if (deleted) {
-        const gone = await pollUntil(async () => {
-          const got = await observe(api.get(id));
-          return { done: got.status === 404, value: got };
-        }, { timeoutMs: VISIBILITY_GRACE_MS, signal: context.signal });
+        const gone = await pollUntil(
+          async () => {
+            const got = await observe(api.get(id));
+            return { done: got.status === 404, value: got };
+          },
+          { timeoutMs: VISIBILITY_GRACE_MS, signal: context.signal },
+        );
         noteRule(context, index.byRole.delete, 'deleted-backup-gone');
         if (!gone.done && gone.value.status !== undefined && gone.value.status < 500) {
           report({

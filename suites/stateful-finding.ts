@@ -25,7 +25,17 @@ export function statefulFinding(
   }
   if (run.stoppedOn !== undefined) {
     const { checkId, verdict, operation, expected, received, specPointer, kind } = run.stoppedOn;
-    return sequenceFinding({ checkId, verdict, operation, expected, received, ...(specPointer === undefined ? {} : { specPointer }), ...(kind === undefined ? {} : { kind }), operations: context.index.byRole, ...reproduction });
+    return sequenceFinding({
+      checkId,
+      verdict,
+      operation,
+      expected,
+      received,
+      ...(specPointer === undefined ? {} : { specPointer }),
+      ...(kind === undefined ? {} : { kind }),
+      operations: context.index.byRole,
+      ...reproduction,
+    });
   }
   return undefined;
 }

@@ -59,7 +59,9 @@ export async function statefulProbe(context: SuiteContext, suite: string, ledger
   });
   switch (result.kind) {
     case 'accepted':
-      context.progress(`backup ${result.id} was accepted${result.refused.length === 0 ? '' : ` after takes of ${result.refused.join(', ')} were refused`}: the runs use ids above it`);
+      context.progress(
+        `backup ${result.id} was accepted${result.refused.length === 0 ? '' : ` after takes of ${result.refused.join(', ')} were refused`}: the runs use ids above it`,
+      );
       return undefined;
     case 'interrupted':
       return 'interrupted';

@@ -127,4 +127,3 @@ export async function runSequence(commands: readonly BackupCommand[], options: S
     if (!keepBackups) await removeCreatedBackups(context.api, ledger);
   }
 }
-

@@ -36,7 +36,10 @@ export class BackupSweep {
   readonly #firstDeleted: bigint[] = [];
   readonly #lastDeleted: bigint[] = [];
 
-  constructor(private readonly context: SuiteContext, private readonly suite: string) {}
+  constructor(
+    private readonly context: SuiteContext,
+    private readonly suite: string,
+  ) {}
 
   /** Reads the list and GETs its newest backups, before the suite takes any. */
   async recordPreExisting(): Promise<void> {
@@ -87,7 +90,16 @@ export class BackupSweep {
     const listed = present(observedBackups(listing));
     const fail = (checkId: RuleId, operation: string, expected: string, received: string): void => {
       this.context.record(
-        sequenceFinding({ checkId, operation, expected, received, operations: index.byRole, suite: this.suite, exchanges: transcript.map((o) => o.exchange), redactedHeaders: this.context.redactedHeaders }),
+        sequenceFinding({
+          checkId,
+          operation,
+          expected,
+          received,
+          operations: index.byRole,
+          suite: this.suite,
+          exchanges: transcript.map((o) => o.exchange),
+          redactedHeaders: this.context.redactedHeaders,
+        }),
       );
     };
     const get = index.byRole.get.label;
@@ -106,19 +118,34 @@ export class BackupSweep {
       const outcome = this.#history.sight(id, sighting);
       if (!outcome.allowed) {
         const now = sighting === 'ABSENT' ? 'not found' : sighting;
-        fail('state-transition-allowed', get, `backup ${id}, which existed before the run and which the suite never deleted, ${[...outcome.possible].join(' or ')} (it was ${before ?? 'seen'} at the start)`, `${now} at the end of the run`);
+        fail(
+          'state-transition-allowed',
+          get,
+          `backup ${id}, which existed before the run and which the suite never deleted, ${[...outcome.possible].join(' or ')} (it was ${before ?? 'seen'} at the start)`,
+          `${now} at the end of the run`,
+        );
         continue;
       }
       if (sighting === 'ABSENT' || observed === undefined) continue;
       this.context.noteCheck(get, 'backup-facts-fixed');
       if (!samePartitionSet(backup.partitionIds, observed.partitionIds)) {
-        fail('backup-facts-fixed', get, `partitions ${text(backup.partitionIds)} in the details of backup ${id}, as at the start of the run`, `partitions ${text(observed.partitionIds)}`);
+        fail(
+          'backup-facts-fixed',
+          get,
+          `partitions ${text(backup.partitionIds)} in the details of backup ${id}, as at the start of the run`,
+          `partitions ${text(observed.partitionIds)}`,
+        );
         continue;
       }
       const entry = listed.get(id);
       const changed = this.#history.noteFacts(id, factsOf(observed)) ?? (entry === undefined ? undefined : this.#history.noteFacts(id, factsOf(entry)));
       if (changed !== undefined) {
-        fail('backup-facts-fixed', get, `${changed.fact} ${changed.before} on partition ${changed.partitionId} of backup ${id}, as at the start of the run`, `${changed.fact} ${changed.after} at the end`);
+        fail(
+          'backup-facts-fixed',
+          get,
+          `${changed.fact} ${changed.before} on partition ${changed.partitionId} of backup ${id}, as at the start of the run`,
+          `${changed.fact} ${changed.after} at the end`,
+        );
         continue;
       }
       if (!listReadable) continue;
@@ -141,7 +168,13 @@ export class BackupSweep {
       }
       if (!listReadable) continue;
       this.context.noteCheck(list, 'deleted-backup-gone');
-      if (listed.has(id)) fail('deleted-backup-gone', list, `backup ${id} not listed: the suite deleted it and saw it gone`, `listed with state ${String(listed.get(id)?.state)} at the end of the run`);
+      if (listed.has(id))
+        fail(
+          'deleted-backup-gone',
+          list,
+          `backup ${id} not listed: the suite deleted it and saw it gone`,
+          `listed with state ${String(listed.get(id)?.state)} at the end of the run`,
+        );
     }
   }
 }

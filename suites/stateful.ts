@@ -160,7 +160,11 @@ async function runStateful(suiteContext: SuiteContext): Promise<void> {
       const reproduce = fc.asyncProperty(commands, async (sequence) => {
         if (!gate.open(sequence, true)) return;
         const scenario = scenarioOf.get(sequence);
-        const outcome = await run(sequence, { stopOn: checkId, ...(scenario === undefined ? {} : { scenario: scenario.name }), describe: (base) => shrinkLine(`a sequence that breaks ${checkId}`, sequence, base) });
+        const outcome = await run(sequence, {
+          stopOn: checkId,
+          ...(scenario === undefined ? {} : { scenario: scenario.name }),
+          describe: (base) => shrinkLine(`a sequence that breaks ${checkId}`, sequence, base),
+        });
         if (outcome?.stoppedOn === undefined) return;
         last = outcome;
         throw new Error(`${checkId} broken`);
@@ -224,7 +228,10 @@ async function check(property: fc.IAsyncProperty<Commands>, parameters: fc.Param
   } catch (error) {
     // fast-check refuses a path that leads nowhere in the seed's tree of values.
     if (parameters.path !== undefined && /replay/i.test(String((error as Error).message))) {
-      throw new ConformanceError('CONF_USAGE', `--path ${parameters.path} names no run of --seed ${parameters.seed}: copy both, and --max-commands, from the finding being replayed.`);
+      throw new ConformanceError(
+        'CONF_USAGE',
+        `--path ${parameters.path} names no run of --seed ${parameters.seed}: copy both, and --max-commands, from the finding being replayed.`,
+      );
     }
     throw error;
   }
@@ -236,5 +243,7 @@ function closingNote(ledger: TakeLedger, keepBackups: boolean): string {
   const floor = ledger.highestCreated === undefined ? '' : `; later backups on this cluster need ids above ${ledger.highestCreated}`;
   if (left.length === 0) return `${taken}; every backup the suite created is deleted${floor}`;
   const ids = left.length > 20 ? `${left.slice(0, 20).join(', ')}, …` : left.join(', ');
-  return keepBackups ? `${taken}; kept ${plural(left.length, 'backup')}: ${ids}${floor}` : `${taken}; could not delete ${plural(left.length, 'backup')}, delete them by hand: ${ids}${floor}`;
+  return keepBackups
+    ? `${taken}; kept ${plural(left.length, 'backup')}: ${ids}${floor}`
+    : `${taken}; could not delete ${plural(left.length, 'backup')}, delete them by hand: ${ids}${floor}`;
 }

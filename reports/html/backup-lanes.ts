@@ -61,7 +61,12 @@ export function toBackupLanes(events: readonly TimelineEvent[]): BackupLane[] {
     if (list === undefined) byBackup.set(event.backupId, [event]);
     else list.push(event);
   }
-  const lanes = [...byBackup.entries()].map(([backupId, list]) => toLane(backupId, [...list].sort((a, b) => a.atMs - b.atMs)));
+  const lanes = [...byBackup.entries()].map(([backupId, list]) =>
+    toLane(
+      backupId,
+      [...list].sort((a, b) => a.atMs - b.atMs),
+    ),
+  );
   return lanes.sort((a, b) => a.firstMs - b.firstMs);
 }
 

@@ -4,13 +4,7 @@ const UNPRINTABLE = /[^\u0009\u000A\u000D\u0020-\u007E\u00A0-\uD7FF\uE000-\uFFFD
 
 /** Escapes text for HTML element content and quoted attribute values (also inside inline SVG). */
 export function escapeHtml(text: string): string {
-  return text
-    .replace(UNPRINTABLE, '\uFFFD')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return text.replace(UNPRINTABLE, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 const SAFE = Symbol('safe-html');

@@ -20,7 +20,8 @@ export async function describeUnreachable(url: string, failure: TransportFailure
   if (failure.message.includes('speaks plain HTTP')) advice = `Give --target ${withScheme('http:')}.`;
   else if (failure.message.startsWith('the certificate is for ')) advice = 'Give --target a host name the certificate holds, or skip verification with --insecure.';
   else if (/certificate|self[- ]signed|SSL|TLS/i.test(failure.message)) advice = 'Trust its certificate authority with --ca FILE, or skip verification with --insecure.';
-  else if (target.protocol === 'http:' && failure.kind === 'connection-reset' && (await speaksTls(target))) advice = `The server speaks TLS: use https://, i.e. --target ${withScheme('https:')}.`;
+  else if (target.protocol === 'http:' && failure.kind === 'connection-reset' && (await speaksTls(target)))
+    advice = `The server speaks TLS: use https://, i.e. --target ${withScheme('https:')}.`;
   else advice = `Is the server running, and is --target ${example}?`;
   return `Cannot reach ${url}: ${failure.message}. ${advice}`;
 }

@@ -88,7 +88,8 @@ export function notTheApi(probe: Exchange): { readonly found: string; readonly u
     return { found: `it redirects (${status})${tail}`, unlessJsonElsewhere: false };
   }
   const html = /^text\/html\b/i.test(headers['content-type'] ?? '') || /^\s*<(!doctype|html)/i.test(response.bodyText);
-  if (status === 404) return { found: `it answers 404${html ? ' with an HTML page' : startsAList(response.bodyText, response.truncated) ? '' : ' and no list'}${tail}`, unlessJsonElsewhere: false };
+  if (status === 404)
+    return { found: `it answers 404${html ? ' with an HTML page' : startsAList(response.bodyText, response.truncated) ? '' : ' and no list'}${tail}`, unlessJsonElsewhere: false };
   if (status >= 200 && status < 300 && html) return { found: `it answers ${status} with an HTML page, not JSON${tail}`, unlessJsonElsewhere: true };
   return undefined;
 }
@@ -101,7 +102,10 @@ function pointerElsewhere(probe: Exchange): string | undefined {
   if (response.status >= 300 && response.status < 400 && location !== undefined) return `it points to ${printable(resolves(location, probe.request.url))}`;
   if (response.status !== 404) return undefined;
   const body = parseJson(response.bodyText);
-  const message = body.ok && body.value !== null && typeof body.value === 'object' ? (body.value as Record<string, unknown>)['message'] ?? (body.value as Record<string, unknown>)['error'] : undefined;
+  const message =
+    body.ok && body.value !== null && typeof body.value === 'object'
+      ? ((body.value as Record<string, unknown>)['message'] ?? (body.value as Record<string, unknown>)['error'])
+      : undefined;
   // A message that names a path is the server telling where to look (the reference server does).
   return typeof message === 'string' && /\/\w/.test(message) ? `the server says ${JSON.stringify(printable(message))}` : undefined;
 }

@@ -69,7 +69,14 @@ export type FreeIdResult =
   /** A take got neither a 2xx nor a 409 (another 4xx, a 5xx, or no answer): the search stops there. */
   | { readonly kind: 'failed'; readonly id: bigint; readonly answer: Observation; readonly refused: readonly bigint[]; readonly answers: readonly Observation[] }
   /** A take above an id this run saw accepted got 409 (see `acceptedBefore`). */
-  | { readonly kind: 'refused-above-accepted'; readonly id: bigint; readonly accepted: bigint; readonly answer: Observation; readonly refused: readonly bigint[]; readonly answers: readonly Observation[] }
+  | {
+      readonly kind: 'refused-above-accepted';
+      readonly id: bigint;
+      readonly accepted: bigint;
+      readonly answer: Observation;
+      readonly refused: readonly bigint[];
+      readonly answers: readonly Observation[];
+    }
   | { readonly kind: 'no-ids-left'; readonly refused: readonly bigint[]; readonly answers: readonly Observation[] }
   | { readonly kind: 'interrupted'; readonly refused: readonly bigint[]; readonly answers: readonly Observation[] };
 
@@ -105,7 +112,10 @@ export async function takeAtNextFreeId(api: BackupApi, search: FreeIdSearch): Pr
       why = `the server states the latest backup has id ${latest}`;
     } else {
       next = align(id + gap);
-      why = latest === undefined ? `the answer does not say which id blocks it; trying ${gap} ids further up` : `the server states a latest id ${latest} below it; trying ${gap} ids further up`;
+      why =
+        latest === undefined
+          ? `the answer does not say which id blocks it; trying ${gap} ids further up`
+          : `the server states a latest id ${latest} below it; trying ${gap} ids further up`;
       gap *= 2n;
     }
     if (next !== undefined) search.onRefused?.(id, next, why);

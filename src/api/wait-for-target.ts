@@ -13,7 +13,13 @@ const MAX_PAUSE_MS = 2_000;
  * failure or a gateway's "starting" status: for CI jobs that start a cluster and the suite
  * together. Says how each try went. Returns the last try and whether the target was up by then.
  */
-export async function waitForTarget(client: HttpClient, url: string, durationMs: number, signal: AbortSignal, progress: (message: string) => void): Promise<{ readonly up: boolean; readonly last: Exchange }> {
+export async function waitForTarget(
+  client: HttpClient,
+  url: string,
+  durationMs: number,
+  signal: AbortSignal,
+  progress: (message: string) => void,
+): Promise<{ readonly up: boolean; readonly last: Exchange }> {
   const started = performance.now();
   const result = await pollUntil<Exchange>(
     async () => {
@@ -21,7 +27,11 @@ export async function waitForTarget(client: HttpClient, url: string, durationMs:
       const status = probe.response?.status;
       const ready = status !== undefined && !STARTING.has(status);
       const seconds = ((performance.now() - started) / 1000).toFixed(0);
-      progress(ready ? `${url} answers (${status}) after ${seconds} s` : `waiting for ${url}: ${status === undefined ? probe.failure?.message ?? 'no answer' : `it answers ${status}`} (${seconds} s of ${(durationMs / 1000).toFixed(0)} s)`);
+      progress(
+        ready
+          ? `${url} answers (${status}) after ${seconds} s`
+          : `waiting for ${url}: ${status === undefined ? (probe.failure?.message ?? 'no answer') : `it answers ${status}`} (${seconds} s of ${(durationMs / 1000).toFixed(0)} s)`,
+      );
       return { done: ready, value: probe };
     },
     { timeoutMs: durationMs, maxAttempts: Math.ceil(durationMs / 250) + 1, initialDelayMs: 250, maxDelayMs: MAX_PAUSE_MS, signal },

@@ -45,7 +45,10 @@ export async function loadBaseline(file: string): Promise<Baseline> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new ConformanceError('CONF_BASELINE_INVALID', `Cannot read the --baseline file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Give the findings.json of an earlier run (it is written with --out DIR).`);
+    throw new ConformanceError(
+      'CONF_BASELINE_INVALID',
+      `Cannot read the --baseline file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Give the findings.json of an earlier run (it is written with --out DIR).`,
+    );
   }
   let document: unknown;
   try {
@@ -55,13 +58,19 @@ export async function loadBaseline(file: string): Promise<Baseline> {
   }
   const findings = isRecord(document) ? document['findings'] : undefined;
   if (!isRecord(document) || typeof document['schemaVersion'] !== 'number' || !Array.isArray(findings)) {
-    throw new ConformanceError('CONF_BASELINE_INVALID', `The --baseline file ${file} is not a findings.json (no schemaVersion and findings list). Give the findings.json of an earlier run.`);
+    throw new ConformanceError(
+      'CONF_BASELINE_INVALID',
+      `The --baseline file ${file} is not a findings.json (no schemaVersion and findings list). Give the findings.json of an earlier run.`,
+    );
   }
   const faults = new Map<string, BaselineFault>();
   findings.forEach((entry: unknown, i) => {
     const fault = readFault(entry);
     if (fault === undefined) {
-      throw new ConformanceError('CONF_BASELINE_INVALID', `The --baseline file ${file} has a finding without a checkId, operation, verdict, expected and received at findings[${i}]. Give the findings.json of an earlier run, unedited.`);
+      throw new ConformanceError(
+        'CONF_BASELINE_INVALID',
+        `The --baseline file ${file} has a finding without a checkId, operation, verdict, expected and received at findings[${i}]. Give the findings.json of an earlier run, unedited.`,
+      );
     }
     faults.set(faultKey(fault), fault);
   });
@@ -98,7 +107,11 @@ export function failsRun(finding: Pick<Finding, 'verdict' | 'inBaseline'>): bool
  * The run against the baseline. A baseline fault not seen again is fixed only when its check ran
  * on its operation in this run; otherwise (another --suite, a read-only run) nothing is known.
  */
-export function compareWithBaseline(baseline: Baseline, findings: readonly Finding[], evaluated: readonly { readonly operation: string; readonly checkId: string }[]): BaselineComparison {
+export function compareWithBaseline(
+  baseline: Baseline,
+  findings: readonly Finding[],
+  evaluated: readonly { readonly operation: string; readonly checkId: string }[],
+): BaselineComparison {
   const seen = new Set(findings.map(faultKey));
   const ran = new Set(evaluated.map((entry) => `${entry.checkId}\u0000${entry.operation}`));
   for (const finding of findings) ran.add(`${finding.checkId}\u0000${finding.operation}`);

@@ -15,7 +15,9 @@ export function checkResponse(checks: readonly Check[], operation: Operation, ex
   const text = exchange.response?.bodyText ?? '';
   const body = text.length > 0 && exchange.response?.truncated !== true ? parseJson(text) : undefined;
   const input: CheckInput = { operation, exchange, intent, repeated, ...(body === undefined ? {} : { body }) };
-  return { ...(body === undefined ? {} : { body }), results: checks.map((check) => {
+  return {
+    ...(body === undefined ? {} : { body }),
+    results: checks.map((check) => {
       const drafts = check.evaluate(input);
       return { check, applied: drafts.length > 0 || check.applies(input), drafts };
     }),

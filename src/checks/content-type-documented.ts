@@ -16,7 +16,12 @@ export const contentTypeDocumented = defineCheck({
     if (!hasBody) return;
     const specPointer = documented.pointer;
     if (documented.mediaTypes.length === 0) {
-      fail({ kind: 'body-where-none-documented', expected: `no body (${documented.key}: ${documented.description})`, received: `a body of ${plural(response.bodyText.length, 'character')}`, specPointer });
+      fail({
+        kind: 'body-where-none-documented',
+        expected: `no body (${documented.key}: ${documented.description})`,
+        received: `a body of ${plural(response.bodyText.length, 'character')}`,
+        specPointer,
+      });
       return;
     }
     const contentType = response.headers['content-type'];
@@ -25,7 +30,12 @@ export const contentTypeDocumented = defineCheck({
       return;
     }
     if (!documented.mediaTypes.some((type) => mediaTypeMatches(contentType, type))) {
-      fail({ kind: `content-type-${mediaTypeEssence(contentType)}`, expected: `Content-Type ${documented.mediaTypes.join(' or ')}`, received: `Content-Type ${contentType}`, specPointer });
+      fail({
+        kind: `content-type-${mediaTypeEssence(contentType)}`,
+        expected: `Content-Type ${documented.mediaTypes.join(' or ')}`,
+        received: `Content-Type ${contentType}`,
+        specPointer,
+      });
     }
   },
 });

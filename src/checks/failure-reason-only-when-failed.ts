@@ -11,14 +11,25 @@ export const failureReasonOnlyWhenFailed = defineCheck({
   run(input, fail) {
     for (const backup of backupViews(input)) {
       const issue = backup.state === undefined ? undefined : failureReasonIssue(backup.state, backup.failureReason);
-      if (issue !== undefined) fail({ kind: `backup-reason-on-${backup.state}`, ...subject(backup.backupId), expected: "no failureReason unless the state is 'FAILED'", received: `backup ${backup.backupId ?? backup.at}: ${issue}` });
+      if (issue !== undefined)
+        fail({
+          kind: `backup-reason-on-${backup.state}`,
+          ...subject(backup.backupId),
+          expected: "no failureReason unless the state is 'FAILED'",
+          received: `backup ${backup.backupId ?? backup.at}: ${issue}`,
+        });
       for (const partition of backup.details) {
         const partitionIssue = partition.state === undefined ? undefined : failureReasonIssue(partition.state, partition.failureReason);
         if (partitionIssue !== undefined) {
-          fail({ kind: `partition-reason-on-${partition.state}`, ...subject(backup.backupId), expected: "no failureReason unless the state is 'FAILED'", received: `backup ${backup.backupId ?? backup.at}, partition ${partition.partitionId}: ${partitionIssue}`, prose: 'partition-failure-reason-when-failed' });
+          fail({
+            kind: `partition-reason-on-${partition.state}`,
+            ...subject(backup.backupId),
+            expected: "no failureReason unless the state is 'FAILED'",
+            received: `backup ${backup.backupId ?? backup.at}, partition ${partition.partitionId}: ${partitionIssue}`,
+            prose: 'partition-failure-reason-when-failed',
+          });
         }
       }
     }
   },
 });
-

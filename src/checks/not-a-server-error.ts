@@ -19,9 +19,20 @@ export const notAServerError = defineCheck({
     if (intent === 'invalid') {
       fail({ kind: `status-${status}-to-invalid-request`, expected: 'a 4xx refusal of an invalid request', received, specPointer: 'spec/NOTES.md#undocumented-5xx' });
     } else if (TRANSIENT.has(status) && repeated !== true) {
-      fail({ kind: `status-${status}-once`, expected: 'a non-5xx answer', received: `${received} (once; the cluster may have been unavailable)`, verdict: 'inconclusive', specPointer: 'spec/NOTES.md#undocumented-5xx' });
+      fail({
+        kind: `status-${status}-once`,
+        expected: 'a non-5xx answer',
+        received: `${received} (once; the cluster may have been unavailable)`,
+        verdict: 'inconclusive',
+        specPointer: 'spec/NOTES.md#undocumented-5xx',
+      });
     } else {
-      fail({ kind: repeated === true ? `status-${status}-repeated` : `status-${status}`, expected: 'a non-5xx answer', received: repeated === true ? `${received}, again on retry` : received, specPointer: 'spec/NOTES.md#undocumented-5xx' });
+      fail({
+        kind: repeated === true ? `status-${status}-repeated` : `status-${status}`,
+        expected: 'a non-5xx answer',
+        received: repeated === true ? `${received}, again on retry` : received,
+        specPointer: 'spec/NOTES.md#undocumented-5xx',
+      });
     }
   },
 });

@@ -11,7 +11,13 @@ export const partitionIdsUnique = defineCheck({
     for (const backup of backupViews(input)) {
       const ids = backup.details.map((d) => d.partitionId).filter((id): id is number => id !== undefined);
       const issues = partitionSetIssues(ids);
-      if (issues.length > 0) fail({ kind: partitionIssueKind(ids), ...(backup.backupId === undefined ? {} : { backupId: backup.backupId }), expected: 'each partition once in details', received: `backup ${backup.backupId ?? backup.at}: ${issues.join('; ')}` });
+      if (issues.length > 0)
+        fail({
+          kind: partitionIssueKind(ids),
+          ...(backup.backupId === undefined ? {} : { backupId: backup.backupId }),
+          expected: 'each partition once in details',
+          received: `backup ${backup.backupId ?? backup.at}: ${issues.join('; ')}`,
+        });
     }
   },
 });

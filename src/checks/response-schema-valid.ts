@@ -9,7 +9,8 @@ const MAX_ISSUES_SHOWN = 5;
 export const responseSchemaValid = defineCheck({
   rule: 'response-schema-valid',
   exercisedBy: 'complete answer with a status documented with a schema',
-  applies: ({ operation, exchange }) => exchange.response !== undefined && !exchange.response.truncated && (operation.responseFor(exchange.response.status)?.validators.size ?? 0) > 0,
+  applies: ({ operation, exchange }) =>
+    exchange.response !== undefined && !exchange.response.truncated && (operation.responseFor(exchange.response.status)?.validators.size ?? 0) > 0,
   run({ operation, exchange, body }, fail) {
     const response = exchange.response;
     if (response === undefined || response.truncated) return;
@@ -25,7 +26,12 @@ export const responseSchemaValid = defineCheck({
       return;
     }
     if (!body.ok) {
-      fail({ kind: 'not-json', expected: `${article(mediaType)} ${mediaType} body`, received: `a body that is not JSON (${body.error}): ${preview(response.bodyText)}`, specPointer });
+      fail({
+        kind: 'not-json',
+        expected: `${article(mediaType)} ${mediaType} body`,
+        received: `a body that is not JSON (${body.error}): ${preview(response.bodyText)}`,
+        specPointer,
+      });
       return;
     }
     const issues = validate(body.value, body.exact);
@@ -53,7 +59,9 @@ export function article(word: string): 'a' | 'an' {
  * each single get, is one kind.
  */
 function issueKinds(issues: readonly SchemaIssue[]): string {
-  const kinds = new Set(issues.map((issue) => `${issue.instancePath.replace(/\/\d+(?=\/|$)/g, '/*') || '(root)'} ${issue.message.replace(/, got [\s\S]*$/, '').replace(/: [\s\S]*$/, '')}`));
+  const kinds = new Set(
+    issues.map((issue) => `${issue.instancePath.replace(/\/\d+(?=\/|$)/g, '/*') || '(root)'} ${issue.message.replace(/, got [\s\S]*$/, '').replace(/: [\s\S]*$/, '')}`),
+  );
   return [...kinds].sort().join('; ');
 }
 

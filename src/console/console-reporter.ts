@@ -106,12 +106,16 @@ export function createConsoleReporter(options: ConsoleOptions): ConsoleReporter 
 export function renderEvent(event: RunEvent, options: Pick<ConsoleOptions, 'isTTY' | 'quiet' | 'verbose' | 'color' | 'keepBackups'>): string | undefined {
   switch (event.type) {
     case 'target':
-      return event.embedded ? `Target: ${event.url} (the embedded reference server; give --target URL to test your own)` : `Target: ${event.url}${event.discoveredPath === undefined ? '' : ` (found ${event.discoveredPath} by probing)`}`;
+      return event.embedded
+        ? `Target: ${event.url} (the embedded reference server; give --target URL to test your own)`
+        : `Target: ${event.url}${event.discoveredPath === undefined ? '' : ` (found ${event.discoveredPath} by probing)`}`;
     case 'plan': {
       // Said even with --quiet: a rule not checked must never pass in silence.
       const unchecked = event.notChecked.map((u) => `Not checked: ${u.ruleId}, because ${u.reason}.`);
       if (options.quiet) return unchecked.length === 0 ? undefined : unchecked.join('\n');
-      const plan = event.readOnly ? `Read-only: GET requests only; suites ${event.suites.join(', ')}` : `Suites: ${event.suites.join(', ')}; at most ${plural(event.maxBackups, 'backup')} will be taken (and deleted again${options.keepBackups === true ? ': no, --keep-backups' : ''})`;
+      const plan = event.readOnly
+        ? `Read-only: GET requests only; suites ${event.suites.join(', ')}`
+        : `Suites: ${event.suites.join(', ')}; at most ${plural(event.maxBackups, 'backup')} will be taken (and deleted again${options.keepBackups === true ? ': no, --keep-backups' : ''})`;
       return [plan, ...unchecked].join('\n');
     }
     case 'suite-start':
@@ -125,7 +129,9 @@ export function renderEvent(event: RunEvent, options: Pick<ConsoleOptions, 'isTT
     case 'exchange': {
       if (!options.verbose) return undefined;
       const { request, response, failure } = event.exchange;
-      return sanitise(`    ${request.method} ${request.url} → ${response ? `${response.status} (${Math.round(response.durationMs)} ms)` : `${failure?.kind}: ${failure?.message}`}`);
+      return sanitise(
+        `    ${request.method} ${request.url} → ${response ? `${response.status} (${Math.round(response.durationMs)} ms)` : `${failure?.kind}: ${failure?.message}`}`,
+      );
     }
     case 'tool-error':
       return `error: ${sanitise(event.error.message)}`;

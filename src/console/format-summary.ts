@@ -27,7 +27,10 @@ export function formatSummary(outcome: RunOutcome): string {
       for (const fault of faults) {
         lines.push(`  ${severity.padEnd(8)} ${formatFindingHeadline(fault)}`);
         const replay = fault.reproduction.replay;
-        if (replay !== undefined) lines.push(`  ${''.padEnd(8)}   replay: --seed ${replay.seed} --path ${replay.path} (${replay.commands === '' ? 'no commands: the first read shows it' : replay.commands})`);
+        if (replay !== undefined)
+          lines.push(
+            `  ${''.padEnd(8)}   replay: --seed ${replay.seed} --path ${replay.path} (${replay.commands === '' ? 'no commands: the first read shows it' : replay.commands})`,
+          );
       }
     }
   }

@@ -3,7 +3,9 @@ import type { OperationCoverage } from './response-coverage.js';
 /** One operation's documented statuses in a line, e.g. `POST /: 202 ✔ 400 ✔ 409 ✔ 500 – 502 – 504 –`. */
 export function formatCoverageLine(coverage: OperationCoverage): string {
   const statuses = coverage.responses.map((response) => `${response.status} ${response.observed > 0 ? '✔' : '–'}`);
-  const unseenMedia = coverage.responses.flatMap((response) => (response.observed > 0 ? response.mediaTypes.filter((m) => m.observed === 0).map((m) => `${response.status} as ${m.mediaType}`) : []));
+  const unseenMedia = coverage.responses.flatMap((response) =>
+    response.observed > 0 ? response.mediaTypes.filter((m) => m.observed === 0).map((m) => `${response.status} as ${m.mediaType}`) : [],
+  );
   const undocumented = coverage.undocumented.map((u) => String(u.status));
   return [
     `${coverage.operation}: ${statuses.join(' ')}`,
@@ -30,7 +32,9 @@ export function notProvokableGroups(coverage: readonly OperationCoverage[]): Not
     }
   }
   return [
-    ...(serverErrors.size === 0 ? [] : [{ where: [...serverErrors].sort(), reason: 'failures of the server or its gateway, which no request from outside can cause on a healthy cluster' }]),
+    ...(serverErrors.size === 0
+      ? []
+      : [{ where: [...serverErrors].sort(), reason: 'failures of the server or its gateway, which no request from outside can cause on a healthy cluster' }]),
     ...[...byReason].map(([reason, where]) => ({ where, reason })),
   ];
 }

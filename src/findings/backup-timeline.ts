@@ -53,7 +53,12 @@ export class BackupTimeline {
     } else if (target.role === 'get' && id !== undefined && this.taken.has(id) && observation.status !== 200) {
       this.push({ ...base, backupId: id, kind: 'view' });
     } else if ((target.role === 'get' || target.role === 'list') && this.taken.size > 0) {
-      const input = { operation: observation.operation, exchange: observation.exchange, intent: 'valid' as const, ...(observation.body === undefined ? {} : { body: observation.body }) };
+      const input = {
+        operation: observation.operation,
+        exchange: observation.exchange,
+        intent: 'valid' as const,
+        ...(observation.body === undefined ? {} : { body: observation.body }),
+      };
       for (const view of backupViews(input)) {
         const viewId = view.backupId === undefined ? undefined : String(view.backupId);
         if (viewId === undefined || !this.taken.has(viewId)) continue;

@@ -11,7 +11,7 @@ import { plural } from './plural.js';
  */
 export function curlScript(exchanges: readonly Exchange[], redactedHeaders: ReadonlySet<string>): string[] {
   const lines: string[] = [];
-  for (let start = 0; start < exchanges.length; ) {
+  for (let start = 0; start < exchanges.length;) {
     const line = toCurl(exchanges[start]!.request, redactedHeaders);
     let end = start + 1;
     while (end < exchanges.length && toCurl(exchanges[end]!.request, redactedHeaders) === line) end++;
@@ -34,6 +34,7 @@ function answerOf(exchange: Exchange): string {
   const { response, failure } = exchange;
   if (response === undefined) return `no answer (${failure?.kind ?? 'no response'})`;
   const body = response.bodyText.length > 0 && !response.truncated ? parseJson(response.bodyText) : undefined;
-  const state = body?.ok === true && body.value !== null && typeof body.value === 'object' && !Array.isArray(body.value) ? (body.value as Record<string, unknown>)['state'] : undefined;
+  const state =
+    body?.ok === true && body.value !== null && typeof body.value === 'object' && !Array.isArray(body.value) ? (body.value as Record<string, unknown>)['state'] : undefined;
   return typeof state === 'string' ? `${response.status} with state ${state}` : String(response.status);
 }

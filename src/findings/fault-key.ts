@@ -24,4 +24,3 @@ function derivedKind(finding: Pick<Finding, 'received' | 'expected'>): string {
 function blankNumbers(text: string): string {
   return text.replace(/-?\d+(\.\d+)?/g, '#');
 }
-

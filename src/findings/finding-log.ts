@@ -40,7 +40,15 @@ export class FindingLog {
       // The evidence travels with its own sighting: what was expected and received, where the spec says it.
       const { expected, received, reproduction, specPointer, specSentence, suite } = finding;
       const { specPointer: _pointer, specSentence: _sentence, ...identity } = seen.finding;
-      seen.finding = { ...identity, expected, received, reproduction, ...(specPointer === undefined ? {} : { specPointer }), ...(specSentence === undefined ? {} : { specSentence }), ...(suite === undefined ? {} : { suite }) };
+      seen.finding = {
+        ...identity,
+        expected,
+        received,
+        reproduction,
+        ...(specPointer === undefined ? {} : { specPointer }),
+        ...(specSentence === undefined ? {} : { specSentence }),
+        ...(suite === undefined ? {} : { suite }),
+      };
     }
     return false;
   }

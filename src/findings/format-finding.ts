@@ -9,7 +9,8 @@ import { plural } from './plural.js';
 export function formatFinding(finding: Finding): string {
   const lines = [formatFindingHeadline(finding), '', `  Expected: ${finding.expected}`, `  Received: ${finding.received}`];
   if (finding.specPointer !== undefined) lines.push(`  Spec:     ${finding.specPointer}`);
-  if (finding.knownDeviation !== undefined) lines.push(`  Known:    ${finding.knownDeviation.id}: ${withoutFinalPeriod(finding.knownDeviation.description)} (${finding.knownDeviation.source})`);
+  if (finding.knownDeviation !== undefined)
+    lines.push(`  Known:    ${finding.knownDeviation.id}: ${withoutFinalPeriod(finding.knownDeviation.description)} (${finding.knownDeviation.source})`);
   const seen = seenText(finding);
   if (seen !== undefined) lines.push(`  Seen:     ${seen}`);
   const { curl, replay } = finding.reproduction;

@@ -20,7 +20,7 @@ export class StatelessMockDetector {
     const body = observation.body;
     if (body === undefined || !body.ok || body.exact === null || typeof body.exact !== 'object' || Array.isArray(body.exact)) return;
     const answeredId = toBackupId((body.exact as Record<string, unknown>)['backupId']);
-    const said = answeredId === undefined ? observation.exchange.response?.bodyText ?? '' : String(answeredId);
+    const said = answeredId === undefined ? (observation.exchange.response?.bodyText ?? '') : String(answeredId);
     if ([...this.answered.values()].some((other) => other !== said)) this.differs = true;
     else this.answered.set(target.id, said);
   }

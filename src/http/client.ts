@@ -102,7 +102,16 @@ async function perform(agent: Agent, request: HttpRequest, seq: number, timeoutM
   }
 }
 
-async function exchange(agent: Agent, request: HttpRequest, seq: number, startedAt: number, started: number, timeoutMs: number, maxBodyBytes: number, signal: AbortSignal): Promise<Exchange> {
+async function exchange(
+  agent: Agent,
+  request: HttpRequest,
+  seq: number,
+  startedAt: number,
+  started: number,
+  timeoutMs: number,
+  maxBodyBytes: number,
+  signal: AbortSignal,
+): Promise<Exchange> {
   const failed = (error: unknown, start?: ResponseStart): Exchange => ({ seq, startedAt, request, failure: describeFailure(error, performance.now() - started, timeoutMs, start) });
   let response: Dispatcher.ResponseData;
   try {
@@ -125,7 +134,10 @@ async function exchange(agent: Agent, request: HttpRequest, seq: number, started
   }
   const announced = Number(headers['content-length']);
   try {
-    const { text, truncated } = await readBody(response.body, { limit: maxBodyBytes, ...(headers['content-encoding'] === undefined ? {} : { contentEncoding: headers['content-encoding'] }) });
+    const { text, truncated } = await readBody(response.body, {
+      limit: maxBodyBytes,
+      ...(headers['content-encoding'] === undefined ? {} : { contentEncoding: headers['content-encoding'] }),
+    });
     return {
       seq,
       startedAt,

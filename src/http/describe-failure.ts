@@ -15,7 +15,12 @@ export interface ResponseStart {
 export function describeFailure(error: unknown, durationMs: number, timeoutMs: number, start?: ResponseStart): TransportFailure {
   const received = error instanceof IncompleteBody ? error.receivedBytes : 0;
   if (error instanceof IncompleteBody && error.undecodable !== undefined) {
-    return { kind: 'protocol', message: `${start === undefined ? 'the response came' : `status ${start.status} came`}, but ${error.undecodable}`, durationMs, ...(start === undefined ? {} : { responseStarted: true }) };
+    return {
+      kind: 'protocol',
+      message: `${start === undefined ? 'the response came' : `status ${start.status} came`}, but ${error.undecodable}`,
+      durationMs,
+      ...(start === undefined ? {} : { responseStarted: true }),
+    };
   }
   const { code, name, message, error: cause } = innermost(error instanceof IncompleteBody ? error.reason : error);
   const kind = kindOf(code, name);
@@ -23,14 +28,24 @@ export function describeFailure(error: unknown, durationMs: number, timeoutMs: n
 }
 
 function kindOf(code: string | undefined, name: string | undefined): TransportFailureKind {
-  if (name === 'TimeoutError' || name === 'AbortError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return 'timeout';
+  if (name === 'TimeoutError' || name === 'AbortError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT')
+    return 'timeout';
   if (code === 'ECONNREFUSED') return 'connection-refused';
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') return 'connection-reset';
-  if (code?.startsWith('HPE_') || name === 'HTTPParserError' || code === 'UND_ERR_HEADERS_OVERFLOW' || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH' || code === 'UND_ERR_INFO') return 'protocol';
+  if (code?.startsWith('HPE_') || name === 'HTTPParserError' || code === 'UND_ERR_HEADERS_OVERFLOW' || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH' || code === 'UND_ERR_INFO')
+    return 'protocol';
   return 'other';
 }
 
-function explain(kind: TransportFailureKind, code: string | undefined, message: string, timeoutMs: number, start: ResponseStart | undefined, received: number, error: TlsErrorFields | undefined): string {
+function explain(
+  kind: TransportFailureKind,
+  code: string | undefined,
+  message: string,
+  timeoutMs: number,
+  start: ResponseStart | undefined,
+  received: number,
+  error: TlsErrorFields | undefined,
+): string {
   if (start !== undefined) {
     if (kind === 'timeout') return `no complete response within ${timeoutMs} ms: ${afterHeaders(start, received)}`;
     if (code === 'UND_ERR_SOCKET') return `the server closed the connection before the body was complete: ${afterHeaders(start, received)}`;
@@ -60,7 +75,14 @@ interface TlsErrorFields {
 }
 
 /** These mean that the certificate itself is not trusted: --ca or --insecure is the fix. */
-const UNTRUSTED_CERTIFICATE = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
+const UNTRUSTED_CERTIFICATE = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+]);
 
 /**
  * The cause of a TLS failure in words that name the fix, instead of OpenSSL's: a plain-HTTP
@@ -68,10 +90,14 @@ const UNTRUSTED_CERTIFICATE = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGN
  * for another name, one that is not trusted. Undefined for anything else.
  */
 function tlsCause(code: string | undefined, error: TlsErrorFields | undefined): string | undefined {
-  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG' || code === 'ERR_SSL_HTTP_REQUEST') return 'the server speaks plain HTTP, not TLS: use http://';
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG' || code === 'ERR_SSL_HTTP_REQUEST')
+    return 'the server speaks plain HTTP, not TLS: use http://';
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-    const names = (error?.cert?.subjectaltname ?? '').split(',').map((entry) => entry.trim().replace(/^(DNS|IP Address):/, '')).filter((name) => name !== '');
-    const holder = names.length > 0 ? names.join(', ') : error?.cert?.subject?.CN ?? 'another name';
+    const names = (error?.cert?.subjectaltname ?? '')
+      .split(',')
+      .map((entry) => entry.trim().replace(/^(DNS|IP Address):/, ''))
+      .filter((name) => name !== '');
+    const holder = names.length > 0 ? names.join(', ') : (error?.cert?.subject?.CN ?? 'another name');
     return `the certificate is for ${holder}, not ${error?.host ?? 'this host'}`;
   }
   if (code !== undefined && UNTRUSTED_CERTIFICATE.has(code)) return `the certificate is not trusted (${code.toLowerCase().replaceAll('_', ' ')})`;

@@ -18,7 +18,13 @@ export interface ArchivedExchange {
   readonly seq: number;
   readonly startedAt: number;
   readonly request: { readonly method: string; readonly url: string; readonly headers: Readonly<Record<string, string>>; readonly body?: ArchivedBody };
-  readonly response?: { readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: ArchivedBody; readonly durationMs: number; readonly headersMs?: number };
+  readonly response?: {
+    readonly status: number;
+    readonly headers: Readonly<Record<string, string>>;
+    readonly body: ArchivedBody;
+    readonly durationMs: number;
+    readonly headersMs?: number;
+  };
   readonly failure?: { readonly kind: string; readonly message: string; readonly durationMs: number };
 }
 
@@ -63,10 +69,23 @@ export class ExchangeArchive {
     this.kept.push({
       seq: exchange.seq,
       startedAt: exchange.startedAt,
-      request: { method: request.method, url: request.url, headers: redact(request.headers, this.redactedHeaders), ...(request.body === undefined ? {} : { body: this.keep(request.body, false) }) },
+      request: {
+        method: request.method,
+        url: request.url,
+        headers: redact(request.headers, this.redactedHeaders),
+        ...(request.body === undefined ? {} : { body: this.keep(request.body, false) }),
+      },
       ...(response === undefined
         ? {}
-        : { response: { status: response.status, headers: redact(response.headers, ALWAYS_REDACTED_RESPONSE_HEADERS, this.redactedHeaders), body: this.keep(response.bodyText, response.truncated), durationMs: response.durationMs, ...(response.headersMs === undefined ? {} : { headersMs: response.headersMs }) } }),
+        : {
+            response: {
+              status: response.status,
+              headers: redact(response.headers, ALWAYS_REDACTED_RESPONSE_HEADERS, this.redactedHeaders),
+              body: this.keep(response.bodyText, response.truncated),
+              durationMs: response.durationMs,
+              ...(response.headersMs === undefined ? {} : { headersMs: response.headersMs }),
+            },
+          }),
       ...(failure === undefined ? {} : { failure: { kind: failure.kind, message: failure.message, durationMs: failure.durationMs } }),
     });
   }

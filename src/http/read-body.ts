@@ -48,7 +48,10 @@ export interface BodyOptions {
  */
 export async function readBody(body: Readable, options: BodyOptions): Promise<BodyText> {
   const { contentEncoding, limit } = options;
-  const codings = (contentEncoding ?? '').split(',').map((coding) => coding.trim().toLowerCase()).filter((coding) => coding !== '' && coding !== 'identity');
+  const codings = (contentEncoding ?? '')
+    .split(',')
+    .map((coding) => coding.trim().toLowerCase())
+    .filter((coding) => coding !== '' && coding !== 'identity');
   const unknown = codings.find((coding) => DECODERS[coding] === undefined);
   if (unknown !== undefined) {
     body.destroy();

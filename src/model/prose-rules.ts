@@ -46,19 +46,46 @@ export const proseRules = Object.freeze(
     { id: 'partition-id-positive', place: { pointer: '/components/schemas/PartitionId/description' }, sentence: 'This is always a positive number greater than or equal to 1.' },
     { id: 'backup-id-positive', place: BACKUP_ID, sentence: 'The ID of the backup must be a positive numerical value.' },
     { id: 'backup-id-increasing', place: BACKUP_ID, sentence: 'each successive backup must use a higher ID than the previous one.' },
-    { id: 'state-changes-forward', place: { pointer: '/components/schemas/PartitionBackupInfo/properties/lastUpdatedAt/description' }, sentence: 'changed state from IN_PROGRESS to COMPLETED' },
-    { id: 'failure-reason-when-failed', place: { pointer: '/components/schemas/BackupInfo/properties/failureReason/description' }, sentence: "Reason for failure if the state is 'FAILED'" },
-    { id: 'partition-failure-reason-when-failed', place: { pointer: '/components/schemas/PartitionBackupInfo/properties/failureReason/description' }, sentence: "Failure reason if stats is 'FAILED'" },
+    {
+      id: 'state-changes-forward',
+      place: { pointer: '/components/schemas/PartitionBackupInfo/properties/lastUpdatedAt/description' },
+      sentence: 'changed state from IN_PROGRESS to COMPLETED',
+    },
+    {
+      id: 'failure-reason-when-failed',
+      place: { pointer: '/components/schemas/BackupInfo/properties/failureReason/description' },
+      sentence: "Reason for failure if the state is 'FAILED'",
+    },
+    {
+      id: 'partition-failure-reason-when-failed',
+      place: { pointer: '/components/schemas/PartitionBackupInfo/properties/failureReason/description' },
+      sentence: "Failure reason if stats is 'FAILED'",
+    },
   ].map((rule) => Object.freeze(rule as ProseRule)),
 );
 
 /** The id of a prose rule; a typo is a compile error. */
 export type ProseRuleId =
-  | 'aggregate-all-completed' | 'aggregate-one-failed' | 'aggregate-does-not-exist-incomplete' | 'aggregate-in-progress'
-  | 'list-all-backups' | 'list-sorted-descending' | 'take-conflict-same-or-higher' | 'take-invalid-id-refused' | 'take-scheduled'
-  | 'get-returns-backup' | 'get-unknown-not-found' | 'delete-removes' | 'details-one-per-partition' | 'details-all-partitions'
-  | 'partition-id-positive' | 'backup-id-positive' | 'backup-id-increasing' | 'state-changes-forward'
-  | 'failure-reason-when-failed' | 'partition-failure-reason-when-failed';
+  | 'aggregate-all-completed'
+  | 'aggregate-one-failed'
+  | 'aggregate-does-not-exist-incomplete'
+  | 'aggregate-in-progress'
+  | 'list-all-backups'
+  | 'list-sorted-descending'
+  | 'take-conflict-same-or-higher'
+  | 'take-invalid-id-refused'
+  | 'take-scheduled'
+  | 'get-returns-backup'
+  | 'get-unknown-not-found'
+  | 'delete-removes'
+  | 'details-one-per-partition'
+  | 'details-all-partitions'
+  | 'partition-id-positive'
+  | 'backup-id-positive'
+  | 'backup-id-increasing'
+  | 'state-changes-forward'
+  | 'failure-reason-when-failed'
+  | 'partition-failure-reason-when-failed';
 
 export function proseRule(id: ProseRuleId): ProseRule {
   const rule = proseRules.find((r) => r.id === id);

@@ -63,7 +63,8 @@ export const continuousBackups400: KnownDeviation = {
 export const numericStringIds: KnownDeviation = {
   id: 'numeric-string-ids',
   description: 'POST / accepts a backupId written as a JSON string of digits, e.g. {"backupId": "100"}',
-  source: 'camunda/zeebe@8.5.4 zeebe/qa/util/src/main/java/io/camunda/zeebe/qa/util/actuator/BackupActuator.java sends string ids; Spring Boot AbstractWebMvcEndpointHandlerMapping.getArguments',
+  source:
+    'camunda/zeebe@8.5.4 zeebe/qa/util/src/main/java/io/camunda/zeebe/qa/util/actuator/BackupActuator.java sends string ids; Spring Boot AbstractWebMvcEndpointHandlerMapping.getArguments',
   matches: (finding) => finding.checkId === 'invalid-take-refused' && finding.specPointer === 'spec/NOTES.md#numeric-string-ids',
 };
 

@@ -1,14 +1,5 @@
 import { ConformanceError } from '../errors.js';
-import {
-  asynchronousDelete,
-  backpressure503,
-  continuousBackups400,
-  delete400,
-  deletedState,
-  listUnsorted,
-  numericStringIds,
-  scaling409,
-} from './known-deviations.js';
+import { asynchronousDelete, backpressure503, continuousBackups400, delete400, deletedState, listUnsorted, numericStringIds, scaling409 } from './known-deviations.js';
 import type { KnownDeviation, Profile } from './profile.js';
 
 const FIRST_MINOR = 2;

@@ -11,10 +11,7 @@ export type SuiteId = 'inventory' | 'smoke' | 'stateful' | 'negative';
  * or a fixed place under `components`.
  */
 export type RuleSource =
-  | { readonly prose: ProseRuleId }
-  | { readonly role: OperationRole; readonly at: string }
-  | { readonly eachOperation: string }
-  | { readonly pointer: string };
+  { readonly prose: ProseRuleId } | { readonly role: OperationRole; readonly at: string } | { readonly eachOperation: string } | { readonly pointer: string };
 
 /** One rule the suite enforces: declared once here; checks, suites, findings and reports read it. */
 export interface Rule {
@@ -35,50 +32,262 @@ const EVERY_SUITE: readonly SuiteId[] = ['inventory', 'smoke', 'stateful', 'nega
 /** Every rule, response rules first, in the order the reports list them. */
 export const rules = Object.freeze([
   // Response rules: applied to every answer any suite receives (src/checks/).
-  { id: 'response-received', title: 'The server answers every request with a complete HTTP response in time', severity: 'high', scope: 'response', source: { eachOperation: '/responses' }, suites: EVERY_SUITE },
-  { id: 'status-code-documented', title: 'The response status is documented for the operation', severity: 'medium', scope: 'response', source: { eachOperation: '/responses' }, note: 'delete-undocumented-statuses', suites: EVERY_SUITE },
-  { id: 'not-a-server-error', title: 'The server does not answer with a server error', severity: 'high', scope: 'response', source: { eachOperation: '/responses' }, note: 'undocumented-5xx', suites: EVERY_SUITE },
-  { id: 'content-type-documented', title: 'The response media type is documented for the status', severity: 'medium', scope: 'response', source: { eachOperation: '/responses' }, note: 'media-types', suites: EVERY_SUITE },
-  { id: 'response-schema-valid', title: 'The response body matches the documented schema', severity: 'high', scope: 'response', source: { eachOperation: '/responses' }, suites: EVERY_SUITE },
-  { id: 'response-body-within-limit', title: 'The response body fits within the size the suite reads', severity: 'low', scope: 'response', source: { eachOperation: '/responses' }, suites: EVERY_SUITE },
-  { id: 'list-sorted-descending', title: 'The backup list is sorted by backupId, highest first', severity: 'medium', scope: 'response', source: { prose: 'list-sorted-descending' }, note: 'list-order', suites: EVERY_SUITE },
-  { id: 'backup-state-aggregated', title: "A backup's state is aggregated from its partitions' states by the spec's rule", severity: 'high', scope: 'response', source: { prose: 'aggregate-one-failed' }, suites: EVERY_SUITE },
-  { id: 'partition-ids-unique', title: 'details lists each partition once', severity: 'medium', scope: 'response', source: { prose: 'details-one-per-partition' }, suites: EVERY_SUITE },
-  { id: 'failure-reason-only-when-failed', title: "failureReason is given only when the state is 'FAILED'", severity: 'low', scope: 'response', source: { prose: 'failure-reason-when-failed' }, note: 'failure-reason', suites: EVERY_SUITE },
-  { id: 'timestamps-ordered', title: 'A partition is not updated before it was created', severity: 'medium', scope: 'response', source: { pointer: '/components/schemas/PartitionBackupInfo/properties/lastUpdatedAt/description' }, note: 'timestamps', suites: EVERY_SUITE },
+  {
+    id: 'response-received',
+    title: 'The server answers every request with a complete HTTP response in time',
+    severity: 'high',
+    scope: 'response',
+    source: { eachOperation: '/responses' },
+    suites: EVERY_SUITE,
+  },
+  {
+    id: 'status-code-documented',
+    title: 'The response status is documented for the operation',
+    severity: 'medium',
+    scope: 'response',
+    source: { eachOperation: '/responses' },
+    note: 'delete-undocumented-statuses',
+    suites: EVERY_SUITE,
+  },
+  {
+    id: 'not-a-server-error',
+    title: 'The server does not answer with a server error',
+    severity: 'high',
+    scope: 'response',
+    source: { eachOperation: '/responses' },
+    note: 'undocumented-5xx',
+    suites: EVERY_SUITE,
+  },
+  {
+    id: 'content-type-documented',
+    title: 'The response media type is documented for the status',
+    severity: 'medium',
+    scope: 'response',
+    source: { eachOperation: '/responses' },
+    note: 'media-types',
+    suites: EVERY_SUITE,
+  },
+  {
+    id: 'response-schema-valid',
+    title: 'The response body matches the documented schema',
+    severity: 'high',
+    scope: 'response',
+    source: { eachOperation: '/responses' },
+    suites: EVERY_SUITE,
+  },
+  {
+    id: 'response-body-within-limit',
+    title: 'The response body fits within the size the suite reads',
+    severity: 'low',
+    scope: 'response',
+    source: { eachOperation: '/responses' },
+    suites: EVERY_SUITE,
+  },
+  {
+    id: 'list-sorted-descending',
+    title: 'The backup list is sorted by backupId, highest first',
+    severity: 'medium',
+    scope: 'response',
+    source: { prose: 'list-sorted-descending' },
+    note: 'list-order',
+    suites: EVERY_SUITE,
+  },
+  {
+    id: 'backup-state-aggregated',
+    title: "A backup's state is aggregated from its partitions' states by the spec's rule",
+    severity: 'high',
+    scope: 'response',
+    source: { prose: 'aggregate-one-failed' },
+    suites: EVERY_SUITE,
+  },
+  {
+    id: 'partition-ids-unique',
+    title: 'details lists each partition once',
+    severity: 'medium',
+    scope: 'response',
+    source: { prose: 'details-one-per-partition' },
+    suites: EVERY_SUITE,
+  },
+  {
+    id: 'failure-reason-only-when-failed',
+    title: "failureReason is given only when the state is 'FAILED'",
+    severity: 'low',
+    scope: 'response',
+    source: { prose: 'failure-reason-when-failed' },
+    note: 'failure-reason',
+    suites: EVERY_SUITE,
+  },
+  {
+    id: 'timestamps-ordered',
+    title: 'A partition is not updated before it was created',
+    severity: 'medium',
+    scope: 'response',
+    source: { pointer: '/components/schemas/PartitionBackupInfo/properties/lastUpdatedAt/description' },
+    note: 'timestamps',
+    suites: EVERY_SUITE,
+  },
 
   // Sequence rules: judged across requests by the suites.
   // "A backup with same or higher id already exists" (409): an id above every id taken has no reason to be refused.
-  { id: 'take-accepted-above-highest', title: 'A take of an id above every id taken is accepted', severity: 'high', scope: 'sequence', source: { prose: 'take-scheduled' }, note: 'deleted-id-reuse', suites: ['smoke', 'stateful'] },
+  {
+    id: 'take-accepted-above-highest',
+    title: 'A take of an id above every id taken is accepted',
+    severity: 'high',
+    scope: 'sequence',
+    source: { prose: 'take-scheduled' },
+    note: 'deleted-id-reuse',
+    suites: ['smoke', 'stateful'],
+  },
   // "each successive backup must use a higher ID than the previous one."
-  { id: 'take-conflict-not-above-highest', title: 'A take of an id at or below the highest taken is refused with 409', severity: 'high', scope: 'sequence', source: { prose: 'take-conflict-same-or-higher' }, note: 'deleted-id-reuse', suites: ['stateful'] },
+  {
+    id: 'take-conflict-not-above-highest',
+    title: 'A take of an id at or below the highest taken is refused with 409',
+    severity: 'high',
+    scope: 'sequence',
+    source: { prose: 'take-conflict-same-or-higher' },
+    note: 'deleted-id-reuse',
+    suites: ['stateful'],
+  },
   // "A detailed information of the backup with the give backup id." (sic)
-  { id: 'get-returns-requested-backup', title: 'GET of a backup returns that backup', severity: 'high', scope: 'sequence', source: { prose: 'get-returns-backup' }, suites: ['stateful'] },
+  {
+    id: 'get-returns-requested-backup',
+    title: 'GET of a backup returns that backup',
+    severity: 'high',
+    scope: 'sequence',
+    source: { prose: 'get-returns-backup' },
+    suites: ['stateful'],
+  },
   // 404: "A backup with given backupId does not exist"
-  { id: 'unknown-backup-not-found', title: 'A backup that was never taken is not found', severity: 'high', scope: 'sequence', source: { prose: 'get-unknown-not-found' }, suites: ['inventory', 'smoke', 'stateful'] },
+  {
+    id: 'unknown-backup-not-found',
+    title: 'A backup that was never taken is not found',
+    severity: 'high',
+    scope: 'sequence',
+    source: { prose: 'get-unknown-not-found' },
+    suites: ['inventory', 'smoke', 'stateful'],
+  },
   // 202: "A backup has been successfully scheduled": a GET finds it, after a bounded grace.
-  { id: 'taken-backup-visible', title: 'A backup is visible after its take was accepted', severity: 'high', scope: 'sequence', source: { prose: 'take-scheduled' }, note: 'asynchronous-visibility', suites: ['smoke'] },
+  {
+    id: 'taken-backup-visible',
+    title: 'A backup is visible after its take was accepted',
+    severity: 'high',
+    scope: 'sequence',
+    source: { prose: 'take-scheduled' },
+    note: 'asynchronous-visibility',
+    suites: ['smoke'],
+  },
   // 204: "Backup is deleted"; real Zeebe deletes asynchronously, within a bounded grace.
-  { id: 'deleted-backup-gone', title: 'A deleted backup is no longer found or listed', severity: 'high', scope: 'sequence', source: { prose: 'delete-removes' }, note: 'asynchronous-visibility', suites: ['smoke', 'stateful'] },
+  {
+    id: 'deleted-backup-gone',
+    title: 'A deleted backup is no longer found or listed',
+    severity: 'high',
+    scope: 'sequence',
+    source: { prose: 'delete-removes' },
+    note: 'asynchronous-visibility',
+    suites: ['smoke', 'stateful'],
+  },
   // "Returns a list of all available backups with their state and additional info"
-  { id: 'list-holds-live-backups', title: 'The list holds every backup that exists, and none that does not', severity: 'high', scope: 'sequence', source: { prose: 'list-all-backups' }, suites: ['stateful'] },
+  {
+    id: 'list-holds-live-backups',
+    title: 'The list holds every backup that exists, and none that does not',
+    severity: 'high',
+    scope: 'sequence',
+    source: { prose: 'list-all-backups' },
+    suites: ['stateful'],
+  },
   // details: "It should always contain all partitions known to the cluster."
-  { id: 'get-agrees-with-list', title: 'GET of a listed backup returns that backup with the same partitions', severity: 'medium', scope: 'sequence', source: { prose: 'details-all-partitions' }, suites: ['inventory'] },
-  { id: 'partition-set-stable', title: 'Every backup lists the same partitions in its details', severity: 'medium', scope: 'sequence', source: { prose: 'details-all-partitions' }, note: 'partition-completeness', suites: ['stateful'] },
+  {
+    id: 'get-agrees-with-list',
+    title: 'GET of a listed backup returns that backup with the same partitions',
+    severity: 'medium',
+    scope: 'sequence',
+    source: { prose: 'details-all-partitions' },
+    suites: ['inventory'],
+  },
+  {
+    id: 'partition-set-stable',
+    title: 'Every backup lists the same partitions in its details',
+    severity: 'medium',
+    scope: 'sequence',
+    source: { prose: 'details-all-partitions' },
+    note: 'partition-completeness',
+    suites: ['stateful'],
+  },
   // BackupId: "each successive backup must use a higher ID than the previous one": later backups are later in the log.
-  { id: 'checkpoint-position-monotonic', title: 'Checkpoint positions do not decrease as backup ids grow', severity: 'medium', scope: 'sequence', source: { prose: 'backup-id-increasing' }, suites: ['stateful'] },
+  {
+    id: 'checkpoint-position-monotonic',
+    title: 'Checkpoint positions do not decrease as backup ids grow',
+    severity: 'medium',
+    scope: 'sequence',
+    source: { prose: 'backup-id-increasing' },
+    suites: ['stateful'],
+  },
   // StateCode names COMPLETED and FAILED as outcomes; the spec sets no deadline, --settle-timeout does.
-  { id: 'backup-settles', title: 'A backup reaches COMPLETED or FAILED within the settle timeout', severity: 'high', scope: 'sequence', source: { prose: 'take-scheduled' }, note: 'asynchronous-visibility', suites: ['stateful'] },
+  {
+    id: 'backup-settles',
+    title: 'A backup reaches COMPLETED or FAILED within the settle timeout',
+    severity: 'high',
+    scope: 'sequence',
+    source: { prose: 'take-scheduled' },
+    note: 'asynchronous-visibility',
+    suites: ['stateful'],
+  },
   // createdAt: "The timestamp at which the backup was started on this partition." (and snapshotId, checkpointPosition, brokerId, brokerVersion): facts of the past.
-  { id: 'backup-facts-fixed', title: "A partition's createdAt, snapshotId, checkpointPosition, brokerId and brokerVersion never change once reported", severity: 'medium', scope: 'sequence', source: { pointer: '/components/schemas/PartitionBackupInfo/properties/createdAt/description' }, note: 'fixed-facts', suites: ['stateful'] },
+  {
+    id: 'backup-facts-fixed',
+    title: "A partition's createdAt, snapshotId, checkpointPosition, brokerId and brokerVersion never change once reported",
+    severity: 'medium',
+    scope: 'sequence',
+    source: { pointer: '/components/schemas/PartitionBackupInfo/properties/createdAt/description' },
+    note: 'fixed-facts',
+    suites: ['stateful'],
+  },
   // lastUpdatedAt: "changed state from IN_PROGRESS to COMPLETED"; with the aggregation rule this orders the states.
-  { id: 'state-transition-allowed', title: "A backup's state only moves forward", severity: 'high', scope: 'sequence', source: { prose: 'state-changes-forward' }, suites: ['stateful'] },
+  {
+    id: 'state-transition-allowed',
+    title: "A backup's state only moves forward",
+    severity: 'high',
+    scope: 'sequence',
+    source: { prose: 'state-changes-forward' },
+    suites: ['stateful'],
+  },
   // 400: "Or the given BackupId is not valid."
-  { id: 'invalid-take-refused', title: 'A take with an invalid request is refused with a 4xx', severity: 'high', scope: 'sequence', source: { prose: 'take-invalid-id-refused' }, suites: ['negative'] },
-  { id: 'refused-take-creates-nothing', title: 'A refused take creates no backup', severity: 'high', scope: 'sequence', source: { prose: 'take-invalid-id-refused' }, note: 'a-refused-take-may-leave-traces', suites: ['negative'] },
-  { id: 'invalid-path-id-refused', title: 'A get or delete of an invalid path id is refused with a 4xx', severity: 'medium', scope: 'sequence', source: { role: 'get', at: '/parameters' }, note: 'invalid-ids-in-the-path', suites: ['negative'] },
+  {
+    id: 'invalid-take-refused',
+    title: 'A take with an invalid request is refused with a 4xx',
+    severity: 'high',
+    scope: 'sequence',
+    source: { prose: 'take-invalid-id-refused' },
+    suites: ['negative'],
+  },
+  {
+    id: 'refused-take-creates-nothing',
+    title: 'A refused take creates no backup',
+    severity: 'high',
+    scope: 'sequence',
+    source: { prose: 'take-invalid-id-refused' },
+    note: 'a-refused-take-may-leave-traces',
+    suites: ['negative'],
+  },
+  {
+    id: 'invalid-path-id-refused',
+    title: 'A get or delete of an invalid path id is refused with a 4xx',
+    severity: 'medium',
+    scope: 'sequence',
+    source: { role: 'get', at: '/parameters' },
+    note: 'invalid-ids-in-the-path',
+    suites: ['negative'],
+  },
   // BackupId is `format: int64`: every such id is a valid id, taken exactly.
-  { id: 'int64-id-taken-exactly', title: 'A take of a valid int64 id beyond 2^53 creates a backup under exactly that id', severity: 'high', scope: 'sequence', source: { pointer: '/components/schemas/BackupId/format' }, note: 'ids-beyond-2-53', suites: ['negative'] },
+  {
+    id: 'int64-id-taken-exactly',
+    title: 'A take of a valid int64 id beyond 2^53 creates a backup under exactly that id',
+    severity: 'high',
+    scope: 'sequence',
+    source: { pointer: '/components/schemas/BackupId/format' },
+    note: 'ids-beyond-2-53',
+    suites: ['negative'],
+  },
 ] as const satisfies readonly Rule[]);
 
 /** The id of a rule: a typo is a compile error. */

@@ -86,9 +86,7 @@ export interface Behaviour {
  * (base) => ({ aggregate: (states) => base.aggregate(states.filter((s) => s !== 'FAILED')) })
  * ```
  */
-export type BehaviourOverride =
-  | PiecesOf<Behaviour>
-  | ((base: Behaviour, config: ResolvedServerOptions) => PiecesOf<Behaviour>);
+export type BehaviourOverride = PiecesOf<Behaviour> | ((base: Behaviour, config: ResolvedServerOptions) => PiecesOf<Behaviour>);
 
 /** Some pieces; one given as undefined leaves the piece in place. */
 type PiecesOf<T> = { [K in keyof T]?: T[K] | undefined };

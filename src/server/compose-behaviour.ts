@@ -12,9 +12,7 @@ import { quirkCatalog } from './quirk-catalog.js';
 export function composeBehaviour(config: ResolvedServerOptions): Behaviour {
   const overrides: BehaviourOverride[] = [
     ...quirkCatalog.filter((quirk) => config.quirks.includes(quirk.name)).map((quirk) => quirk.override),
-    ...config.faults.flatMap((fault) =>
-      faultCatalog.filter((entry) => entry.name === fault.name).map((entry) => entry.override(fault.argument)),
-    ),
+    ...config.faults.flatMap((fault) => faultCatalog.filter((entry) => entry.name === fault.name).map((entry) => entry.override(fault.argument))),
     ...(config.behaviour === undefined ? [] : [config.behaviour]),
   ];
   const composed = overrides.reduce<Behaviour>((base, override) => {

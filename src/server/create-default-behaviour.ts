@@ -34,8 +34,7 @@ export function createDefaultBehaviour(config: ResolvedServerOptions): Behaviour
     latencyMs: () => config.latencyMs,
     // The 409 rule of the spec ("A backup with same or higher id already exists"), against the
     // highest id ever taken, since deleting a backup does not lower it (camunda/camunda#36191).
-    decideTake: (id, latestId) =>
-      latestId !== undefined && id <= latestId ? { accepted: false, latestId } : { accepted: true },
+    decideTake: (id, latestId) => (latestId !== undefined && id <= latestId ? { accepted: false, latestId } : { accepted: true }),
     planBackup: (id, takenAt, previous) => planBackup(id, takenAt, previous, config),
     partitionStates: (backup, now) => backup.partitions.map((plan) => partitionStatusAt(plan, backup.takenAt, now)),
     // Zeebe answers in topology order (the `details-topology-order` quirk); the spec is silent, and
@@ -43,8 +42,7 @@ export function createDefaultBehaviour(config: ResolvedServerOptions): Behaviour
     orderDetails: (statuses) => [...statuses].sort((a, b) => a.partitionId - b.partitionId),
     // The spec's rule; where every partition is DOES_NOT_EXIST the backup does not exist at all,
     // as in Zeebe's `BackupRequestHandler.getAggregatedStatus` (research note §4).
-    aggregate: (states) =>
-      states.every((state) => state === 'DOES_NOT_EXIST') ? 'DOES_NOT_EXIST' : (aggregateState(states) ?? 'DOES_NOT_EXIST'),
+    aggregate: (states) => (states.every((state) => state === 'DOES_NOT_EXIST') ? 'DOES_NOT_EXIST' : (aggregateState(states) ?? 'DOES_NOT_EXIST')),
     failureReason: (details) =>
       details
         .filter((status) => status.state === 'FAILED')

@@ -2,14 +2,7 @@ import type { BehaviourOverride, GatewayError } from './behaviour.js';
 import type { PartitionPlan, StoredBackup } from './stored-backup.js';
 import { zeebeMessages } from './zeebe-messages.js';
 
-export type FaultName =
-  | 'partition-fails'
-  | 'partition-never-starts'
-  | 'not-configured'
-  | 'broker-unreachable'
-  | 'gateway-timeout'
-  | 'slow'
-  | 'stuck';
+export type FaultName = 'partition-fails' | 'partition-never-starts' | 'not-configured' | 'broker-unreachable' | 'gateway-timeout' | 'slow' | 'stuck';
 
 /** A fault as written in options and on the command line: `NAME` or `NAME=ARG`. */
 export type FaultSpec = FaultName | `${FaultName}=${string}`;
@@ -49,21 +42,17 @@ export const faultCatalog: readonly Fault[] = [
     name: 'partition-fails',
     summary: 'backups on partition P end FAILED ("Backup is cancelled due to leader change.")',
     argument: { kind: 'partition id', defaultValue: 2 },
-    override: (partitionId) => changePartitions((plan) =>
-      plan.partitionId === partitionId ? { ...plan, outcome: 'FAILED', failureReason: zeebeMessages.leaderChange } : plan,
-    ),
+    override: (partitionId) => changePartitions((plan) => (plan.partitionId === partitionId ? { ...plan, outcome: 'FAILED', failureReason: zeebeMessages.leaderChange } : plan)),
   },
   {
     name: 'partition-never-starts',
     summary: 'partition P stays DOES_NOT_EXIST, so backups stay INCOMPLETE',
     argument: { kind: 'partition id', defaultValue: 2 },
-    override: (partitionId) => changePartitions((plan) =>
-      plan.partitionId === partitionId ? { ...plan, startsAfterMs: Infinity } : plan,
-    ),
+    override: (partitionId) => changePartitions((plan) => (plan.partitionId === partitionId ? { ...plan, startsAfterMs: Infinity } : plan)),
   },
   {
     name: 'not-configured',
-    summary: 'no backup store: every operation answers 400 with Zeebe\'s message',
+    summary: "no backup store: every operation answers 400 with Zeebe's message",
     override: () => clusterFails({ status: 400, message: zeebeMessages.notConfigured }),
   },
   {

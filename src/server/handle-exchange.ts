@@ -12,13 +12,7 @@ import type { TimerSet } from './timer-set.js';
  * latency, send. A piece of behaviour that throws becomes a 500 with its message, as an uncaught
  * exception in Zeebe's endpoint does (`mapErrorResponse`, research note §3.5).
  */
-export async function handleExchange(
-  ctx: ServerContext,
-  timers: TimerSet,
-  seq: number,
-  request: IncomingMessage,
-  response: ServerResponse,
-): Promise<void> {
+export async function handleExchange(ctx: ServerContext, timers: TimerSet, seq: number, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const body = await readBody(request, ctx.config.maxBodyBytes);
   const url = request.url ?? '/';
   const received: ReceivedRequest = {

@@ -13,5 +13,10 @@ export function listBackups(ctx: ServerContext, request: ReceivedRequest): Plann
   const failure = behaviour.clusterError('list');
   if (failure !== undefined) return endpointAnswer(ctx, request, failure.status, behaviour.renderError(failure.message));
   const views = store.list().flatMap((backup) => describeBackup(behaviour, backup, request.receivedAt) ?? []);
-  return endpointAnswer(ctx, request, 200, behaviour.orderList(views).map((view) => behaviour.renderListEntry(view)));
+  return endpointAnswer(
+    ctx,
+    request,
+    200,
+    behaviour.orderList(views).map((view) => behaviour.renderListEntry(view)),
+  );
 }

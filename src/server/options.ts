@@ -127,9 +127,7 @@ const MAX_PARTITIONS = 8192;
 export function resolveServerOptions(options: ReferenceServerOptions = {}): ResolvedServerOptions {
   const partitions = whole('partitions', options.partitions ?? 3, 1, MAX_PARTITIONS);
   const brokers = whole('brokers', options.brokers ?? partitions, 1, MAX_PARTITIONS);
-  const topology = Array.from({ length: partitions }, (_, index) =>
-    Object.freeze({ partitionId: index + 1, brokerId: index % brokers }),
-  );
+  const topology = Array.from({ length: partitions }, (_, index) => Object.freeze({ partitionId: index + 1, brokerId: index % brokers }));
   const resolved: ResolvedServerOptions = {
     host: text('host', options.host ?? '127.0.0.1'),
     port: whole('port', options.port ?? 0, 0, 65535),

@@ -24,8 +24,7 @@ export function planBackup(
     const before = previous?.partitions[index];
     const elapsed = previous === undefined ? 0 : Math.max(0, takenAt - previous.takenAt);
     const gain = Math.min(MAX_POSITION_GAIN_FROM_TIME, Math.floor(elapsed / 100));
-    const checkpointPosition =
-      (before?.checkpointPosition ?? 0n) + 1n + BigInt(gain) + BigInt(Math.floor(stableFraction(idBits, partitionId, 0) * 8));
+    const checkpointPosition = (before?.checkpointPosition ?? 0n) + 1n + BigInt(gain) + BigInt(Math.floor(stableFraction(idBits, partitionId, 0) * 8));
     const jitter = Math.floor(stableFraction(idBits, partitionId, 1) * (config.jitterMs + 1));
     return {
       partitionId,

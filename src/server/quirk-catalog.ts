@@ -6,14 +6,7 @@ import type { PartitionPlan } from './stored-backup.js';
 import { topologyRank } from './topology-rank.js';
 
 /** A documented way a real Zeebe release departs from the spec. */
-export type QuirkName =
-  | 'list-unsorted'
-  | 'actuator-media-type'
-  | 'spring-error-bodies'
-  | 'string-ids'
-  | 'details-topology-order'
-  | 'no-broker-id'
-  | 'start-window';
+export type QuirkName = 'list-unsorted' | 'actuator-media-type' | 'spring-error-bodies' | 'string-ids' | 'details-topology-order' | 'no-broker-id' | 'start-window';
 
 export interface Quirk {
   readonly name: QuirkName;
@@ -58,7 +51,7 @@ export const quirkCatalog: readonly Quirk[] = [
   },
   {
     name: 'spring-error-bodies',
-    summary: 'requests refused by the framework get Spring\'s error body {timestamp,path,status,error,requestId}',
+    summary: "requests refused by the framework get Spring's error body {timestamp,path,status,error,requestId}",
     source: '§2: Spring Boot DefaultErrorAttributes (WebFlux in 8.3–8.5)',
     override: {
       renderFrameworkError: (request, status) => ({

@@ -8,13 +8,5 @@ export type QuirkProfile = 'zeebe-8.5';
  * (research note §1, §2, §5, §6).
  */
 export const quirkProfiles: Readonly<Record<QuirkProfile, readonly QuirkName[]>> = {
-  'zeebe-8.5': [
-    'list-unsorted',
-    'actuator-media-type',
-    'spring-error-bodies',
-    'string-ids',
-    'details-topology-order',
-    'no-broker-id',
-    'start-window',
-  ],
+  'zeebe-8.5': ['list-unsorted', 'actuator-media-type', 'spring-error-bodies', 'string-ids', 'details-topology-order', 'no-broker-id', 'start-window'],
 };

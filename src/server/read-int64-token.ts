@@ -10,9 +10,7 @@ export function readInt64Token(raw: string): IdReading {
   const shown = raw.length > 40 ? `${raw.slice(0, 40)}...` : raw;
   if (/^-?(0|[1-9]\d*)$/.test(raw)) {
     const id = parseInt64(raw);
-    return id === undefined
-      ? { error: `backupId must fit in a signed 64-bit integer (at most 9223372036854775807), but got ${shown}.` }
-      : { id };
+    return id === undefined ? { error: `backupId must fit in a signed 64-bit integer (at most 9223372036854775807), but got ${shown}.` } : { id };
   }
   if (/^-?\d/.test(raw)) {
     return { error: `backupId must be a whole number written without fraction or exponent, but got ${shown}.` };

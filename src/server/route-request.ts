@@ -1,8 +1,5 @@
 /** Which resource of the API a path names. */
-export type Route =
-  | { readonly kind: 'collection' }
-  | { readonly kind: 'item'; readonly segment: string }
-  | { readonly kind: 'none' };
+export type Route = { readonly kind: 'collection' } | { readonly kind: 'item'; readonly segment: string } | { readonly kind: 'none' };
 
 /**
  * Matches a request path (query removed, still percent-encoded) against `{base}` and

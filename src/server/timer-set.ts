@@ -9,10 +9,13 @@ export class TimerSet {
   wait(ms: number): Promise<void> {
     if (!(ms > 0)) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.#timers.delete(timer);
-        resolve();
-      }, Math.min(ms, MAX_DELAY_MS));
+      const timer = setTimeout(
+        () => {
+          this.#timers.delete(timer);
+          resolve();
+        },
+        Math.min(ms, MAX_DELAY_MS),
+      );
       this.#timers.add(timer);
     });
   }

@@ -7,8 +7,7 @@ export const zeebeMessages = {
    * `BackupEndpoint.take` (camunda/zeebe@8.5.4 dist/.../shared/management/BackupEndpoint.java).
    * The text names `actuator/backups` even on `/actuator/backupRuntime` (camunda-docs#6108).
    */
-  scheduled: (id: bigint): string =>
-    `A backup with id ${id} has been scheduled. Use GET actuator/backups/${id} to monitor the status.`,
+  scheduled: (id: bigint): string => `A backup with id ${id} has been scheduled. Use GET actuator/backups/${id} to monitor the status.`,
   /** `BackupEndpoint.take`, checked before the request reaches the brokers. */
   idNotPositive: 'A backupId must be provided and it must be > 0',
   /** `BackupAlreadyExistException` (zeebe/backup/.../client/api), 8.2 to 8.8. */
@@ -17,8 +16,7 @@ export const zeebeMessages = {
   /** `BackupEndpoint.status`, when every partition reports DOES_NOT_EXIST. */
   notFound: (id: bigint): string => `Backup with id ${id} does not exist`,
   /** Broker `BackupApiRequestHandler.backupFeatureDisabledError` (UNSUPPORTED_MESSAGE, mapped to 400). */
-  notConfigured:
-    'Cannot process backup requests. No backup store is configured. To use this feature, configure backup in broker configuration.',
+  notConfigured: 'Cannot process backup requests. No backup store is configured. To use this feature, configure backup in broker configuration.',
   /**
    * `BackupEndpoint.mapErrorResponse` for a `ConnectException`: the prefix, then the exception's
    * message with no space between. The message after the prefix is illustrative.
@@ -34,6 +32,5 @@ export const zeebeMessages = {
   /** Gateway `BackupRequestHandler.collectFailureReason`, for a partition with no reason. */
   unknownReason: 'Unknown reason',
   /** Gateway `BackupRequestHandler.collectFailureReason`: one such fragment per FAILED partition, concatenated. */
-  partitionFailed: (partitionId: number, reason: string): string =>
-    `Backup on partition ${partitionId} failed due to ${reason}. `,
+  partitionFailed: (partitionId: number, reason: string): string => `Backup on partition ${partitionId} failed due to ${reason}. `,
 } as const;

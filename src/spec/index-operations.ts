@@ -33,7 +33,10 @@ export function indexOperations(document: OpenAPIV3.Document, ajv: Ajv): Operati
     const candidates = operations.filter((op) => op.role === role);
     const chosen = candidates[0];
     if (chosen === undefined) {
-      throw new ConformanceError('CONF_SPEC_INVALID', `The spec describes no ${ROLE_SHAPES[role]}, so it cannot be a Backup Management API. Point --spec at the Backup Management API document.`);
+      throw new ConformanceError(
+        'CONF_SPEC_INVALID',
+        `The spec describes no ${ROLE_SHAPES[role]}, so it cannot be a Backup Management API. Point --spec at the Backup Management API document.`,
+      );
     }
     byRole[role] = chosen;
   }
@@ -138,4 +141,3 @@ export function isJsonMediaType(mediaType: string): boolean {
   const essence = mediaType.split(';')[0]?.trim().toLowerCase() ?? '';
   return essence === 'application/json' || (essence.startsWith('application/') && essence.endsWith('+json'));
 }
-

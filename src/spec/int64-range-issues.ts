@@ -29,4 +29,3 @@ export function int64RangeIssues(exact: unknown, schema: unknown, instancePath =
   }
   return issues;
 }
-

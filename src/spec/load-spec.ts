@@ -58,7 +58,10 @@ function firstLine(error: unknown): string {
 /** swagger-parser lists schema problems one per line after a header line; the first names a pointer. */
 function firstProblem(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const lines = message.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const lines = message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   const detail = lines.find((line) => line.startsWith('#/')) ?? lines[1];
   return detail === undefined ? firstLine(error) : `${lines[0]} ${detail}`;
 }

@@ -26,18 +26,41 @@ after(async () => {
 async function serve(options: ReferenceServerOptions = {}): Promise<{ url: string; requests: () => number }> {
   let requests = 0;
   const intercept = options.intercept;
-  const server = await startReferenceServer({ settleMs: 0, ...options, intercept: (request, planned) => { requests++; return intercept === undefined ? planned : intercept(request, planned); } });
+  const server = await startReferenceServer({
+    settleMs: 0,
+    ...options,
+    intercept: (request, planned) => {
+      requests++;
+      return intercept === undefined ? planned : intercept(request, planned);
+    },
+  });
   servers.push(server);
   return { url: server.url, requests: () => requests };
 }
 
-const listAscending: ReferenceServerOptions = { seedBackups: [{ id: 1 }, { id: 2 }], behaviour: { orderList: (views) => [...views].sort((a, b) => (a.backupId < b.backupId ? -1 : 1)) } };
+const listAscending: ReferenceServerOptions = {
+  seedBackups: [{ id: 1 }, { id: 2 }],
+  behaviour: { orderList: (views) => [...views].sort((a, b) => (a.backupId < b.backupId ? -1 : 1)) },
+};
 // Two backups, so the list rule applies there too and the list fault can be seen as fixed.
-const takeAnswers200: ReferenceServerOptions = { seedBackups: [{ id: 1 }, { id: 2 }], intercept: (request, planned) => (request.method === 'POST' && 'status' in planned && planned.status === 202 ? { ...planned, status: 200 } : planned) };
+const takeAnswers200: ReferenceServerOptions = {
+  seedBackups: [{ id: 1 }, { id: 2 }],
+  intercept: (request, planned) => (request.method === 'POST' && 'status' in planned && planned.status === 202 ? { ...planned, status: 200 } : planned),
+};
 const fastSuites = ['--suite', 'inventory', '--suite', 'smoke'];
 
 function finding(overrides: Partial<Finding>): Finding {
-  return { checkId: 'list-sorted-descending', title: 'sorted', severity: 'medium', verdict: 'violation', operation: 'GET /', expected: 'backupIds strictly descending', received: '1 then 2 at position 1 (ids: 1, 2)', reproduction: { curl: [] }, ...overrides };
+  return {
+    checkId: 'list-sorted-descending',
+    title: 'sorted',
+    severity: 'medium',
+    verdict: 'violation',
+    operation: 'GET /',
+    expected: 'backupIds strictly descending',
+    received: '1 then 2 at position 1 (ids: 1, 2)',
+    reproduction: { curl: [] },
+    ...overrides,
+  };
 }
 
 async function baselineFile(content: string): Promise<string> {
@@ -57,7 +80,16 @@ describe('fault identity', () => {
   });
 
   test('a known violation does not fail the run; a new one does; fixed faults are those checked again and not seen', async () => {
-    const file = await baselineFile(JSON.stringify({ schemaVersion: 1, findings: [finding({}), finding({ checkId: 'timestamps-ordered', operation: 'GET /{backupId}' }), finding({ checkId: 'deleted-backup-gone', operation: 'DELETE /{backupId}' })] }));
+    const file = await baselineFile(
+      JSON.stringify({
+        schemaVersion: 1,
+        findings: [
+          finding({}),
+          finding({ checkId: 'timestamps-ordered', operation: 'GET /{backupId}' }),
+          finding({ checkId: 'deleted-backup-gone', operation: 'DELETE /{backupId}' }),
+        ],
+      }),
+    );
     const baseline = await loadBaseline(file);
     const known = markKnown(finding({ received: 'other ids' }), baseline);
     const fresh = markKnown(finding({ checkId: 'status-code-documented', operation: 'POST /' }), baseline);
@@ -67,8 +99,14 @@ describe('fault identity', () => {
     assert.equal(failsRun(fresh), true);
     const comparison = compareWithBaseline(baseline, [known, fresh], [{ operation: 'GET /{backupId}', checkId: 'timestamps-ordered' }]);
     assert.deepEqual({ known: comparison.known, newViolations: comparison.newViolations }, { known: 1, newViolations: 1 });
-    assert.deepEqual(comparison.fixed.map((f) => f.checkId), ['timestamps-ordered']);
-    assert.deepEqual(comparison.notRechecked.map((f) => f.checkId), ['deleted-backup-gone']);
+    assert.deepEqual(
+      comparison.fixed.map((f) => f.checkId),
+      ['timestamps-ordered'],
+    );
+    assert.deepEqual(
+      comparison.notRechecked.map((f) => f.checkId),
+      ['deleted-backup-gone'],
+    );
   });
 });
 
@@ -77,9 +115,28 @@ describe('CI output', () => {
     const known = { ...finding({}), inBaseline: true as const };
     const fresh = finding({ checkId: 'status-code-documented', operation: 'POST /' });
     const annotations = toGitHubAnnotations({ findings: [known, fresh], errors: [] });
-    assert.deepEqual(annotations.map((line) => line.slice(0, line.indexOf(' '))), ['::notice', '::error']);
+    assert.deepEqual(
+      annotations.map((line) => line.slice(0, line.indexOf(' '))),
+      ['::notice', '::error'],
+    );
     assert.match(annotations[0]!, /violation \(in the baseline\)/);
-    const summary = toMarkdownSummary({ target: 'http://x', embedded: false, specPath: 'spec.yaml', profile: { id: 'spec', title: 'the spec' }, startedAt: '2026-01-01T00:00:00Z', durationMs: 1, requests: 1, suites: [], checks: [], rules: [], notChecked: [], findings: [known], errors: [], timeline: [], exitCode: 0 });
+    const summary = toMarkdownSummary({
+      target: 'http://x',
+      embedded: false,
+      specPath: 'spec.yaml',
+      profile: { id: 'spec', title: 'the spec' },
+      startedAt: '2026-01-01T00:00:00Z',
+      durationMs: 1,
+      requests: 1,
+      suites: [],
+      checks: [],
+      rules: [],
+      notChecked: [],
+      findings: [known],
+      errors: [],
+      timeline: [],
+      exitCode: 0,
+    });
     assert.match(summary, /violation \(in the baseline\) \| <code>list-sorted-descending<\/code>/);
     assert.match(summary, /Conforms to the spec; 1 violation already in the baseline\./);
   });
@@ -125,7 +182,10 @@ describe('a rerun gated on the first run', () => {
     assert.equal(record.findings.find((f) => f.checkId === 'list-sorted-descending')?.inBaseline, true);
     assert.deepEqual({ known: record.baseline.known, newViolations: record.baseline.newViolations }, { known: 1, newViolations: 0 });
     const junit = await again.junit();
-    assert.match(junit, /<testcase classname="inventory\.GET \/" name="list-sorted-descending" time="0">\n\s*<skipped message="known fault, in the baseline [^"]*findings\.json: list-sorted-descending \(GET \/\)/);
+    assert.match(
+      junit,
+      /<testcase classname="inventory\.GET \/" name="list-sorted-descending" time="0">\n\s*<skipped message="known fault, in the baseline [^"]*findings\.json: list-sorted-descending \(GET \/\)/,
+    );
     assert.match(junit, /failures="0"/);
     assert.equal(await xmlProblems(junit, await readFile(JUNIT_XSD, 'utf8')), '');
 

@@ -22,7 +22,7 @@ export function runTool(command: string, args: readonly string[], debianPackage:
         reject(new Error(`${command} did not finish within ${timeoutMs / 1000} s: ${stderr.slice(-2000)}`));
         return;
       }
-      resolve({ code: error === null ? 0 : typeof code === 'number' ? code : (error as { status?: number }).status ?? 1, stdout, stderr });
+      resolve({ code: error === null ? 0 : typeof code === 'number' ? code : ((error as { status?: number }).status ?? 1), stdout, stderr });
     });
   });
 }

@@ -27,7 +27,21 @@ describe('report.html in a browser', () => {
   });
 
   const chromium = (profile: string, ...args: string[]) =>
-    runTool('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${join(dir, profile)}`, ...args], 'chromium');
+    runTool(
+      'chromium',
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        `--user-data-dir=${join(dir, profile)}`,
+        ...args,
+      ],
+      'chromium',
+    );
 
   test('the page a real run wrote shows the failing check, its curl line and a timeline lane per backup', async () => {
     const violation = outcome.findings.find((finding) => finding.verdict === 'violation');

@@ -46,13 +46,15 @@ describe('status-code-documented', () => {
   });
   test('reports 200 where the spec documents 202', () => assert.equal(statusCodeDocumented.evaluate(makeInput(index.byRole.take, 200, {})).length, 1));
   test('leaves 5xx to not-a-server-error', () => assert.deepEqual(statusCodeDocumented.evaluate(makeInput(index.byRole.take, 503, {})), []));
-  test('accepts any 4xx refusal of a deliberately invalid request', () => assert.deepEqual(statusCodeDocumented.evaluate(makeInput(index.byRole.take, 415, {}, { intent: 'invalid' })), []));
+  test('accepts any 4xx refusal of a deliberately invalid request', () =>
+    assert.deepEqual(statusCodeDocumented.evaluate(makeInput(index.byRole.take, 415, {}, { intent: 'invalid' })), []));
   test('a 4xx to a DELETE of a valid id, which documents 204 and 5xx only, is a violation', () => {
     const [finding] = statusCodeDocumented.evaluate(makeInput(index.byRole.delete, 404, { message: 'no' }));
     assert.equal(finding?.verdict, undefined);
     assert.equal(finding?.specPointer, 'spec/NOTES.md#delete-undocumented-statuses');
   });
-  test('a 4xx to a DELETE of an invalid id is left to the negative suite', () => assert.deepEqual(statusCodeDocumented.evaluate(makeInput(index.byRole.delete, 404, {}, { intent: 'invalid' })), []));
+  test('a 4xx to a DELETE of an invalid id is left to the negative suite', () =>
+    assert.deepEqual(statusCodeDocumented.evaluate(makeInput(index.byRole.delete, 404, {}, { intent: 'invalid' })), []));
 });
 
 describe('not-a-server-error', () => {
@@ -64,7 +66,8 @@ describe('not-a-server-error', () => {
     assert.equal(finding?.verdict, undefined);
     assert.match(finding?.received ?? '', /again on retry/);
   });
-  test('any 5xx to an invalid request is a violation', () => assert.equal(notAServerError.evaluate(makeInput(index.byRole.take, 502, {}, { intent: 'invalid' }))[0]?.verdict, undefined));
+  test('any 5xx to an invalid request is a violation', () =>
+    assert.equal(notAServerError.evaluate(makeInput(index.byRole.take, 502, {}, { intent: 'invalid' }))[0]?.verdict, undefined));
 });
 
 describe('content-type-documented', () => {
@@ -73,14 +76,21 @@ describe('content-type-documented', () => {
     assert.deepEqual(contentTypeDocumented.evaluate(makeInput(index.byRole.list, 200, [], { contentType: 'application/vnd.spring-boot.actuator.v3+json' })), []);
   });
   test('reports text/html', () => assert.equal(contentTypeDocumented.evaluate(makeInput(index.byRole.take, 500, '<html>oops</html>', { contentType: 'text/html' })).length, 1));
-  test('reports a body without Content-Type', () => assert.match(contentTypeDocumented.evaluate(makeInput(index.byRole.list, 200, [], { contentType: null }))[0]?.received ?? '', /no Content-Type/));
-  test('reports a body on a response documented without one', () => assert.equal(contentTypeDocumented.evaluate(makeInput(index.byRole.delete, 204, { message: 'deleted' })).length, 1));
+  test('reports a body without Content-Type', () =>
+    assert.match(contentTypeDocumented.evaluate(makeInput(index.byRole.list, 200, [], { contentType: null }))[0]?.received ?? '', /no Content-Type/));
+  test('reports a body on a response documented without one', () =>
+    assert.equal(contentTypeDocumented.evaluate(makeInput(index.byRole.delete, 204, { message: 'deleted' })).length, 1));
   test('passes an empty 204', () => assert.deepEqual(contentTypeDocumented.evaluate(makeInput(index.byRole.delete, 204)), []));
 });
 
 describe('response-schema-valid', () => {
   test('passes a real Zeebe payload with extra fields', () => {
-    const body = backup(100, 'COMPLETED', [partition(1, 'COMPLETED', { lastUpdatedAt: '2022-12-08T13:00:55.84756566Z', checkpointPosition: 5, brokerVersion: '8.2.0', snapshotId: '2-1-3-2', zone: 'a' })], { extra: true });
+    const body = backup(
+      100,
+      'COMPLETED',
+      [partition(1, 'COMPLETED', { lastUpdatedAt: '2022-12-08T13:00:55.84756566Z', checkpointPosition: 5, brokerVersion: '8.2.0', snapshotId: '2-1-3-2', zone: 'a' })],
+      { extra: true },
+    );
     assert.deepEqual(responseSchemaValid.evaluate(makeInput(index.byRole.get, 200, body)), []);
   });
   test('reports a state outside the enum', () => {
@@ -97,7 +107,8 @@ describe('response-schema-valid', () => {
     assert.match(responseSchemaValid.evaluate(makeInput(index.byRole.get, 200, body))[0]?.received ?? '', /outside the int64 range/);
     assert.deepEqual(responseSchemaValid.evaluate(makeInput(index.byRole.get, 200, body.replace('808', '807'))), []);
   });
-  test('reports a body that is not JSON', () => assert.match(responseSchemaValid.evaluate(makeInput(index.byRole.list, 200, '<html>', { contentType: 'text/html' }))[0]?.received ?? '', /not JSON/));
+  test('reports a body that is not JSON', () =>
+    assert.match(responseSchemaValid.evaluate(makeInput(index.byRole.list, 200, '<html>', { contentType: 'text/html' }))[0]?.received ?? '', /not JSON/));
   test('reports an empty body where JSON is documented', () => assert.equal(responseSchemaValid.evaluate(makeInput(index.byRole.take, 202)).length, 1));
   test('accepts a Spring-shaped error body for a documented 400', () => {
     const spring = { timestamp: '2024-01-01T00:00:00.000+00:00', status: 400, error: 'Bad Request', path: '/actuator/backups' };
@@ -106,13 +117,15 @@ describe('response-schema-valid', () => {
 });
 
 describe('response-body-within-limit', () => {
-  test('a cut body is inconclusive, never a crash', () => assert.equal(responseBodyWithinLimit.evaluate(makeInput(index.byRole.list, 200, '[{"backupId"', { truncated: true }))[0]?.verdict, 'inconclusive'));
+  test('a cut body is inconclusive, never a crash', () =>
+    assert.equal(responseBodyWithinLimit.evaluate(makeInput(index.byRole.list, 200, '[{"backupId"', { truncated: true }))[0]?.verdict, 'inconclusive'));
   test('passes a whole body', () => assert.deepEqual(responseBodyWithinLimit.evaluate(makeInput(index.byRole.list, 200, [])), []));
 });
 
 describe('list-sorted-descending', () => {
   test('passes a descending list', () => assert.deepEqual(listSortedDescending.evaluate(makeInput(index.byRole.list, 200, [completed(3), completed(2), completed(1)])), []));
-  test('reports an ascending list', () => assert.match(listSortedDescending.evaluate(makeInput(index.byRole.list, 200, [completed(1), completed(2)]))[0]?.received ?? '', /^1 then 2/));
+  test('reports an ascending list', () =>
+    assert.match(listSortedDescending.evaluate(makeInput(index.byRole.list, 200, [completed(1), completed(2)]))[0]?.received ?? '', /^1 then 2/));
   test('compares ids beyond 2^53 exactly', () => {
     const text = '[{"backupId":9007199254740993,"state":"COMPLETED","details":[]},{"backupId":9007199254740992,"state":"COMPLETED","details":[]}]';
     assert.deepEqual(listSortedDescending.evaluate(makeInput(index.byRole.list, 200, text)), []);
@@ -148,8 +161,13 @@ describe('backup-state-aggregated', () => {
 });
 
 describe('partition-ids-unique', () => {
-  test('passes partitions in any order', () => assert.deepEqual(partitionIdsUnique.evaluate(makeInput(index.byRole.get, 200, backup(1, 'COMPLETED', [partition(3, 'COMPLETED'), partition(1, 'COMPLETED'), partition(2, 'COMPLETED')]))), []));
-  test('reports a partition listed twice', () => assert.equal(partitionIdsUnique.evaluate(makeInput(index.byRole.get, 200, backup(1, 'COMPLETED', [partition(1, 'COMPLETED'), partition(1, 'COMPLETED')]))).length, 1));
+  test('passes partitions in any order', () =>
+    assert.deepEqual(
+      partitionIdsUnique.evaluate(makeInput(index.byRole.get, 200, backup(1, 'COMPLETED', [partition(3, 'COMPLETED'), partition(1, 'COMPLETED'), partition(2, 'COMPLETED')]))),
+      [],
+    ));
+  test('reports a partition listed twice', () =>
+    assert.equal(partitionIdsUnique.evaluate(makeInput(index.byRole.get, 200, backup(1, 'COMPLETED', [partition(1, 'COMPLETED'), partition(1, 'COMPLETED')]))).length, 1));
 });
 
 describe('failure-reason-only-when-failed', () => {
@@ -158,7 +176,10 @@ describe('failure-reason-only-when-failed', () => {
     assert.deepEqual(failureReasonOnlyWhenFailed.evaluate(makeInput(index.byRole.get, 200, body)), []);
   });
   test('reports a reason on a COMPLETED backup', () => {
-    assert.equal(failureReasonOnlyWhenFailed.evaluate(makeInput(index.byRole.get, 200, backup(1, 'COMPLETED', [partition(1, 'COMPLETED')], { failureReason: 'disk full' }))).length, 1);
+    assert.equal(
+      failureReasonOnlyWhenFailed.evaluate(makeInput(index.byRole.get, 200, backup(1, 'COMPLETED', [partition(1, 'COMPLETED')], { failureReason: 'disk full' }))).length,
+      1,
+    );
   });
   test('reports a reason on a COMPLETED partition', () => {
     assert.equal(failureReasonOnlyWhenFailed.evaluate(makeInput(index.byRole.get, 200, backup(1, 'COMPLETED', [partition(1, 'COMPLETED', { failureReason: 'odd' })]))).length, 1);
@@ -175,8 +196,10 @@ describe('timestamps-ordered', () => {
     const [finding] = timestampsOrdered.evaluate(makeInput(index.byRole.get, 200, body));
     assert.equal(finding?.verdict, undefined);
   });
-  test('on a FAILED partition the same is inconclusive: two brokers\' clocks', () => {
-    const body = backup(1, 'FAILED', [partition(1, 'FAILED', { failureReason: 'x', createdAt: '2022-12-08T13:00:56Z', lastUpdatedAt: '2022-12-08T13:00:55Z' })], { failureReason: 'x' });
+  test("on a FAILED partition the same is inconclusive: two brokers' clocks", () => {
+    const body = backup(1, 'FAILED', [partition(1, 'FAILED', { failureReason: 'x', createdAt: '2022-12-08T13:00:56Z', lastUpdatedAt: '2022-12-08T13:00:55Z' })], {
+      failureReason: 'x',
+    });
     assert.equal(timestampsOrdered.evaluate(makeInput(index.byRole.get, 200, body))[0]?.verdict, 'inconclusive');
   });
 });

@@ -41,7 +41,9 @@ describe('exit code 0', () => {
 
 describe('exit code 1', () => {
   test('an undocumented status: a finding naming the check, the operation and a curl line', async () => {
-    const url = await serve({ intercept: (request, planned) => (request.method === 'GET' && !/\/\d+$/.test(request.path) ? { status: 418, headers: {}, json: { message: 'teapot' } } : planned) });
+    const url = await serve({
+      intercept: (request, planned) => (request.method === 'GET' && !/\/\d+$/.test(request.path) ? { status: 418, headers: {}, json: { message: 'teapot' } } : planned),
+    });
     const result = await runCli(['--target', url]);
     assert.equal(result.code, 1, result.stdout + result.stderr);
     assert.match(result.stdout, /status-code-documented \(GET \/\): violation \[medium\]: expected one of 200, 400, 500, 502, 504, received 418/);
@@ -59,7 +61,10 @@ describe('exit code 1', () => {
     const finding = (await result.findings()).findings.find((f) => f.checkId === 'response-schema-valid');
     assert.equal(finding?.operation, 'GET /{backupId}');
     // The best reproduction from a fresh start: the take that creates the backup, then its get.
-    assert.ok(finding?.reproduction.curl.some((line) => new RegExp(`^curl -i -X GET .* ${url}/\\d+( #.*)?$`).test(line)), finding?.reproduction.curl.join('\n'));
+    assert.ok(
+      finding?.reproduction.curl.some((line) => new RegExp(`^curl -i -X GET .* ${url}/\\d+( #.*)?$`).test(line)),
+      finding?.reproduction.curl.join('\n'),
+    );
   });
 
   test('a server that never answers one request: a timeout finding, not a stuck run', async () => {
@@ -71,7 +76,10 @@ describe('exit code 1', () => {
   });
 
   test('garbage instead of JSON gets findings, not a crash', async () => {
-    const url = await serve({ intercept: (_request, planned) => ('status' in planned && planned.status === 200 ? { status: 200, headers: { 'content-type': 'text/html' }, text: '<html>\u0000</html>' } : planned) });
+    const url = await serve({
+      intercept: (_request, planned) =>
+        'status' in planned && planned.status === 200 ? { status: 200, headers: { 'content-type': 'text/html' }, text: '<html>\u0000</html>' } : planned,
+    });
     const result = await runCli(['--target', url]);
     assert.equal(result.code, 1, result.stdout + result.stderr);
     const checks = new Set((await result.findings()).findings.map((f) => f.checkId));

@@ -79,7 +79,10 @@ describe('interrupts', () => {
     const url = await serve({ settleMs: 200, latencyMs: 150 });
     const result = await runAndSignal(['--target', url, '--suite', 'stateful'], /backups created so far: [1-9]/, ['SIGINT', 'SIGINT']);
     assert.equal(result.code, 130, result.stdout + result.stderr);
-    const line = /Quit before cleanup finished\. (?:No backup taken by this run is left behind\.|Backups taken by this run and left behind, delete them by hand: ([\d, ]+)\.)(?: A take was under way for ([\d, ]+):.*)?\n/.exec(result.stderr);
+    const line =
+      /Quit before cleanup finished\. (?:No backup taken by this run is left behind\.|Backups taken by this run and left behind, delete them by hand: ([\d, ]+)\.)(?: A take was under way for ([\d, ]+):.*)?\n/.exec(
+        result.stderr,
+      );
     assert.ok(line !== null, result.stderr);
     const named = new Set(`${line[1] ?? ''}, ${line[2] ?? ''}`.split(', ').filter((id) => id !== ''));
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -95,7 +98,9 @@ describe('interrupts', () => {
 
 describe('cleanup', () => {
   test('a server that answers takes with 201: every backup it accepted is deleted, and the closing line counts them', async () => {
-    const url = await serve({ intercept: (request, planned) => (request.method === 'POST' && 'status' in planned && planned.status === 202 ? { ...planned, status: 201 } : planned) });
+    const url = await serve({
+      intercept: (request, planned) => (request.method === 'POST' && 'status' in planned && planned.status === 202 ? { ...planned, status: 201 } : planned),
+    });
     const result = await runCli(['--target', url, '--suite', 'smoke', '--suite', 'stateful', '--runs', '3']);
     assert.equal(result.code, 1, result.stdout + result.stderr);
     assert.match(result.stdout, /Backups: ([1-9]\d*) taken by this run, \1 confirmed deleted\./);

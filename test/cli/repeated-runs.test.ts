@@ -3,7 +3,6 @@ import { test } from 'node:test';
 import { runCli } from '../helpers/run-cli.js';
 import { serveReference } from './reference-servers.js';
 
-
 /** The latest id the server holds, as its 409 to a take of id 1 states it. */
 async function latestId(url: string): Promise<bigint> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"backupId":1}' });

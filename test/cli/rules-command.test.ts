@@ -19,7 +19,10 @@ describe('conformance rules', () => {
     const result = await runCli(['rules', '--json'], { out: false });
     assert.equal(result.code, 0, result.stderr);
     const listed = JSON.parse(result.stdout) as { id: string; title: string; severity: string; specPointer: string }[];
-    assert.deepEqual(listed.map((r) => r.id), rules.map((r) => r.id));
+    assert.deepEqual(
+      listed.map((r) => r.id),
+      rules.map((r) => r.id),
+    );
     for (const r of listed) {
       assert.ok(r.title.length > 0 && ['critical', 'high', 'medium', 'low'].includes(r.severity), r.id);
       assert.match(r.specPointer, /^#\//);
@@ -30,7 +33,10 @@ describe('conformance rules', () => {
     const result = await runCli(['rules'], { out: false });
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /^28 rules: 11 applied to every response, 17 judged across requests\./);
-    assert.match(result.stdout, /list-sorted-descending \[medium\]: The backup list is sorted by backupId, highest first\n {2}spec: {3}#\/paths\/~1\/get\/description “sorted in descending order of backupId”/);
+    assert.match(
+      result.stdout,
+      /list-sorted-descending \[medium\]: The backup list is sorted by backupId, highest first\n {2}spec: {3}#\/paths\/~1\/get\/description “sorted in descending order of backupId”/,
+    );
   });
 
   test('a bad flag is one line and exit 2', async () => {

@@ -29,7 +29,10 @@ describe('the base path', () => {
     const { url, requests } = await serve({ basePath: '/gateway/backups' });
     const result = await runCli(['--target', url, '--suite', 'inventory']);
     assert.equal(result.code, 0, result.stdout + result.stderr);
-    assert.ok(requests.every((r) => r.path.startsWith('/gateway/backups')), requests.map((r) => r.path).join(' '));
+    assert.ok(
+      requests.every((r) => r.path.startsWith('/gateway/backups')),
+      requests.map((r) => r.path).join(' '),
+    );
   });
 });
 
@@ -38,11 +41,17 @@ describe('not the API: exit 2, CONF_NOT_THE_API, before anything is taken', () =
     const { url, requests } = await serve();
     const result = await runCli(['--target', url.replace(/backups$/, 'backup')]);
     assert.equal(result.code, 2, result.stdout + result.stderr);
-    assert.match(result.stderr, /^error: \S+\/actuator\/backup is not a Backup Management API: it answers 404 and no list; the server says "No resource at \/actuator\/backup: the API is at \/actuator\/backups\."/);
+    assert.match(
+      result.stderr,
+      /^error: \S+\/actuator\/backup is not a Backup Management API: it answers 404 and no list; the server says "No resource at \/actuator\/backup: the API is at \/actuator\/backups\."/,
+    );
     assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
     assert.doesNotMatch(result.stdout, /Conforms|Does not conform/);
     const report = JSON.parse(await readFile(join(result.outDir, 'findings.json'), 'utf8')) as { errors: { code: string }[] };
-    assert.deepEqual(report.errors.map((e) => e.code), ['CONF_NOT_THE_API']);
+    assert.deepEqual(
+      report.errors.map((e) => e.code),
+      ['CONF_NOT_THE_API'],
+    );
     assert.deepEqual([...new Set(requests.map((r) => r.method))], ['GET']);
   });
 

@@ -20,7 +20,9 @@ async function freePort(): Promise<number> {
 
 test('--wait-for-target 20s passes against a server that starts 3 s late, saying how it waited', async () => {
   const port = await freePort();
-  const child = spawn(process.execPath, [cli, '--target', `http://127.0.0.1:${port}/actuator/backups`, '--wait-for-target', '20s', '--suite', 'smoke'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, '--target', `http://127.0.0.1:${port}/actuator/backups`, '--wait-for-target', '20s', '--suite', 'smoke'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -34,7 +34,15 @@ function attach(options: Partial<ConsoleOptions>): Console {
   let out = '';
   let err = '';
   let clock = 0;
-  const reporter = createConsoleReporter({ isTTY: false, quiet: false, verbose: false, now: () => (clock += 100), write: (text) => (out += text), writeError: (text) => (err += text), ...options });
+  const reporter = createConsoleReporter({
+    isTTY: false,
+    quiet: false,
+    verbose: false,
+    now: () => (clock += 100),
+    write: (text) => (out += text),
+    writeError: (text) => (err += text),
+    ...options,
+  });
   return {
     reporter,
     out: () => out,
@@ -58,7 +66,11 @@ function play(options: Partial<ConsoleOptions>, events: readonly RunEvent[] = RU
   return console;
 }
 
-const indented = (text: string) => text.split('\n').map((line) => (line === '' ? line : `  ${line}`)).join('\n');
+const indented = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => (line === '' ? line : `  ${line}`))
+    .join('\n');
 
 describe('not a terminal: line-oriented', () => {
   test('each step on its own line, each finding in full, and no escape sequence', () => {
@@ -131,20 +143,33 @@ describe('a terminal: one progress line, redrawn in place', () => {
 
 test('control characters from the server cannot reach the terminal', () => {
   const hostile = { ...violation, received: `x${ESC}]0;pwned\u0007${ESC}[2J\ry` };
-  const { out } = play({}, [{ type: 'finding', finding: hostile }, { type: 'progress', suite: 'smoke', message: `step${ESC}[1A` }]);
+  const { out } = play({}, [
+    { type: 'finding', finding: hostile },
+    { type: 'progress', suite: 'smoke', message: `step${ESC}[1A` },
+  ]);
   assert.doesNotMatch(out(), /[\u0000-\u0008\u000b-\u001f\u007f]/);
   assert.match(out(), /received x\uFFFD\]0;pwned\uFFFD\uFFFD\[2J\uFFFDy/);
 });
 
 test('the progress line never wraps: a long step is cut to the width', () => {
-  const line = progressLine({ suite: 'stateful', step: 'get backup 18446744073709551615 and wait for it to complete or fail, again and again', requests: 1234, frame: 3 }, 75_500, 60);
+  const line = progressLine(
+    { suite: 'stateful', step: 'get backup 18446744073709551615 and wait for it to complete or fail, again and again', requests: 1234, frame: 3 },
+    75_500,
+    60,
+  );
   assert.ok([...line].length <= 59, line);
   assert.match(line, /^⠸ stateful · get backup 1844.*… · 1234 requests · 1 min 15 s$/);
 });
 
 test('the plan line says what will be taken, or that the run only reads', () => {
   const options = { isTTY: false, quiet: false, verbose: false };
-  assert.equal(renderEvent({ type: 'plan', suites: ['smoke', 'stateful'], maxBackups: 40, readOnly: false, notChecked: [] }, options), 'Suites: smoke, stateful; at most 40 backups will be taken (and deleted again)');
-  assert.equal(renderEvent({ type: 'plan', suites: ['smoke'], maxBackups: 1, readOnly: false, notChecked: [] }, { ...options, keepBackups: true }), 'Suites: smoke; at most 1 backup will be taken (and deleted again: no, --keep-backups)');
+  assert.equal(
+    renderEvent({ type: 'plan', suites: ['smoke', 'stateful'], maxBackups: 40, readOnly: false, notChecked: [] }, options),
+    'Suites: smoke, stateful; at most 40 backups will be taken (and deleted again)',
+  );
+  assert.equal(
+    renderEvent({ type: 'plan', suites: ['smoke'], maxBackups: 1, readOnly: false, notChecked: [] }, { ...options, keepBackups: true }),
+    'Suites: smoke; at most 1 backup will be taken (and deleted again: no, --keep-backups)',
+  );
   assert.equal(renderEvent({ type: 'plan', suites: ['inventory'], maxBackups: 0, readOnly: true, notChecked: [] }, options), 'Read-only: GET requests only; suites inventory');
 });

@@ -18,9 +18,15 @@ test('says one of a thing in the singular', () => {
 });
 
 test('names the rules the run could not exercise, and why', () => {
-  assert.match(formatSummary(sampleOutcome()), /\nNot exercised \(1\): the run says nothing about these rules\n {2}timestamps-ordered: the run met no partition with both createdAt and lastUpdatedAt\n/);
+  assert.match(
+    formatSummary(sampleOutcome()),
+    /\nNot exercised \(1\): the run says nothing about these rules\n {2}timestamps-ordered: the run met no partition with both createdAt and lastUpdatedAt\n/,
+  );
 });
 
 test('says what the run noticed about the server', () => {
-  assert.match(formatSummary(sampleOutcome({ notes: ['every id answers the same backup: this looks like a stateless mock'] })), /\nNote: every id answers the same backup: this looks like a stateless mock\n/);
+  assert.match(
+    formatSummary(sampleOutcome({ notes: ['every id answers the same backup: this looks like a stateless mock'] })),
+    /\nNote: every id answers the same backup: this looks like a stateless mock\n/,
+  );
 });

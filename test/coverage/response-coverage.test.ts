@@ -13,7 +13,12 @@ import { runCli } from '../helpers/run-cli.js';
 const BASE = 'http://localhost:9600/actuator/backups';
 
 function exchange(method: string, path: string, status: number, contentType = 'application/json'): Exchange {
-  return { seq: 1, startedAt: 0, request: { method, url: `${BASE}${path}`, headers: {} }, response: { status, headers: contentType === '' ? {} : { 'content-type': contentType }, bodyText: '{}', truncated: false, durationMs: 1 } };
+  return {
+    seq: 1,
+    startedAt: 0,
+    request: { method, url: `${BASE}${path}`, headers: {} },
+    response: { status, headers: contentType === '' ? {} : { 'content-type': contentType }, bodyText: '{}', truncated: false, durationMs: 1 },
+  };
 }
 
 describe('attributing an exchange to its operation', () => {
@@ -34,9 +39,26 @@ describe('attributing an exchange to its operation', () => {
 describe('coverage of documented responses', () => {
   test('counts each documented status and media type, and the statuses no response documents', async () => {
     const log = new ResponseCoverageLog((await bundledIndex()).operations);
-    for (const e of [exchange('POST', '', 202), exchange('POST', '', 202, 'application/vnd.spring-boot.actuator.v3+json'), exchange('POST', '', 409, 'text/plain'), exchange('POST', '', 418), exchange('GET', '/7', 404)]) log.observe(e, BASE);
+    for (const e of [
+      exchange('POST', '', 202),
+      exchange('POST', '', 202, 'application/vnd.spring-boot.actuator.v3+json'),
+      exchange('POST', '', 409, 'text/plain'),
+      exchange('POST', '', 418),
+      exchange('GET', '/7', 404),
+    ])
+      log.observe(e, BASE);
     const post = log.entries().find((c) => c.operation === 'POST /')!;
-    assert.deepEqual(post.responses.map((r) => [r.status, r.observed]), [['202', 2], ['400', 0], ['409', 1], ['500', 0], ['502', 0], ['504', 0]]);
+    assert.deepEqual(
+      post.responses.map((r) => [r.status, r.observed]),
+      [
+        ['202', 2],
+        ['400', 0],
+        ['409', 1],
+        ['500', 0],
+        ['502', 0],
+        ['504', 0],
+      ],
+    );
     assert.deepEqual(post.responses.find((r) => r.status === '409')?.mediaTypes, [{ mediaType: 'application/json', observed: 0 }]);
     assert.deepEqual(post.undocumented, [{ status: 418, observed: 1 }]);
     assert.equal(formatCoverageLine(post), 'POST /: 202 ✔ 400 – 409 ✔ 500 – 502 – 504 –; never received 409 as application/json; also 418 (undocumented)');
@@ -46,9 +68,15 @@ describe('coverage of documented responses', () => {
   });
 
   test('says why, from the spec, a status cannot be provoked from outside', () => {
-    assert.match(whyNotProvokable({ key: '504', description: 'Request from gateway to broker timed out' }) ?? '', /failure of the server or its gateway \("Request from gateway to broker timed out"\)/);
+    assert.match(
+      whyNotProvokable({ key: '504', description: 'Request from gateway to broker timed out' }) ?? '',
+      /failure of the server or its gateway \("Request from gateway to broker timed out"\)/,
+    );
     assert.match(whyNotProvokable({ key: '5XX', description: 'Server error' }) ?? '', /failure of the server/);
-    assert.match(whyNotProvokable({ key: '400', description: 'Backup is not enabled or configured on the brokers' }) ?? '', /only when no backup store is configured .* exit code 2/);
+    assert.match(
+      whyNotProvokable({ key: '400', description: 'Backup is not enabled or configured on the brokers' }) ?? '',
+      /only when no backup store is configured .* exit code 2/,
+    );
     assert.equal(whyNotProvokable({ key: '400', description: 'Backup is not enabled or configured on the brokers. Or the given BackupId is not valid.' }), undefined);
     assert.equal(whyNotProvokable({ key: '404', description: 'A backup with given backupId does not exist' }), undefined);
   });

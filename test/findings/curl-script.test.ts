@@ -10,7 +10,11 @@ function exchange(method: string, url: string, status: number, bodyText = ''): E
 }
 
 test('writes a poll once, saying what it waited for', () => {
-  const polls = [exchange('GET', `${URL}/5`, 200, '{"state":"IN_PROGRESS"}'), exchange('GET', `${URL}/5`, 200, '{"state":"IN_PROGRESS"}'), exchange('GET', `${URL}/5`, 200, '{"state":"COMPLETED"}')];
+  const polls = [
+    exchange('GET', `${URL}/5`, 200, '{"state":"IN_PROGRESS"}'),
+    exchange('GET', `${URL}/5`, 200, '{"state":"IN_PROGRESS"}'),
+    exchange('GET', `${URL}/5`, 200, '{"state":"COMPLETED"}'),
+  ];
   const lines = curlScript([exchange('POST', URL, 202), ...polls, exchange('DELETE', `${URL}/5`, 204)], new Set());
   assert.equal(lines.length, 3);
   assert.equal(lines[1], `curl -i -X GET -H 'accept: application/json' ${URL}/5 # repeat until it answers 200 with state COMPLETED (the suite sent it 3 times)`);

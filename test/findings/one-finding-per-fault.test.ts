@@ -12,7 +12,9 @@ async function serverWithTimestampsOutOfOrder(): Promise<RunningServer> {
   return startReferenceServer({
     settleMs: 0,
     seedBackups: [{ id: 1 }, { id: 2 }, { id: 3 }],
-    behaviour: (base) => ({ orderDetails: (statuses) => base.orderDetails(statuses).map((s) => (s.createdAt === undefined ? s : { ...s, lastUpdatedAt: '2000-01-01T00:00:00Z' })) }),
+    behaviour: (base) => ({
+      orderDetails: (statuses) => base.orderDetails(statuses).map((s) => (s.createdAt === undefined ? s : { ...s, lastUpdatedAt: '2000-01-01T00:00:00Z' })),
+    }),
   });
 }
 
@@ -41,7 +43,10 @@ describe('one finding per fault', () => {
 
   it('finds nothing else on a server whose only fault is the timestamps', () => {
     const others = outcome.findings.filter((f) => f.checkId !== 'timestamps-ordered' && f.verdict === 'violation');
-    assert.deepEqual(others.map((f) => `${f.checkId} ${f.operation}: ${f.received}`), []);
+    assert.deepEqual(
+      others.map((f) => `${f.checkId} ${f.operation}: ${f.received}`),
+      [],
+    );
   });
 });
 
@@ -90,7 +95,9 @@ describe('a fault on a backup the run took', () => {
   it('is reproduced from a fresh start: the take that created the backup, then the get that shows the fault', async () => {
     const server = await startReferenceServer({
       settleMs: 0,
-      behaviour: (base) => ({ orderDetails: (statuses) => base.orderDetails(statuses).map((s) => (s.createdAt === undefined ? s : { ...s, lastUpdatedAt: '2000-01-01T00:00:00Z' })) }),
+      behaviour: (base) => ({
+        orderDetails: (statuses) => base.orderDetails(statuses).map((s) => (s.createdAt === undefined ? s : { ...s, lastUpdatedAt: '2000-01-01T00:00:00Z' })),
+      }),
     });
     try {
       const outcome = await runConformance(resolveConfig({ target: server.url, suites: ['smoke'] }));

@@ -16,7 +16,10 @@ describe('counts mean what they say', () => {
 
   it('counts a rule only where it applied: list order on lists, aggregation on bodies with states', () => {
     const where = (checkId: string) => new Set(outcome.checks.filter((c) => c.checkId === checkId).map((c) => c.operation));
-    assert.deepEqual([...where('list-sorted-descending')].filter((op) => op !== 'GET /'), []);
+    assert.deepEqual(
+      [...where('list-sorted-descending')].filter((op) => op !== 'GET /'),
+      [],
+    );
     for (const op of where('backup-state-aggregated')) assert.match(op, /^GET /, `aggregation counted on ${op}`);
     assert.ok(!where('backup-state-aggregated').has('POST /'));
     for (const entry of outcome.checks) assert.ok(entry.failed <= entry.runs);
@@ -31,6 +34,9 @@ describe('counts mean what they say', () => {
     const schema = outcome.rules.find((r) => r.id === 'response-schema-valid');
     assert.ok(schema !== undefined && schema.status === 'passed' && schema.exercised > 0);
     assert.match(formatSummary(outcome), /Not exercised \(\d+\): the run says nothing about these rules\n(.|\n)*  checkpoint-position-monotonic: the stateful suite did not run/);
-    assert.match(toJUnit(outcome), /<testcase classname="not-exercised" name="checkpoint-position-monotonic" time="0">\n {6}<skipped message="not exercised: the stateful suite did not run"\/>/);
+    assert.match(
+      toJUnit(outcome),
+      /<testcase classname="not-exercised" name="checkpoint-position-monotonic" time="0">\n {6}<skipped message="not exercised: the stateful suite did not run"\/>/,
+    );
   });
 });

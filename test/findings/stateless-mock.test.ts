@@ -6,7 +6,13 @@ import { runConformance } from '../../src/run.js';
 import type { RunOutcome } from '../../src/run-outcome.js';
 import { startReferenceServer, type RunningServer } from '../../src/server/reference-server.js';
 
-const BACKUP_1 = { backupId: 1, state: 'COMPLETED', details: [{ partitionId: 1, state: 'COMPLETED', createdAt: '2026-01-01T00:00:00Z', lastUpdatedAt: '2026-01-01T00:00:01Z', checkpointPosition: 5, brokerId: 0, brokerVersion: '8.5.0' }] };
+const BACKUP_1 = {
+  backupId: 1,
+  state: 'COMPLETED',
+  details: [
+    { partitionId: 1, state: 'COMPLETED', createdAt: '2026-01-01T00:00:00Z', lastUpdatedAt: '2026-01-01T00:00:01Z', checkpointPosition: 5, brokerId: 0, brokerVersion: '8.5.0' },
+  ],
+};
 
 describe('a stateless mock', () => {
   let server: RunningServer;
@@ -24,7 +30,10 @@ describe('a stateless mock', () => {
   it('is recognised and said, beside the findings that prove it', () => {
     const [note, ...more] = outcome.notes ?? [];
     assert.deepEqual(more, []);
-    assert.match(note ?? '', /^every id answers the same backup \(GET of \d+ ids, .*backup 1 each time\): this looks like a stateless mock; the findings .*(unknown-backup-not-found|get-returns-requested-backup)/);
+    assert.match(
+      note ?? '',
+      /^every id answers the same backup \(GET of \d+ ids, .*backup 1 each time\): this looks like a stateless mock; the findings .*(unknown-backup-not-found|get-returns-requested-backup)/,
+    );
     assert.ok(outcome.findings.some((f) => f.verdict === 'violation' && f.operation === 'GET /{backupId}'));
     assert.match(formatSummary(outcome), /\nNote: every id answers the same backup/);
   });

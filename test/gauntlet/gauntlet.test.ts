@@ -96,7 +96,9 @@ describe('a server that answers too late or not at all: a response-received find
   });
 
   test('sends the status line and headers, then stalls', ENDS, async (t) => {
-    const server = await serve({ onRequest: (_request, connection) => void connection.write(`${responseHead(200, { 'content-type': 'application/json', 'content-length': 1000 })}[`) });
+    const server = await serve({
+      onRequest: (_request, connection) => void connection.write(`${responseHead(200, { 'content-type': 'application/json', 'content-length': 1000 })}[`),
+    });
     const report = await judged(t, await inventoryRun(server), 1);
     assert.equal(
       findingOf(report, 'response-received').received,
@@ -115,12 +117,20 @@ describe('a server that answers too late or not at all: a response-received find
       }),
     );
     const report = await judged(t, await inventoryRun(server), 1);
-    assert.match(findingOf(report, 'response-received').received, /^timeout: no complete response within 1000 ms: status 200 and its headers came, then [12] bytes? of the body of the \d+ its Content-Length announced$/);
+    assert.match(
+      findingOf(report, 'response-received').received,
+      /^timeout: no complete response within 1000 ms: status 200 and its headers came, then [12] bytes? of the body of the \d+ its Content-Length announced$/,
+    );
     assert.ok(server.bytesWritten < 1_000, `the server wrote ${server.bytesWritten} bytes`);
   });
 
   test('announces a longer Content-Length than it sends, and keeps the connection open', ENDS, async (t) => {
-    const server = await serve(answering(({ status, body }, connection) => void connection.write(responseHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) + 100 }) + body)));
+    const server = await serve(
+      answering(
+        ({ status, body }, connection) =>
+          void connection.write(responseHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) + 100 }) + body),
+      ),
+    );
     const report = await judged(t, await inventoryRun(server), 1);
     const length = Buffer.byteLength(backupList(3));
     assert.equal(
@@ -136,11 +146,16 @@ describe('a server that answers garbage: a finding on what came, exit 1', () => 
     const broken = '[{"backupId": 3, "state": "<COMPLETED/> & \u001b", "details": [';
     const server = await serve({ onRequest: (_request, connection) => void connection.write(responseHead(200, json(broken)) + broken) });
     const report = await judged(t, await inventoryRun(server), 1);
-    assert.match(findingOf(report, 'response-schema-valid').received, /^a body that is not JSON \(.+\): "\[\{\\"backupId\\": 3, \\"state\\": \\"<COMPLETED\/> & \\u001b\\", \\"details\\": \["$/);
+    assert.match(
+      findingOf(report, 'response-schema-valid').received,
+      /^a body that is not JSON \(.+\): "\[\{\\"backupId\\": 3, \\"state\\": \\"<COMPLETED\/> & \\u001b\\", \\"details\\": \["$/,
+    );
   });
 
   test('announces a shorter Content-Length than it sends: the body is what was announced', ENDS, async (t) => {
-    const server = await serve(answering(({ status, body }, connection) => void connection.write(responseHead(status, { 'content-type': 'application/json', 'content-length': 10 }) + body)));
+    const server = await serve(
+      answering(({ status, body }, connection) => void connection.write(responseHead(status, { 'content-type': 'application/json', 'content-length': 10 }) + body)),
+    );
     const report = await judged(t, await inventoryRun(server), 1);
     assert.match(findingOf(report, 'response-schema-valid').received, /^a body that is not JSON \(.+\): "\[\{\\"backupI"$/);
   });
@@ -178,9 +193,15 @@ describe('a server that breaks the connection', () => {
     const result = await inventoryRun(server);
     const report = await judged(t, result, 2);
     assert.equal(result.stderr.split('\n').length, 2, result.stderr);
-    assert.match(result.stderr, /^error: Cannot reach \S+: the (server closed the connection without sending a response|connection was reset before a response came \(read ECONNRESET\))\. Is the server running, and is --target its Backup Management API base URL/);
+    assert.match(
+      result.stderr,
+      /^error: Cannot reach \S+: the (server closed the connection without sending a response|connection was reset before a response came \(read ECONNRESET\))\. Is the server running, and is --target its Backup Management API base URL/,
+    );
     assert.ok(result.stderr.includes(server.url));
-    assert.deepEqual(report.errors.map((e) => e.code), ['CONF_TARGET_UNREACHABLE']);
+    assert.deepEqual(
+      report.errors.map((e) => e.code),
+      ['CONF_TARGET_UNREACHABLE'],
+    );
     assert.match(await result.junit(), /<error type="CONF_TARGET_UNREACHABLE"/);
   });
 
@@ -188,8 +209,14 @@ describe('a server that breaks the connection', () => {
     const server = await serve({ onRequest: (_request, connection) => connection.end('SSH-2.0-OpenSSH_9.6\r\n') });
     const result = await inventoryRun(server);
     const report = await judged(t, result, 2);
-    assert.deepEqual(report.errors.map((e) => e.code), ['CONF_TARGET_UNREACHABLE']);
-    assert.match(result.stderr, /^error: Cannot reach \S+: the answer is not a valid HTTP response: Response does not match the HTTP\/1\.1 protocol \(Expected HTTP\/.*\)\. Is the server running/);
+    assert.deepEqual(
+      report.errors.map((e) => e.code),
+      ['CONF_TARGET_UNREACHABLE'],
+    );
+    assert.match(
+      result.stderr,
+      /^error: Cannot reach \S+: the answer is not a valid HTTP response: Response does not match the HTTP\/1\.1 protocol \(Expected HTTP\/.*\)\. Is the server running/,
+    );
   });
 
   test('resets every connection mid-body from the start: the server is there, so findings saying how far it came, exit 1', ENDS, async (t) => {
@@ -202,7 +229,10 @@ describe('a server that breaks the connection', () => {
     const result = await inventoryRun(server);
     const report = await judged(t, result, 1);
     assert.deepEqual(report.errors, []);
-    assert.match(findingOf(report, 'response-received').received, /(the connection was reset|the server closed the connection) before the body was complete: status 200 and its headers came, then \d+ bytes of the body of the \d+ its Content-Length announced/);
+    assert.match(
+      findingOf(report, 'response-received').received,
+      /(the connection was reset|the server closed the connection) before the body was complete: status 200 and its headers came, then \d+ bytes of the body of the \d+ its Content-Length announced/,
+    );
   });
 
   test('drops connections mid-body once the run is under way: findings in every suite, no tool error', ENDS, async (t) => {
@@ -219,7 +249,10 @@ describe('a server that breaks the connection', () => {
     const result = await runCliMeasured(budgets(server));
     const report = await judged(t, result, 1);
     for (const operation of ['GET /{backupId}', 'POST /']) {
-      assert.match(findingOf(report, 'response-received', operation).received, /^connection-reset: .* before the body was complete: status \d+ and its headers came, then \d+ bytes of the body of the \d+ its Content-Length announced$/);
+      assert.match(
+        findingOf(report, 'response-received', operation).received,
+        /^connection-reset: .* before the body was complete: status \d+ and its headers came, then \d+ bytes of the body of the \d+ its Content-Length announced$/,
+      );
     }
     assert.deepEqual(report.errors, []);
   });
@@ -267,7 +300,10 @@ describe('a server that answers in unusual but valid HTTP: read as sent, conform
     const server = await serve(answering(({ status, body }, connection) => connection.end(responseHead(status, { 'content-type': 'application/json' }, 'HTTP/1.0') + body)));
     const report = await judged(t, await inventoryRun(server), 0);
     assert.deepEqual(report.findings, []);
-    assert.ok(server.requests.some((r) => r.path === `${BASE_PATH}/3`), 'the listed backups were read too');
+    assert.ok(
+      server.requests.some((r) => r.path === `${BASE_PATH}/3`),
+      'the listed backups were read too',
+    );
   });
 
   // No Accept-Encoding is sent, which by RFC 9110 §12.5.3 accepts any coding: gzip is decoded, not

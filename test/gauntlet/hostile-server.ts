@@ -54,10 +54,12 @@ export async function startHostileServer(misbehaviour: Misbehaviour): Promise<Ho
   const server = createServer((socket) => {
     sockets.add(socket);
     socket.on('error', () => undefined);
-    const gone = new Promise<void>((resolve) => socket.once('close', () => {
-      sockets.delete(socket);
-      resolve();
-    }));
+    const gone = new Promise<void>((resolve) =>
+      socket.once('close', () => {
+        sockets.delete(socket);
+        resolve();
+      }),
+    );
     const connection: RawConnection = {
       write: (data) => {
         if (socket.destroyed) return Promise.resolve(false);

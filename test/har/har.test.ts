@@ -31,14 +31,26 @@ const HAR_1_2 = {
               request: {
                 type: 'object',
                 required: ['method', 'url', 'httpVersion', 'cookies', 'headers', 'queryString', 'headersSize', 'bodySize'],
-                properties: { headers: { type: 'array', items: nameValue }, queryString: { type: 'array', items: nameValue }, postData: { type: 'object', required: ['mimeType', 'text'] } },
+                properties: {
+                  headers: { type: 'array', items: nameValue },
+                  queryString: { type: 'array', items: nameValue },
+                  postData: { type: 'object', required: ['mimeType', 'text'] },
+                },
               },
               response: {
                 type: 'object',
                 required: ['status', 'statusText', 'httpVersion', 'cookies', 'headers', 'content', 'redirectURL', 'headersSize', 'bodySize'],
-                properties: { status: { type: 'integer' }, headers: { type: 'array', items: nameValue }, content: { type: 'object', required: ['size', 'mimeType'], properties: { size: { type: 'integer' }, text: { type: 'string' } } } },
+                properties: {
+                  status: { type: 'integer' },
+                  headers: { type: 'array', items: nameValue },
+                  content: { type: 'object', required: ['size', 'mimeType'], properties: { size: { type: 'integer' }, text: { type: 'string' } } },
+                },
               },
-              timings: { type: 'object', required: ['send', 'wait', 'receive'], properties: { send: { type: 'number', minimum: -1 }, wait: { type: 'number', minimum: -1 }, receive: { type: 'number', minimum: -1 } } },
+              timings: {
+                type: 'object',
+                required: ['send', 'wait', 'receive'],
+                properties: { send: { type: 'number', minimum: -1 }, wait: { type: 'number', minimum: -1 }, receive: { type: 'number', minimum: -1 } },
+              },
             },
           },
         },
@@ -62,8 +74,15 @@ function exchange(seq: number, body: string, overrides: { [K in keyof Exchange]?
   return {
     seq,
     startedAt: Date.UTC(2026, 0, 1) + seq,
-    request: { method: 'POST', url: 'http://localhost:9600/actuator/backups?x=1', headers: { authorization: 'Bearer s3cret', 'content-type': 'application/json' }, body: '{"backupId":1}' },
-    ...(answered ?? { response: { status: 202, headers: { 'content-type': 'application/json', 'set-cookie': 'session=abc' }, bodyText: body, truncated: false, durationMs: 12, headersMs: 10 } }),
+    request: {
+      method: 'POST',
+      url: 'http://localhost:9600/actuator/backups?x=1',
+      headers: { authorization: 'Bearer s3cret', 'content-type': 'application/json' },
+      body: '{"backupId":1}',
+    },
+    ...(answered ?? {
+      response: { status: 202, headers: { 'content-type': 'application/json', 'set-cookie': 'session=abc' }, bodyText: body, truncated: false, durationMs: 12, headersMs: 10 },
+    }),
     ...(rest as Partial<Exchange>),
   };
 }
@@ -80,9 +99,14 @@ describe('exchanges.har of a run', () => {
     assert.ok(har.log.entries.some((e) => e.request.method === 'POST') && har.log.entries.some((e) => e.request.method === 'DELETE'));
     assert.doesNotMatch(text, /s3cret|k3y-value/);
     const headers = har.log.entries[0]!.request.headers;
-    assert.deepEqual(headers.filter((h) => h.name === 'authorization' || h.name === 'x-api-key').map((h) => h.value), ['***', '***']);
+    assert.deepEqual(
+      headers.filter((h) => h.name === 'authorization' || h.name === 'x-api-key').map((h) => h.value),
+      ['***', '***'],
+    );
     for (const entry of har.log.entries) {
-      const spent = Object.values(entry.timings).filter((ms) => ms >= 0).reduce((sum, ms) => sum + ms, 0);
+      const spent = Object.values(entry.timings)
+        .filter((ms) => ms >= 0)
+        .reduce((sum, ms) => sum + ms, 0);
       assert.ok(Math.abs(spent - entry.time) < 0.01, `timings add up to the time of ${entry.request.method} ${entry.request.url}`);
     }
     assert.match(har.log.comment, /keeps at most 1 MiB of each body/);
@@ -97,11 +121,21 @@ describe('the archive keeps bounded bodies', () => {
     archive.record(exchange(3, 'y'.repeat(100)));
     const har = JSON.parse(toHar(archive.contents())) as { log: { entries: HarEntry[] } };
     const contents = har.log.entries.map((e) => e.response.content);
-    assert.deepEqual(contents.map((c) => c.text), ['short', 'x'.repeat(20), undefined]);
-    assert.deepEqual(contents.map((c) => c.size), [5, 100, 100]);
+    assert.deepEqual(
+      contents.map((c) => c.text),
+      ['short', 'x'.repeat(20), undefined],
+    );
+    assert.deepEqual(
+      contents.map((c) => c.size),
+      [5, 100, 100],
+    );
     assert.match(contents[1]!.comment ?? '', /cut to its first 20 bytes of 100: this file keeps at most that much of each body/);
     assert.match(contents[2]!.comment ?? '', /left out of 100: this file's budget for all bodies was spent/);
-    assert.deepEqual(har.log.entries.map((e) => e.request.postData?.text), ['{"backupId":1}', '{"backupId":1}', '{"backu'], 'request bodies count against the same budget');
+    assert.deepEqual(
+      har.log.entries.map((e) => e.request.postData?.text),
+      ['{"backupId":1}', '{"backupId":1}', '{"backu'],
+      'request bodies count against the same budget',
+    );
   });
 
   test('secrets are redacted when recorded, and a request without response has status 0 and its failure', () => {
@@ -113,7 +147,11 @@ describe('the archive keeps bounded bodies', () => {
     assert.equal(contents.exchanges[1]!.response?.headers['set-cookie'], '***');
     assert.doesNotMatch(JSON.stringify(contents), /s3cret|session=abc/);
     const har = JSON.parse(toHar(contents)) as { log: { entries: HarEntry[] } };
-    assert.deepEqual(har.log.entries.map((e) => e.response.status), [0, 202], 'in the order sent');
+    assert.deepEqual(
+      har.log.entries.map((e) => e.response.status),
+      [0, 202],
+      'in the order sent',
+    );
     assert.equal(har.log.entries[0]!._error, 'timeout: no complete response within 10 ms');
     assert.equal(har.log.entries[0]!.time, 10);
   });

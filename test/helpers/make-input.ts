@@ -38,6 +38,11 @@ export function makeFailedInput(operation: Operation, kind: 'timeout' | 'connect
   return {
     operation,
     intent: 'valid',
-    exchange: { seq: 1, startedAt: 0, request: { method: operation.method, url: 'http://127.0.0.1:9600/actuator/backups', headers: {} }, failure: { kind, message: 'gone', durationMs: 5 } },
+    exchange: {
+      seq: 1,
+      startedAt: 0,
+      request: { method: operation.method, url: 'http://127.0.0.1:9600/actuator/backups', headers: {} },
+      failure: { kind, message: 'gone', durationMs: 5 },
+    },
   };
 }

@@ -114,7 +114,10 @@ describe('printed curl lines replayed against a fresh reference server', () => {
       const port = (url: string) => new URL(url).host;
       const replayed = fresh.arrivals.map((a) => ({ ...a, url: a.url.replaceAll(port(fresh.server.url), port(base)) }));
       assert.deepEqual(replayed, original.arrivals);
-      assert.deepEqual(statuses, exchanges.map((e) => e.response?.status));
+      assert.deepEqual(
+        statuses,
+        exchanges.map((e) => e.response?.status),
+      );
     } finally {
       await client.close();
       await original.server.close();

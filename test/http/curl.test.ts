@@ -4,7 +4,12 @@ import { test } from 'node:test';
 import { toCurl, withTls } from '../../src/http/curl.js';
 
 test('writes a curl line with method, headers, body and URL', () => {
-  const line = toCurl({ method: 'POST', url: 'http://localhost:9600/actuator/backups', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: '{"backupId":5}' });
+  const line = toCurl({
+    method: 'POST',
+    url: 'http://localhost:9600/actuator/backups',
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: '{"backupId":5}',
+  });
   assert.equal(line, `curl -i -X POST -H 'accept: application/json' -H 'content-type: application/json' --data-raw '{"backupId":5}' http://localhost:9600/actuator/backups`);
 });
 
@@ -27,7 +32,12 @@ test('turns globbing off for a URL with brackets or braces, and prints the URL a
 
 test('adds the TLS flags of the run to https lines only', () => {
   const lines = ["curl -i -X GET 'https://h/x'", 'curl -i -X GET https://h/y', '# repeat the line above until it answers 404', 'curl -i -X GET http://h/z'];
-  assert.deepEqual(withTls(lines, { caFile: 'certs/ca file.pem', insecure: false }), ["curl --cacert 'certs/ca file.pem' -i -X GET 'https://h/x'", "curl --cacert 'certs/ca file.pem' -i -X GET https://h/y", lines[2], lines[3]]);
+  assert.deepEqual(withTls(lines, { caFile: 'certs/ca file.pem', insecure: false }), [
+    "curl --cacert 'certs/ca file.pem' -i -X GET 'https://h/x'",
+    "curl --cacert 'certs/ca file.pem' -i -X GET https://h/y",
+    lines[2],
+    lines[3],
+  ]);
   assert.deepEqual(withTls(lines, { insecure: true })[1], 'curl -k -i -X GET https://h/y');
   assert.deepEqual(withTls(lines, {}), lines);
 });

@@ -54,7 +54,10 @@ test('before any response: the failure says nothing came, and why', async () => 
   const reset = pick(await get('/reset'));
   assert.equal(reset.kind, 'connection-reset');
   assert.match(reset.message ?? '', /^the (connection was reset before a response came \(read ECONNRESET\)|server closed the connection without sending a response)$/);
-  assert.deepEqual(pick(await get('/not-http')), { kind: 'protocol', message: 'the answer is not a valid HTTP response: Response does not match the HTTP/1.1 protocol (Expected HTTP/, RTSP/ or ICE/)' });
+  assert.deepEqual(pick(await get('/not-http')), {
+    kind: 'protocol',
+    message: 'the answer is not a valid HTTP response: Response does not match the HTTP/1.1 protocol (Expected HTTP/, RTSP/ or ICE/)',
+  });
 });
 
 test('after the status and headers: the failure says how much of the body came, of how much announced', async () => {

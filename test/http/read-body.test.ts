@@ -64,9 +64,16 @@ test('a body that is not the coding it claims, or a coding this suite cannot dec
     assert.match(error.undecodable ?? '', /^the body is not the gzip its Content-Encoding says \(incorrect header check\)$/);
     return true;
   });
-  await assert.rejects(readBody(chunks(gzipSync(LIST).subarray(0, 20)), { contentEncoding: 'gzip', limit: 1_000 }), (error: unknown) => error instanceof IncompleteBody && /not the gzip .*unexpected end of file/.test(error.undecodable ?? ''));
+  await assert.rejects(
+    readBody(chunks(gzipSync(LIST).subarray(0, 20)), { contentEncoding: 'gzip', limit: 1_000 }),
+    (error: unknown) => error instanceof IncompleteBody && /not the gzip .*unexpected end of file/.test(error.undecodable ?? ''),
+  );
   const zstd = chunks('(\u00b5/\u00fd');
-  await assert.rejects(readBody(zstd, { contentEncoding: 'zstd', limit: 1_000 }), (error: unknown) => error instanceof IncompleteBody && error.undecodable === 'the body has Content-Encoding zstd, which this suite cannot decode (it reads gzip, deflate and br)');
+  await assert.rejects(
+    readBody(zstd, { contentEncoding: 'zstd', limit: 1_000 }),
+    (error: unknown) =>
+      error instanceof IncompleteBody && error.undecodable === 'the body has Content-Encoding zstd, which this suite cannot decode (it reads gzip, deflate and br)',
+  );
   assert.equal(zstd.destroyed, true);
 });
 

@@ -7,8 +7,14 @@ const facts = (entries: [number, PartitionFacts][]): Map<number, PartitionFacts>
 
 describe('changedFact', () => {
   it('finds a fact reported one way and later another, on the lowest partition first', () => {
-    const before = facts([[1, { snapshotId: '1-2-3' }], [2, { checkpointPosition: '10' }]]);
-    const after = facts([[2, { checkpointPosition: '11' }], [1, { snapshotId: '1-2-4' }]]);
+    const before = facts([
+      [1, { snapshotId: '1-2-3' }],
+      [2, { checkpointPosition: '10' }],
+    ]);
+    const after = facts([
+      [2, { checkpointPosition: '11' }],
+      [1, { snapshotId: '1-2-4' }],
+    ]);
     assert.deepEqual(changedFact(before, after), { partitionId: 1, fact: 'snapshotId', before: '1-2-3', after: '1-2-4' });
   });
   it('compares createdAt as an instant', () => {
@@ -18,11 +24,23 @@ describe('changedFact', () => {
   });
   it('does not compare a fact left out on either side, nor a partition on one side only', () => {
     const before = facts([[1, { brokerId: '0', brokerVersion: '8.5.0' }]]);
-    assert.equal(changedFact(before, facts([[1, { brokerVersion: '8.5.0' }], [2, { brokerId: '1' }]])), undefined);
+    assert.equal(
+      changedFact(
+        before,
+        facts([
+          [1, { brokerVersion: '8.5.0' }],
+          [2, { brokerId: '1' }],
+        ]),
+      ),
+      undefined,
+    );
     assert.equal(changedFact(facts([]), before), undefined);
   });
   it('never reports a backup compared with itself, or with the facts it added', () => {
-    const fact = fc.record({ createdAt: fc.constant('2026-12-01T12:00:00Z'), snapshotId: fc.string(), checkpointPosition: fc.bigInt({ min: 0n }).map(String) }, { requiredKeys: [] });
+    const fact = fc.record(
+      { createdAt: fc.constant('2026-12-01T12:00:00Z'), snapshotId: fc.string(), checkpointPosition: fc.bigInt({ min: 0n }).map(String) },
+      { requiredKeys: [] },
+    );
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 5 }), fact)), fc.array(fc.tuple(fc.integer({ min: 1, max: 5 }), fact)), (a, b) => {
         const first = new Map(a);

@@ -43,7 +43,9 @@ describe('partitionSetIssues', () => {
   it('finds the same issues whatever the order of the details', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: -2, max: 4 }), { maxLength: 10 }).chain((ids) => fc.tuple(fc.constant(ids), fc.shuffledSubarray(ids, { minLength: ids.length, maxLength: ids.length }))),
+        fc
+          .array(fc.integer({ min: -2, max: 4 }), { maxLength: 10 })
+          .chain((ids) => fc.tuple(fc.constant(ids), fc.shuffledSubarray(ids, { minLength: ids.length, maxLength: ids.length }))),
         ([ids, shuffled]) => {
           assert.deepEqual([...partitionSetIssues(shuffled)].sort(), [...partitionSetIssues(ids)].sort());
         },

@@ -13,7 +13,10 @@ const SPEC = fileURLToPath(new URL('../../../spec/backup-management-api.yaml', i
 /** Replaces the string at `pointer` in a copy of `document`. */
 function withTextAt(document: unknown, pointer: string, change: (text: string) => string): unknown {
   const copy = structuredClone(document) as Record<string, unknown>;
-  const tokens = pointer.slice(1).split('/').map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const tokens = pointer
+    .slice(1)
+    .split('/')
+    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
   const last = tokens.pop() as string;
   let parent: Record<string, unknown> = copy;
   for (const token of tokens) parent = parent[token] as Record<string, unknown>;

@@ -5,10 +5,7 @@ import { expectedTakeStatuses } from '../../src/model/take-outcome.js';
 
 type Step = { readonly kind: 'take' | 'delete'; readonly id: bigint };
 
-const steps = fc.array(
-  fc.record({ kind: fc.constantFrom<'take' | 'delete'>('take', 'delete'), id: fc.bigInt({ min: 1n, max: 12n }) }),
-  { maxLength: 30 },
-);
+const steps = fc.array(fc.record({ kind: fc.constantFrom<'take' | 'delete'>('take', 'delete'), id: fc.bigInt({ min: 1n, max: 12n }) }), { maxLength: 30 });
 
 function max(ids: Iterable<bigint>): bigint | undefined {
   let highest: bigint | undefined;
@@ -70,10 +67,26 @@ describe('expectedTakeStatuses', () => {
   });
 
   it('rejects a server that accepts a duplicate id', () => {
-    assert.throws(() => play([{ kind: 'take', id: 3n }, { kind: 'take', id: 3n }], () => true));
+    assert.throws(() =>
+      play(
+        [
+          { kind: 'take', id: 3n },
+          { kind: 'take', id: 3n },
+        ],
+        () => true,
+      ),
+    );
   });
 
   it('rejects a server that refuses a fresh higher id', () => {
-    assert.throws(() => play([{ kind: 'take', id: 3n }, { kind: 'take', id: 4n }], (id) => id === 3n));
+    assert.throws(() =>
+      play(
+        [
+          { kind: 'take', id: 3n },
+          { kind: 'take', id: 4n },
+        ],
+        (id) => id === 3n,
+      ),
+    );
   });
 });

@@ -7,18 +7,71 @@ const timestampSeeded = [{ id: 20261130235959, state: 'IN_PROGRESS' as const }, 
 
 export const correctVariants: readonly Variant[] = [
   { id: 'slow-answers', fault: 'every answer takes 60 ms', server: { latencyMs: 60 } },
-  { id: 'many-partitions-scrambled', fault: '12 partitions led by 5 brokers, details in scrambled order', server: { partitions: 12, brokers: 5, behaviour: (base) => ({ orderDetails: (statuses) => [...base.orderDetails(statuses)].sort((a, b) => ((a.partitionId * 7) % 12) - ((b.partitionId * 7) % 12)) }) } },
-  { id: 'optional-fields-absent', fault: 'no brokerId, snapshotId, checkpointPosition or lastUpdatedAt anywhere', server: { behaviour: (base) => ({ orderDetails: (statuses) => base.orderDetails(statuses).map(({ partitionId, state, failureReason, createdAt, brokerVersion }) => ({ partitionId, state, ...(failureReason === undefined ? {} : { failureReason }), ...(createdAt === undefined ? {} : { createdAt }), ...(brokerVersion === undefined ? {} : { brokerVersion }) })) }) } },
-  { id: 'unknown-extra-fields', fault: 'unknown fields in every backup and error', server: { behaviour: (base) => ({ renderBackupInfo: (view) => ({ ...(base.renderBackupInfo(view) as object), zone: 'eu-1', physicalTenants: [] }), renderListEntry: (view) => ({ ...(base.renderListEntry(view) as object), labels: { team: 'ops' } }), renderError: (message) => ({ message, code: 'E42' }) }) } },
-  { id: 'actuator-media-type', fault: 'answers application/vnd.spring-boot.actuator.v3+json;charset=UTF-8', server: { intercept: (_r, p) => ('status' in p && p.json !== undefined ? { ...p, headers: { ...p.headers, 'content-type': 'application/vnd.spring-boot.actuator.v3+json;charset=UTF-8' } } : p) } },
+  {
+    id: 'many-partitions-scrambled',
+    fault: '12 partitions led by 5 brokers, details in scrambled order',
+    server: {
+      partitions: 12,
+      brokers: 5,
+      behaviour: (base) => ({ orderDetails: (statuses) => [...base.orderDetails(statuses)].sort((a, b) => ((a.partitionId * 7) % 12) - ((b.partitionId * 7) % 12)) }),
+    },
+  },
+  {
+    id: 'optional-fields-absent',
+    fault: 'no brokerId, snapshotId, checkpointPosition or lastUpdatedAt anywhere',
+    server: {
+      behaviour: (base) => ({
+        orderDetails: (statuses) =>
+          base.orderDetails(statuses).map(({ partitionId, state, failureReason, createdAt, brokerVersion }) => ({
+            partitionId,
+            state,
+            ...(failureReason === undefined ? {} : { failureReason }),
+            ...(createdAt === undefined ? {} : { createdAt }),
+            ...(brokerVersion === undefined ? {} : { brokerVersion }),
+          })),
+      }),
+    },
+  },
+  {
+    id: 'unknown-extra-fields',
+    fault: 'unknown fields in every backup and error',
+    server: {
+      behaviour: (base) => ({
+        renderBackupInfo: (view) => ({ ...(base.renderBackupInfo(view) as object), zone: 'eu-1', physicalTenants: [] }),
+        renderListEntry: (view) => ({ ...(base.renderListEntry(view) as object), labels: { team: 'ops' } }),
+        renderError: (message) => ({ message, code: 'E42' }),
+      }),
+    },
+  },
+  {
+    id: 'actuator-media-type',
+    fault: 'answers application/vnd.spring-boot.actuator.v3+json;charset=UTF-8',
+    server: {
+      intercept: (_r, p) =>
+        'status' in p && p.json !== undefined ? { ...p, headers: { ...p.headers, 'content-type': 'application/vnd.spring-boot.actuator.v3+json;charset=UTF-8' } } : p,
+    },
+  },
   { id: 'partition-failures-aggregated', fault: 'partition 2 fails every backup, aggregated as FAILED with a reason', server: { faults: ['partition-fails'] } },
   { id: 'pre-existing-backups', fault: 'three backups exist before the run (one FAILED) and must survive it', server: { seedBackups: seeded } },
   { id: 'max-int64-accepted', fault: 'takes 2^63 - 1 like any valid id', server: {}, args: ['--take-huge-ids'] },
-  { id: 'zeebe-quirks-as-8-5', fault: 'Zeebe 8.5 quirks, judged with --profile zeebe-8.5', server: { quirks: 'zeebe-8.5', seedBackups: [{ id: 1 }, { id: 2 }] }, args: ['--profile', 'zeebe-8.5'] },
+  {
+    id: 'zeebe-quirks-as-8-5',
+    fault: 'Zeebe 8.5 quirks, judged with --profile zeebe-8.5',
+    server: { quirks: 'zeebe-8.5', seedBackups: [{ id: 1 }, { id: 2 }] },
+    args: ['--profile', 'zeebe-8.5'],
+  },
   { id: 'slow-completion', fault: 'backups take 1.5 s to complete', server: { settleMs: 1_500 } },
   { id: 'incomplete-for-good', fault: 'partition 2 never takes any backup, so every backup stays INCOMPLETE', server: { faults: ['partition-never-starts'] } },
-  { id: 'delete-unknown-204', fault: 'DELETE of any valid id answers 204, whether or not the backup exists (as Zeebe does)', server: { intercept: (r, p) => (r.method === 'DELETE' && 'status' in p && p.status === 204 ? { status: 204, headers: {} } : p) } },
-  { id: 'timestamp-like-ids', fault: 'backups exist before the run at ids made of a date and time (20261201120000), one FAILED, one IN_PROGRESS for ever', server: { seedBackups: timestampSeeded } },
+  {
+    id: 'delete-unknown-204',
+    fault: 'DELETE of any valid id answers 204, whether or not the backup exists (as Zeebe does)',
+    server: { intercept: (r, p) => (r.method === 'DELETE' && 'status' in p && p.status === 204 ? { status: 204, headers: {} } : p) },
+  },
+  {
+    id: 'timestamp-like-ids',
+    fault: 'backups exist before the run at ids made of a date and time (20261201120000), one FAILED, one IN_PROGRESS for ever',
+    server: { seedBackups: timestampSeeded },
+  },
 ];
 
 /** Ids of the backups each correct variant holds before the run, which it must still hold after. */

@@ -45,7 +45,16 @@ export async function runVariant(variant: Variant, seed?: number): Promise<Varia
         : variant.expectedCheck === undefined
           ? result.code === 0 && violations.length === 0 && lostBackups.length === 0
           : result.code === 1 && violations.includes(variant.expectedCheck);
-    return { variant, exitCode: result.code, violations, seconds: (performance.now() - started) / 1000, lostBackups, output: result.stdout + result.stderr, ok, ...(seed === undefined ? {} : { seed }) };
+    return {
+      variant,
+      exitCode: result.code,
+      violations,
+      seconds: (performance.now() - started) / 1000,
+      lostBackups,
+      output: result.stdout + result.stderr,
+      ok,
+      ...(seed === undefined ? {} : { seed }),
+    };
   } finally {
     await server.close();
   }
@@ -53,15 +62,26 @@ export async function runVariant(variant: Variant, seed?: number): Promise<Varia
 
 /** Runs every variant, `concurrency` at a time; results in catalog order. */
 export async function runCatalog(variants: readonly Variant[], concurrency: number, onResult?: (result: VariantResult) => void): Promise<VariantResult[]> {
-  return runJobs(variants.map((variant) => ({ variant })), concurrency, onResult);
+  return runJobs(
+    variants.map((variant) => ({ variant })),
+    concurrency,
+    onResult,
+  );
 }
 
 /** Runs every variant once with each seed, `concurrency` runs at a time; results by variant, then seed. */
 export async function runCatalogOnSeeds(variants: readonly Variant[], seeds: readonly number[], concurrency: number): Promise<VariantResult[]> {
-  return runJobs(variants.flatMap((variant) => seeds.map((seed) => ({ variant, seed }))), concurrency);
+  return runJobs(
+    variants.flatMap((variant) => seeds.map((seed) => ({ variant, seed }))),
+    concurrency,
+  );
 }
 
-async function runJobs(jobs: readonly { readonly variant: Variant; readonly seed?: number }[], concurrency: number, onResult?: (result: VariantResult) => void): Promise<VariantResult[]> {
+async function runJobs(
+  jobs: readonly { readonly variant: Variant; readonly seed?: number }[],
+  concurrency: number,
+  onResult?: (result: VariantResult) => void,
+): Promise<VariantResult[]> {
   const results: VariantResult[] = new Array(jobs.length);
   let next = 0;
   const worker = async (): Promise<void> => {

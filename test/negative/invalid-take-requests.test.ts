@@ -57,22 +57,48 @@ function breaksSpecIfRefused({ expectation, request }: Rendered): void {
 
 describe('invalidTakeRequests', () => {
   test('names no id below the reserved one', () => {
-    fc.assert(fc.property(fc.tuple(probes, anyReserved).map(([probe, r]) => rendered(probe, r)), namesNoIdBelow), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.tuple(probes, anyReserved).map(([probe, r]) => rendered(probe, r)),
+        namesNoIdBelow,
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   test('every request that must be refused breaks the spec, and has no whole object before its end', () => {
-    fc.assert(fc.property(fc.tuple(probes, smallReserved).map(([probe, r]) => rendered(probe, r)), breaksSpecIfRefused), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.tuple(probes, smallReserved).map(([probe, r]) => rendered(probe, r)),
+        breaksSpecIfRefused,
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   test('covers each keyword of the schema and the syntax around it', () => {
     const labels = fc.sample(probes, { numRuns: 2000, seed: 1 }).map((probe) => probe.render(41n).label);
-    for (const expected of [/below the minimum 0/, /above the format int64/, /a fraction/, /a numeric string/, /not JSON/, /backupId missing/, /not an object/, /an array|an object/, /Content-Type|sent as/]) {
-      assert.ok(labels.some((label) => expected.test(label)), `no request matches ${expected}`);
+    for (const expected of [
+      /below the minimum 0/,
+      /above the format int64/,
+      /a fraction/,
+      /a numeric string/,
+      /not JSON/,
+      /backupId missing/,
+      /not an object/,
+      /an array|an object/,
+      /Content-Type|sent as/,
+    ]) {
+      assert.ok(
+        labels.some((label) => expected.test(label)),
+        `no request matches ${expected}`,
+      );
     }
   });
 
   test('writes ids beyond 2^53 digit for digit', () => {
-    const big = fc.sample(probes, { numRuns: 2000, seed: 2 })
+    const big = fc
+      .sample(probes, { numRuns: 2000, seed: 2 })
       .map((probe) => probe.render(41n))
       .filter((request) => request.label.includes('above the format int64'));
     assert.ok(big.length > 0);
@@ -86,8 +112,14 @@ describe('invalidTakeRequests', () => {
 describe('invalidBoundaryTakes', () => {
   test('every request in the fixed list follows the same rules', () => {
     const list = invalidBoundaryTakes('backupId');
-    fc.assert(fc.property(anyReserved, (r) => list.forEach((probe) => namesNoIdBelow(rendered(probe, r)))), { numRuns: 10 });
-    fc.assert(fc.property(smallReserved, (r) => list.forEach((probe) => breaksSpecIfRefused(rendered(probe, r)))), { numRuns: 3 });
+    fc.assert(
+      fc.property(anyReserved, (r) => list.forEach((probe) => namesNoIdBelow(rendered(probe, r)))),
+      { numRuns: 10 },
+    );
+    fc.assert(
+      fc.property(smallReserved, (r) => list.forEach((probe) => breaksSpecIfRefused(rendered(probe, r)))),
+      { numRuns: 3 },
+    );
   });
 
   test('sends 0 first, and has the boundaries the spec names', () => {
@@ -96,7 +128,10 @@ describe('invalidBoundaryTakes', () => {
     for (const expected of ['{"backupId":-1}', '{"backupId":9223372036854775808}', '{"backupId":"1001"}', '{"backupId":1001e0}', '{"backupId":1001.5}', '{}', '']) {
       assert.ok(bodies.includes(expected), expected);
     }
-    assert.ok(bodies.some((body) => (body?.length ?? 0) >= 1024 * 1024), 'an oversized body');
+    assert.ok(
+      bodies.some((body) => (body?.length ?? 0) >= 1024 * 1024),
+      'an oversized body',
+    );
   });
 
   test('sends a valid body once without Content-Type and once as text/plain', () => {

@@ -55,7 +55,13 @@ describe('the negative suite against the reference server', () => {
     const run = await runNegativeSuite(server.url);
     assertNoViolation(run);
     const noted = new Set(run.checks.map((entry) => `${entry.operation} ${entry.checkId}`));
-    for (const expected of ['POST / invalid-take-refused', 'POST / refused-take-creates-nothing', 'GET /{backupId} invalid-path-id-refused', 'DELETE /{backupId} invalid-path-id-refused', 'POST / int64-id-taken-exactly']) {
+    for (const expected of [
+      'POST / invalid-take-refused',
+      'POST / refused-take-creates-nothing',
+      'GET /{backupId} invalid-path-id-refused',
+      'DELETE /{backupId} invalid-path-id-refused',
+      'POST / int64-id-taken-exactly',
+    ]) {
       assert.ok(noted.has(expected), expected);
     }
     assert.equal(server.store.size, 0, 'every backup the suite made was deleted');
@@ -83,7 +89,10 @@ describe('the negative suite against the reference server', () => {
     assert.equal(numeric.length, 1, show(run.findings));
     assert.ok((numeric[0]?.occurrences ?? 1) >= 4, show(numeric));
     assert.ok(numeric.every((finding) => finding.verdict === 'inconclusive'));
-    assert.ok(numeric.some((finding) => [finding, ...(finding.examples ?? [])].some((seen) => /appeared in the list, and the suite deleted it again/.test(seen.received))), show(numeric));
+    assert.ok(
+      numeric.some((finding) => [finding, ...(finding.examples ?? [])].some((seen) => /appeared in the list, and the suite deleted it again/.test(seen.received))),
+      show(numeric),
+    );
     assert.equal(server.store.size, 0);
   });
 
@@ -125,7 +134,10 @@ describe('the negative suite catches a server that', () => {
     assert.ok(minusOne !== undefined, show(run.findings));
     assert.equal(minusOne.received, '202');
     assert.equal(minusOne.specPointer, '#/paths/~1/post/responses/400/description');
-    assert.match(minusOne.reproduction.curl[0] ?? '', /^curl -i -X POST .*-H 'content-type: application\/json' --data-raw '\{"backupId":-1\}' http:\/\/127\.0\.0\.1:\d+\/actuator\/backups$/);
+    assert.match(
+      minusOne.reproduction.curl[0] ?? '',
+      /^curl -i -X POST .*-H 'content-type: application\/json' --data-raw '\{"backupId":-1\}' http:\/\/127\.0\.0\.1:\d+\/actuator\/backups$/,
+    );
   });
 
   test('takes a fractional id, truncated (invalid-take-refused), and the suite deletes the backup it made', async () => {
@@ -164,7 +176,7 @@ describe('the negative suite catches a server that', () => {
       assert.equal(error.verdict, 'violation');
       assert.match(error.reproduction.curl[0] ?? '', /^curl -i -X (GET|DELETE) .*\/actuator\/backups\/abc$/);
     }
-    assert.equal(run.of('invalid-path-id-refused').filter((finding) => finding.verdict === 'violation').length, 0, 'a 5xx is not-a-server-error\'s to report');
+    assert.equal(run.of('invalid-path-id-refused').filter((finding) => finding.verdict === 'violation').length, 0, "a 5xx is not-a-server-error's to report");
   });
 
   test('reads the leading digits of a path id (invalid-path-id-refused), and the suite deletes nothing that existed', async () => {

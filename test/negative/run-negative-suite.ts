@@ -30,7 +30,12 @@ export async function runNegativeSuite(url: string, options: RunOptions = {}): P
   const spec = await loadSpec(config.specPath);
   const index = indexOperations(spec.document, createAjv());
   const exchanges: Exchange[] = [];
-  const client = createClient({ timeoutMs: config.timeoutMs, maxBodyBytes: config.maxBodyBytes, defaultHeaders: { accept: 'application/json' }, onExchange: (exchange) => exchanges.push(exchange) });
+  const client = createClient({
+    timeoutMs: config.timeoutMs,
+    maxBodyBytes: config.maxBodyBytes,
+    defaultHeaders: { accept: 'application/json' },
+    onExchange: (exchange) => exchanges.push(exchange),
+  });
   const log = new FindingLog();
   const ledger = new CheckLedger();
   try {

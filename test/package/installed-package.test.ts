@@ -65,7 +65,20 @@ describe('the npm package', () => {
     const packed = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT);
     assert.equal(packed.code, 0, transcript(packed));
     const files = (JSON.parse(packed.stdout) as { files: { path: string }[] }[])[0]!.files.map((file) => file.path);
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'bin/conformance.js', 'dist/src/cli.js', 'dist/src/server/reference-server.js', 'dist/suites/stateful.js', 'dist/generators/backup-commands.js', 'dist/reports/html-report.js', 'reports/findings.schema.json', 'spec/backup-management-api.yaml', 'spec/NOTES.md']) {
+    for (const needed of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'bin/conformance.js',
+      'dist/src/cli.js',
+      'dist/src/server/reference-server.js',
+      'dist/suites/stateful.js',
+      'dist/generators/backup-commands.js',
+      'dist/reports/html-report.js',
+      'reports/findings.schema.json',
+      'spec/backup-management-api.yaml',
+      'spec/NOTES.md',
+    ]) {
       assert.ok(files.includes(needed), `${needed} is not in the package`);
     }
     const unwanted = files.filter((path) => /^(?:dist\/)?(?:test|bench)\/|^\.ci\/|fixtures\/|\.map$|(?<!\.d)\.ts$|^tsconfig|\.tgz$/.test(path));

@@ -21,7 +21,9 @@ interface Exec {
 function exec(command: string, args: readonly string[], cwd: string): Promise<Exec> {
   // The variables `npm test` sets for this package, and the test runner's, do not reach the user's folder
   // (npm's configuration, such as its cache, does).
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_(?:package|lifecycle|config_local_prefix|command)/.test(name) && name !== 'NODE_TEST_CONTEXT'));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^npm_(?:package|lifecycle|config_local_prefix|command)/.test(name) && name !== 'NODE_TEST_CONTEXT'),
+  );
   return new Promise((resolve) => {
     execFile(command, [...args], { cwd, env, timeout: 180_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
@@ -58,7 +60,7 @@ before(async () => {
 after(() => rm(folder, { recursive: true, force: true }));
 
 describe('the packed package, installed into an empty folder', () => {
-  test("exports the main entry and ./node-test, and nothing else", async () => {
+  test('exports the main entry and ./node-test, and nothing else', async () => {
     const script = [
       "const main = await import('backup-conformance');",
       "const nodeTest = await import('backup-conformance/node-test');",
@@ -83,7 +85,10 @@ describe('the packed package, installed into an empty folder', () => {
     const result = await runNodeTest('conformance.test.mjs', app);
     assert.equal(result.code, 0, result.junit + result.stderr);
     assert.deepEqual([...new Set(result.cases.map((c) => c.suite))], ['inventory', 'smoke', 'stateful', 'negative']);
-    assert.deepEqual(result.cases.filter((c) => c.status === 'failed'), []);
+    assert.deepEqual(
+      result.cases.filter((c) => c.status === 'failed'),
+      [],
+    );
     assert.ok(result.cases.filter((c) => c.status === 'passed').length > 40);
   });
 
@@ -111,7 +116,10 @@ describe('the packed package, installed into an empty folder', () => {
     // The node:test example is TypeScript too: it checks the declarations of ./node-test and of the server.
     await writeFile(join(app, 'conformance.test.ts'), (await readmeExamples('js'))[0] ?? '');
     // Strict, and without skipLibCheck: the declarations themselves are checked too.
-    const tsconfig = { compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: ['node'] }, files: ['use-api.ts', 'misuse.ts', 'conformance.test.ts'] };
+    const tsconfig = {
+      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: ['node'] },
+      files: ['use-api.ts', 'misuse.ts', 'conformance.test.ts'],
+    };
     await writeFile(join(app, 'tsconfig.json'), JSON.stringify(tsconfig));
     const result = await exec(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json'], app);
     const errors = result.stdout.split('\n').filter((line) => /error TS\d+/.test(line));

@@ -17,7 +17,10 @@ describe('runConformance', () => {
     assert.equal(outcome.embedded, true);
     assert.equal(outcome.specPath, DEFAULTS.specPath);
     assert.equal(outcome.profile.id, 'spec');
-    assert.deepEqual(outcome.suites.map((suite) => suite.id), ['inventory', 'smoke']);
+    assert.deepEqual(
+      outcome.suites.map((suite) => suite.id),
+      ['inventory', 'smoke'],
+    );
     assert.equal(outcome.exitCode, 0);
     assert.ok(outcome.checks.some((entry) => entry.suite === 'smoke' && entry.checkId === 'deleted-backup-gone'));
   });
@@ -38,7 +41,10 @@ describe('runConformance', () => {
       assert.deepEqual([...new Set(outcome.findings.filter((f) => f.verdict === 'violation').map((f) => f.checkId))], ['list-sorted-descending']);
       const findings = JSON.parse(await readFile(join(out, 'findings.json'), 'utf8')) as { exitCode: number; findings: { checkId: string }[] };
       assert.equal(findings.exitCode, 1);
-      assert.deepEqual(findings.findings.map((f) => f.checkId), outcome.findings.map((f) => f.checkId));
+      assert.deepEqual(
+        findings.findings.map((f) => f.checkId),
+        outcome.findings.map((f) => f.checkId),
+      );
     } finally {
       await server.close();
       await rm(out, { recursive: true, force: true });
@@ -46,8 +52,20 @@ describe('runConformance', () => {
   });
 
   test('counts may be numbers and ids bigints: they resolve to the config the same flags give', () => {
-    const fromCode = resolveConfig(toRunOptions({ runs: 3, maxCommands: 4, seed: -7, negativeRuns: 0, maxBodyBytes: 4096, rate: 2.5, idBase: 2n ** 60n, timeout: '2s', suites: ['smoke'] }));
-    const fromFlags = resolveConfig({ runs: '3', maxCommands: '4', seed: '-7', negativeRuns: '0', maxBodyBytes: '4096', rate: '2.5', idBase: String(2n ** 60n), timeout: '2s', suites: ['smoke'] });
+    const fromCode = resolveConfig(
+      toRunOptions({ runs: 3, maxCommands: 4, seed: -7, negativeRuns: 0, maxBodyBytes: 4096, rate: 2.5, idBase: 2n ** 60n, timeout: '2s', suites: ['smoke'] }),
+    );
+    const fromFlags = resolveConfig({
+      runs: '3',
+      maxCommands: '4',
+      seed: '-7',
+      negativeRuns: '0',
+      maxBodyBytes: '4096',
+      rate: '2.5',
+      idBase: String(2n ** 60n),
+      timeout: '2s',
+      suites: ['smoke'],
+    });
     assert.deepEqual(fromCode, fromFlags);
     assert.equal(fromCode.stateful.runs, 3);
     assert.equal(fromCode.idBase, 2n ** 60n);
@@ -73,7 +91,10 @@ describe('startReferenceServer', () => {
     assert.deepEqual(Object.keys(server).sort(), ['close', 'origin', 'port', 'url']);
     assert.equal(server.url, `${server.origin}/actuator/backups`);
     const listed = (await (await fetch(server.url)).json()) as { backupId: number }[];
-    assert.deepEqual(listed.map((backup) => backup.backupId), [5]);
+    assert.deepEqual(
+      listed.map((backup) => backup.backupId),
+      [5],
+    );
     await server.close();
     await assert.rejects(fetch(server.url));
   });

@@ -49,10 +49,19 @@ describe('registerConformanceTests', () => {
     const result = await runAgainst('reference', '{}', `{ out: ${JSON.stringify(out)} }`);
     assert.equal(result.code, 0, result.junit);
     for (const suite of ['inventory', 'smoke', 'stateful', 'negative']) {
-      assert.deepEqual(result.cases.filter((c) => c.suite === suite).map((c) => c.name), rulesOf(suite));
+      assert.deepEqual(
+        result.cases.filter((c) => c.suite === suite).map((c) => c.name),
+        rulesOf(suite),
+      );
     }
-    assert.equal(result.cases.length, rules.reduce((sum, rule) => sum + rule.suites.length, 0));
-    assert.deepEqual(result.cases.filter((c) => c.status === 'failed'), []);
+    assert.equal(
+      result.cases.length,
+      rules.reduce((sum, rule) => sum + rule.suites.length, 0),
+    );
+    assert.deepEqual(
+      result.cases.filter((c) => c.status === 'failed'),
+      [],
+    );
     for (const skipped of result.cases.filter((c) => c.status === 'skipped')) assert.match(skipped.text, /^(inconclusive|not exercised|not checked): /);
     assert.ok(result.cases.filter((c) => c.status === 'passed').length > 40);
     // One run: the server received exactly the requests the one findings.json counts.
@@ -66,13 +75,16 @@ describe('registerConformanceTests', () => {
     const result = await runAgainst('ascending', "{ quirks: ['list-unsorted'], seedBackups: [{ id: 1 }, { id: 2 }] }", "{ suites: ['inventory'] }");
     assert.equal(result.code, 1);
     const failed = result.cases.filter((c) => c.status === 'failed');
-    assert.deepEqual(failed.map((c) => `${c.suite} ${c.name}`), ['inventory list-sorted-descending']);
+    assert.deepEqual(
+      failed.map((c) => `${c.suite} ${c.name}`),
+      ['inventory list-sorted-descending'],
+    );
     assert.match(failed[0]?.text ?? '', /list-sorted-descending \(GET \/\): violation \[medium\]: expected backupIds strictly descending, received 1 then 2/);
     assert.match(failed[0]?.text ?? '', /curl -i -X GET -H 'accept: application\/json' http:\/\/127\.0\.0\.1:\d+\/actuator\/backups/);
     assert.deepEqual(result.cases.filter((c) => c.status === 'passed').length, rulesOf('inventory').length - 1);
   });
 
-  test("a fault the baseline already records is skipped as known, not failed", async () => {
+  test('a fault the baseline already records is skipped as known, not failed', async () => {
     const server = "{ quirks: ['list-unsorted'], seedBackups: [{ id: 1 }, { id: 2 }] }";
     const earlier = join(folder, 'earlier');
     assert.equal((await runAgainst('before-baseline', server, `{ suites: ['inventory'], out: ${JSON.stringify(earlier)} }`)).code, 1);
@@ -100,8 +112,17 @@ describe('registerConformanceTests', () => {
   });
 
   test('bad options throw the ConformanceError the CLI would report, before any test is registered', () => {
-    assert.throws(() => registerConformanceTests({ timeout: 'soon' }), (error: unknown) => error instanceof ConformanceError && error.code === 'CONF_USAGE' && /--timeout/.test(error.message));
-    assert.throws(() => registerConformanceTests({ suites: ['fuzz'] }), (error: unknown) => error instanceof ConformanceError && error.code === 'CONF_USAGE' && /--suite fuzz is not a suite/.test(error.message));
-    assert.throws(() => registerConformanceTests({ target: 'ftp://host' }), (error: unknown) => error instanceof ConformanceError && error.code === 'CONF_TARGET_INVALID');
+    assert.throws(
+      () => registerConformanceTests({ timeout: 'soon' }),
+      (error: unknown) => error instanceof ConformanceError && error.code === 'CONF_USAGE' && /--timeout/.test(error.message),
+    );
+    assert.throws(
+      () => registerConformanceTests({ suites: ['fuzz'] }),
+      (error: unknown) => error instanceof ConformanceError && error.code === 'CONF_USAGE' && /--suite fuzz is not a suite/.test(error.message),
+    );
+    assert.throws(
+      () => registerConformanceTests({ target: 'ftp://host' }),
+      (error: unknown) => error instanceof ConformanceError && error.code === 'CONF_TARGET_INVALID',
+    );
   });
 });

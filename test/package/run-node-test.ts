@@ -30,17 +30,25 @@ export function runNodeTest(file: string, cwd: string): Promise<NodeTestResult> 
 
 /** The test cases of a report, in order, each with the name of its enclosing test suite. */
 export function parseJUnit(xml: string): JUnitCase[] {
-  return xml.split('<testsuite name="').slice(1).flatMap((chunk) => {
-    const suite = unescape(chunk.slice(0, chunk.indexOf('"')));
-    return [...chunk.matchAll(/<testcase name="([^"]*)"[^>]*?(?:\/>|>([\s\S]*?)<\/testcase>)/g)].map((match): JUnitCase => {
-      const body = match[2] ?? '';
-      const skipped = /<skipped[^>]*message="([^"]*)"/.exec(body);
-      const status = body.includes('<failure') ? 'failed' : skipped !== null ? 'skipped' : 'passed';
-      return { suite, name: unescape(match[1] ?? ''), status, text: unescape(status === 'skipped' ? (skipped?.[1] ?? '') : body) };
+  return xml
+    .split('<testsuite name="')
+    .slice(1)
+    .flatMap((chunk) => {
+      const suite = unescape(chunk.slice(0, chunk.indexOf('"')));
+      return [...chunk.matchAll(/<testcase name="([^"]*)"[^>]*?(?:\/>|>([\s\S]*?)<\/testcase>)/g)].map((match): JUnitCase => {
+        const body = match[2] ?? '';
+        const skipped = /<skipped[^>]*message="([^"]*)"/.exec(body);
+        const status = body.includes('<failure') ? 'failed' : skipped !== null ? 'skipped' : 'passed';
+        return { suite, name: unescape(match[1] ?? ''), status, text: unescape(status === 'skipped' ? (skipped?.[1] ?? '') : body) };
+      });
     });
-  });
 }
 
 function unescape(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }

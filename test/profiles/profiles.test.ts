@@ -34,7 +34,10 @@ describe('profiles', () => {
   });
 
   test('an unknown profile is a usage error naming the known ones', () => {
-    assert.throws(() => findProfile('zeebe-7'), (error: unknown) => error instanceof ConformanceError && error.code === 'CONF_USAGE' && /zeebe-8\.5/.test(error.message));
+    assert.throws(
+      () => findProfile('zeebe-7'),
+      (error: unknown) => error instanceof ConformanceError && error.code === 'CONF_USAGE' && /zeebe-8\.5/.test(error.message),
+    );
   });
 
   test('the unsorted list is a known deviation up to 8.9, a violation under the spec and 8.10', () => {
@@ -48,7 +51,10 @@ describe('profiles', () => {
   });
 
   test('DELETED is tolerated from 8.9 only, and only when it is the whole schema problem', () => {
-    const deleted = finding({ checkId: 'response-schema-valid', received: '/state must be equal to one of the allowed values DOES_NOT_EXIST, IN_PROGRESS, COMPLETED, FAILED, INCOMPLETE, INCOMPATIBLE, got "DELETED"' });
+    const deleted = finding({
+      checkId: 'response-schema-valid',
+      received: '/state must be equal to one of the allowed values DOES_NOT_EXIST, IN_PROGRESS, COMPLETED, FAILED, INCOMPLETE, INCOMPATIBLE, got "DELETED"',
+    });
     assert.equal(applyProfile(findProfile('zeebe-8.9'), deleted).verdict, 'known-deviation');
     assert.equal(applyProfile(findProfile('zeebe-8.8'), deleted).verdict, 'violation');
     const more = finding({ checkId: 'response-schema-valid', received: `${deleted.received}; /details/0/createdAt must match format "date-time", got "x"` });
@@ -56,7 +62,10 @@ describe('profiles', () => {
   });
 
   test('a 503 on take is a known deviation of every release, a 500 is not', () => {
-    assert.equal(applyProfile(findProfile('zeebe-8.2'), finding({ checkId: 'not-a-server-error', operation: 'POST /', status: 503, received: '503 (once)' })).verdict, 'known-deviation');
+    assert.equal(
+      applyProfile(findProfile('zeebe-8.2'), finding({ checkId: 'not-a-server-error', operation: 'POST /', status: 503, received: '503 (once)' })).verdict,
+      'known-deviation',
+    );
     assert.equal(applyProfile(findProfile('zeebe-8.2'), finding({ checkId: 'not-a-server-error', operation: 'POST /', status: 500, received: '500' })).verdict, 'violation');
   });
 });

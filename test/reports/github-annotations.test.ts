@@ -12,9 +12,9 @@ test('an ::error per violation and tool error (one per fault, with how often it 
   const outcome = sampleOutcome({ findings: [{ ...violation, verdict: 'known-deviation' }, ...sampleOutcome().findings] });
   assert.deepEqual(toGitHubAnnotations(outcome), [
     '::error title=CONF_INTERNAL::the smoke suite stopped <oops>',
-    "::error title=list-sorted-descending (GET /)::list-sorted-descending (GET /): violation [medium]: expected backupIds strictly descending, received 1 then 2 at position 1 <&\"'> (seen 2 times)",
+    '::error title=list-sorted-descending (GET /)::list-sorted-descending (GET /): violation [medium]: expected backupIds strictly descending, received 1 then 2 at position 1 <&"\'> (seen 2 times)',
     '::warning title=not-a-server-error (GET /)::not-a-server-error (GET /): inconclusive [high]: expected a non-5xx answer, received 503 (once) (seen 2 times)',
-    "::notice title=list-sorted-descending (GET /)::list-sorted-descending (GET /): known deviation [medium]: expected backupIds strictly descending, received 1 then 2 at position 1 <&\"'> (seen 2 times)",
+    '::notice title=list-sorted-descending (GET /)::list-sorted-descending (GET /): known deviation [medium]: expected backupIds strictly descending, received 1 then 2 at position 1 <&"\'> (seen 2 times)',
   ]);
 });
 

@@ -57,10 +57,13 @@ describe('toHtmlReport', () => {
     const page = toHtmlReport(richOutcome());
     assert.match(page, /<div class="label">Expected<\/div><p class="value">backupIds strictly descending<\/p>/);
     assert.match(page, /<code>#\/paths\/~1\/get\/description<\/code><blockquote>“sorted in descending order of backupId”<\/blockquote>/);
-    assert.ok(page.includes("curl -i -X GET -H &#39;accept: application/json&#39; http://127.0.0.1:9600/actuator/backups"));
+    assert.ok(page.includes('curl -i -X GET -H &#39;accept: application/json&#39; http://127.0.0.1:9600/actuator/backups'));
     assert.match(page, /<pre class="commands replay">npx conformance --target http:\/\/127.0.0.1:9600\/actuator\/backups --suite stateful --seed 1234567 --path 12:3<\/pre>/);
     assert.match(page, /these 2 requests, in order:/);
-    assert.match(page, /<span class="label">Known deviation<\/span><code>list-unsorted<\/code>: the list comes in hash order <span class="muted">\(source: BackupRequestHandler\.aggregateBackupList \(camunda\/zeebe@8\.5\.4\)\)<\/span>/);
+    assert.match(
+      page,
+      /<span class="label">Known deviation<\/span><code>list-unsorted<\/code>: the list comes in hash order <span class="muted">\(source: BackupRequestHandler\.aggregateBackupList \(camunda\/zeebe@8\.5\.4\)\)<\/span>/,
+    );
   });
 
   test('violations come before inconclusive results, and those before known deviations', () => {
@@ -82,7 +85,14 @@ describe('toHtmlReport', () => {
   });
 
   test('a run with more backups than the chart holds draws the first ones and says so', () => {
-    const timeline = Array.from({ length: MAX_LANES + 3 }, (_, i) => ({ atMs: i, backupId: String(100 + i), kind: 'take' as const, suite: 'stateful', operation: 'POST /', status: 202 }));
+    const timeline = Array.from({ length: MAX_LANES + 3 }, (_, i) => ({
+      atMs: i,
+      backupId: String(100 + i),
+      kind: 'take' as const,
+      suite: 'stateful',
+      operation: 'POST /',
+      status: 202,
+    }));
     const page = toHtmlReport(sampleOutcome({ timeline }));
     assert.equal(count(page, /<g class="lane" data-backup-id="/), MAX_LANES);
     assert.match(page, new RegExp(`Only the first ${MAX_LANES} of ${MAX_LANES + 3} backups are drawn; findings.json lists every event.`));
@@ -115,13 +125,23 @@ function externalReferences(tree: HtmlTree): string[] {
 
 /** Each link from the table of checks, with the row's check, the cell's verdict and the element it points to. */
 function cellLinks(tree: HtmlTree): { checkId: string | undefined; verdict: string | undefined; target: Element | undefined; href: string }[] {
-  const byId = new Map(tree.elements.flatMap((element) => { const id = attribute(element, 'id'); return id === undefined ? [] : [[id, element] as const]; }));
+  const byId = new Map(
+    tree.elements.flatMap((element) => {
+      const id = attribute(element, 'id');
+      return id === undefined ? [] : [[id, element] as const];
+    }),
+  );
   return tree.elements
     .filter((element) => element.tagName === 'a' && classes(element).includes('cell'))
     .map((link) => {
       const href = attribute(link, 'href') ?? '';
       const row = closest(link, 'tr');
-      return { checkId: row && attribute(row, 'data-check-id'), verdict: classes(link).find((name) => name !== 'cell'), target: href.startsWith('#') ? byId.get(href.slice(1)) : undefined, href };
+      return {
+        checkId: row && attribute(row, 'data-check-id'),
+        verdict: classes(link).find((name) => name !== 'cell'),
+        target: href.startsWith('#') ? byId.get(href.slice(1)) : undefined,
+        href,
+      };
     });
 }
 
@@ -166,7 +186,10 @@ describe('report.html read by an HTML5 parser', () => {
   });
 
   test('the self-containment check bites: a script, a stylesheet, an image and a handler are each found', () => {
-    const page = written.replace('</body>', '<script>1</script><link rel="stylesheet" href="https://example.com/a.css"><img src="https://example.com/x.png"><p style="background: url(https://example.com/x.png)" onclick="x()"></p></body>');
+    const page = written.replace(
+      '</body>',
+      '<script>1</script><link rel="stylesheet" href="https://example.com/a.css"><img src="https://example.com/x.png"><p style="background: url(https://example.com/x.png)" onclick="x()"></p></body>',
+    );
     assert.deepEqual(externalReferences(parseHtml(page)), [
       '<script>',
       '<link>',
@@ -179,7 +202,10 @@ describe('report.html read by an HTML5 parser', () => {
   });
 
   test('every failing cell of the table links to a finding on the page, of its check and its verdict', () => {
-    for (const [name, page] of [['the real run', written], ['the rich outcome', toHtmlReport(richOutcome())]] as const) {
+    for (const [name, page] of [
+      ['the real run', written],
+      ['the rich outcome', toHtmlReport(richOutcome())],
+    ] as const) {
       const tree = parseHtml(page);
       const links = cellLinks(tree);
       assert.ok(links.length > 0, `${name}: no failing cell is linked`);
@@ -194,11 +220,17 @@ describe('report.html read by an HTML5 parser', () => {
     const violation = cellLinks(parseHtml(written)).find((link) => link.checkId === 'list-sorted-descending');
     assert.equal(violation?.verdict, 'violation');
     const dangling = cellLinks(parseHtml(written.replace(`href="${violation.href}"`, 'href="#finding-999"')));
-    assert.ok(dangling.some((link) => link.target === undefined), 'a link to a finding that is not on the page goes unnoticed');
+    assert.ok(
+      dangling.some((link) => link.target === undefined),
+      'a link to a finding that is not on the page goes unnoticed',
+    );
   });
 
   test('the timeline is an SVG element, well-formed XML, with one lane per backup the run took', async () => {
-    for (const [page, source] of [[written, outcome], [toHtmlReport(richOutcome()), richOutcome()]] as const) {
+    for (const [page, source] of [
+      [written, outcome],
+      [toHtmlReport(richOutcome()), richOutcome()],
+    ] as const) {
       const chart = timelineChart(parseHtml(page));
       assert.equal(chart.namespaceURI, SVG_NAMESPACE);
       assert.match(attribute(chart, 'viewBox') ?? '', /^0 0 \d+(?:\.\d+)? \d+(?:\.\d+)?$/);
@@ -219,9 +251,15 @@ describe('report.html read by an HTML5 parser', () => {
 
   test("a hostile server's strings are text in the parsed page and its SVG, never elements", () => {
     const tree = parseHtml(toHtmlReport(richOutcome()));
-    assert.deepEqual(tree.elements.filter((element) => element.tagName === 'script' || element.tagName === 'img').map((element) => element.tagName), []);
+    assert.deepEqual(
+      tree.elements.filter((element) => element.tagName === 'script' || element.tagName === 'img').map((element) => element.tagName),
+      [],
+    );
     const findings = tree.elements.filter((element) => element.tagName === 'article' && attribute(element, 'data-check-id') === 'response-schema-valid');
-    assert.ok(findings.some((finding) => textContent(finding).includes(HOSTILE)), 'the payload is not shown as text in its finding');
+    assert.ok(
+      findings.some((finding) => textContent(finding).includes(HOSTILE)),
+      'the payload is not shown as text in its finding',
+    );
     assert.ok(textContent(timelineChart(tree)).includes(HOSTILE), 'the partition state carrying markup is not text in the timeline');
   });
 });

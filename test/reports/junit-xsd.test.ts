@@ -32,12 +32,18 @@ test('junit.xml of a run with known deviations, markup and control characters fr
 test('junit.xml of a clean run and of a run that could not start are valid', async () => {
   const clean = await validate(toJUnit(sampleOutcome({ findings: [], errors: [], exitCode: 0 })));
   assert.ok(clean.valid, clean.messages);
-  const unreachable = await validate(toJUnit(sampleOutcome({ suites: [], checks: [], findings: [], errors: [{ code: 'CONF_TARGET_UNREACHABLE', message: 'Cannot reach http://127.0.0.1:1' }], exitCode: 2 })));
+  const unreachable = await validate(
+    toJUnit(sampleOutcome({ suites: [], checks: [], findings: [], errors: [{ code: 'CONF_TARGET_UNREACHABLE', message: 'Cannot reach http://127.0.0.1:1' }], exitCode: 2 })),
+  );
   assert.ok(unreachable.valid, unreachable.messages);
 });
 
 test('junit.xml of a real run against a server that lists backups in the wrong order is valid', async () => {
-  const server = await startReferenceServer({ settleMs: 0, seedBackups: [{ id: 1 }, { id: 2 }], behaviour: { orderList: (views) => [...views].sort((a, b) => (a.backupId < b.backupId ? -1 : 1)) } });
+  const server = await startReferenceServer({
+    settleMs: 0,
+    seedBackups: [{ id: 1 }, { id: 2 }],
+    behaviour: { orderList: (views) => [...views].sort((a, b) => (a.backupId < b.backupId ? -1 : 1)) },
+  });
   try {
     const outcome = await runConformance(resolveConfig({ target: server.url, suites: ['smoke'] }));
     const xml = toJUnit(outcome);
@@ -50,7 +56,9 @@ test('junit.xml of a real run against a server that lists backups in the wrong o
 });
 
 test('the schema check bites: a document the schema forbids is rejected', async () => {
-  const xml = toJUnit(sampleOutcome()).replace('<testsuites name="backup-conformance"', '<testsuites skipped="1" name="backup-conformance"').replace(/<testcase classname="smoke.GET \/" name="response-schema-valid"/, '<testcase classname="smoke.GET /"');
+  const xml = toJUnit(sampleOutcome())
+    .replace('<testsuites name="backup-conformance"', '<testsuites skipped="1" name="backup-conformance"')
+    .replace(/<testcase classname="smoke.GET \/" name="response-schema-valid"/, '<testcase classname="smoke.GET /"');
   const { valid, messages } = await validate(xml);
   assert.equal(valid, false);
   assert.match(messages, /attribute 'skipped': The attribute 'skipped' is not allowed/);

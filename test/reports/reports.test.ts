@@ -35,7 +35,10 @@ test('JUnit: violations fail, inconclusive results skip, tool errors error, pass
   assert.match(xml, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="backup-conformance" tests="5" failures="1" errors="1" time="/);
   assert.match(xml, /<testsuite name="smoke" tests="3" failures="1" errors="0" skipped="1" /);
   assert.match(xml, /<testcase classname="smoke.GET \/" name="response-schema-valid" time="0"\/>/);
-  assert.match(xml, /<testcase classname="smoke.GET \/" name="list-sorted-descending" time="0">\n {6}<failure type="violation" message="list-sorted-descending \(GET \/\): violation/);
+  assert.match(
+    xml,
+    /<testcase classname="smoke.GET \/" name="list-sorted-descending" time="0">\n {6}<failure type="violation" message="list-sorted-descending \(GET \/\): violation/,
+  );
   assert.match(xml, /name="not-a-server-error" time="0">\n {6}<skipped message=/);
   assert.match(xml, /<error type="CONF_INTERNAL" message="the smoke suite stopped &lt;oops&gt;">/);
   assert.match(xml, /\n\nevaluated 2 times: 1 failed, 1 passed<\/failure>/, 'passed and failed apart');
@@ -43,7 +46,10 @@ test('JUnit: violations fail, inconclusive results skip, tool errors error, pass
 
 test('JUnit: a rule the run could not exercise is skipped, saying why, and never passes', () => {
   const xml = toJUnit(sampleOutcome());
-  assert.match(xml, /<testsuite name="not-exercised" tests="1" failures="0" errors="0" skipped="1" time="0">\n {4}<testcase classname="not-exercised" name="timestamps-ordered" time="0">\n {6}<skipped message="not exercised: the run met no partition with both createdAt and lastUpdatedAt"\/>/);
+  assert.match(
+    xml,
+    /<testsuite name="not-exercised" tests="1" failures="0" errors="0" skipped="1" time="0">\n {4}<testcase classname="not-exercised" name="timestamps-ordered" time="0">\n {6}<skipped message="not exercised: the run met no partition with both createdAt and lastUpdatedAt"\/>/,
+  );
 });
 
 test('JUnit escapes markup and drops characters XML cannot hold', () => {

@@ -52,8 +52,18 @@ export function richTimeline(): TimelineEvent[] {
     view(3600, '1005', ok, [ok, ok, ok]),
     remove(3800, '1005', 500),
     take(4000, '1006'),
-    view(4200, '1006', ip, Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? ok : ip))),
-    view(4800, '1006', ok, Array.from({ length: 12 }, () => ok)),
+    view(
+      4200,
+      '1006',
+      ip,
+      Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? ok : ip)),
+    ),
+    view(
+      4800,
+      '1006',
+      ok,
+      Array.from({ length: 12 }, () => ok),
+    ),
     remove(5000, '1006'),
   ];
 }
@@ -70,12 +80,24 @@ const stalled: Finding = {
   specPointer: 'spec/NOTES.md#settle-time',
   suite: 'stateful',
   reproduction: {
-    curl: ["curl -i -X POST -H 'content-type: application/json' -d '{\"backupId\":1002}' http://127.0.0.1:9600/actuator/backups", 'curl -i -X GET http://127.0.0.1:9600/actuator/backups/1002'],
+    curl: [
+      "curl -i -X POST -H 'content-type: application/json' -d '{\"backupId\":1002}' http://127.0.0.1:9600/actuator/backups",
+      'curl -i -X GET http://127.0.0.1:9600/actuator/backups/1002',
+    ],
     replay: { seed: 1234567, path: '12:3', commands: 'Take(+2), Get(+2)×4' },
   },
 };
 
-const hostile: Finding = { ...violation, checkId: 'response-schema-valid', title: 'The response body matches the documented schema', operation: GET, specPointer: '#/paths/~1{backupId}/get/responses/200/content/application~1json/schema', received: HOSTILE, expected: `state one of ${HOSTILE}`, reproduction: { curl: [`curl -i ${HOSTILE}`] } };
+const hostile: Finding = {
+  ...violation,
+  checkId: 'response-schema-valid',
+  title: 'The response body matches the documented schema',
+  operation: GET,
+  specPointer: '#/paths/~1{backupId}/get/responses/200/content/application~1json/schema',
+  received: HOSTILE,
+  expected: `state one of ${HOSTILE}`,
+  reproduction: { curl: [`curl -i ${HOSTILE}`] },
+};
 
 export function richOutcome(overrides: Partial<RunOutcome> = {}): RunOutcome {
   const base = sampleOutcome();
@@ -85,8 +107,25 @@ export function richOutcome(overrides: Partial<RunOutcome> = {}): RunOutcome {
     durationMs: 5600,
     requests: 27,
     suites: [...base.suites, { id: 'stateful', title: 'Model-based sequences of takes, gets and deletes', durationMs: 5400 }],
-    checks: [...base.checks, { suite: 'stateful', operation: GET, checkId: 'response-schema-valid', runs: 14, failed: 0 }, { suite: 'stateful', operation: GET, checkId: 'backup-settles', runs: 5, failed: 0 }],
-    findings: [...base.findings, stalled, hostile, { ...violation, checkId: 'list-sorted-descending', verdict: 'known-deviation', operation: 'GET /', suite: 'stateful', received: '1 then 2 (Zeebe 8.5 lists in hash order)', knownDeviation: { id: 'list-unsorted', description: 'the list comes in hash order', source: 'BackupRequestHandler.aggregateBackupList (camunda/zeebe@8.5.4)' } }],
+    checks: [
+      ...base.checks,
+      { suite: 'stateful', operation: GET, checkId: 'response-schema-valid', runs: 14, failed: 0 },
+      { suite: 'stateful', operation: GET, checkId: 'backup-settles', runs: 5, failed: 0 },
+    ],
+    findings: [
+      ...base.findings,
+      stalled,
+      hostile,
+      {
+        ...violation,
+        checkId: 'list-sorted-descending',
+        verdict: 'known-deviation',
+        operation: 'GET /',
+        suite: 'stateful',
+        received: '1 then 2 (Zeebe 8.5 lists in hash order)',
+        knownDeviation: { id: 'list-unsorted', description: 'the list comes in hash order', source: 'BackupRequestHandler.aggregateBackupList (camunda/zeebe@8.5.4)' },
+      },
+    ],
     timeline: richTimeline(),
     ...overrides,
   };

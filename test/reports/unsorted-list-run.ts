@@ -13,7 +13,11 @@ import { startReferenceServer } from '../../src/server/reference-server.js';
  */
 export async function unsortedListRun(): Promise<{ dir: string; outcome: RunOutcome }> {
   const dir = await mkdtemp(join(tmpdir(), 'conformance-html-'));
-  const server = await startReferenceServer({ settleMs: 0, seedBackups: [{ id: 1 }, { id: 2 }], behaviour: { orderList: (views) => [...views].sort((a, b) => (a.backupId < b.backupId ? -1 : 1)) } });
+  const server = await startReferenceServer({
+    settleMs: 0,
+    seedBackups: [{ id: 1 }, { id: 2 }],
+    behaviour: { orderList: (views) => [...views].sort((a, b) => (a.backupId < b.backupId ? -1 : 1)) },
+  });
   let outcome: RunOutcome;
   try {
     outcome = await runConformance(resolveConfig({ target: server.url, suites: ['smoke'] }));

@@ -67,7 +67,19 @@ describe('the rule catalogue', () => {
 
   test('every pointer resolves in the bundled spec, and every spec/NOTES.md section it names exists', () => {
     const notes = readFileSync(join(root, 'spec/NOTES.md'), 'utf8');
-    const anchors = new Set(notes.split('\n').filter((line) => line.startsWith('## ')).map((line) => line.slice(3).trim().toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-')));
+    const anchors = new Set(
+      notes
+        .split('\n')
+        .filter((line) => line.startsWith('## '))
+        .map((line) =>
+          line
+            .slice(3)
+            .trim()
+            .toLowerCase()
+            .replace(/[^\p{L}\p{N}\s-]/gu, '')
+            .replace(/\s/g, '-'),
+        ),
+    );
     for (const d of describeRules(spec.document, index.byRole)) {
       assert.ok(resolves(spec, d.specPointer), `${d.id}: ${d.specPointer}`);
       if (d.note !== undefined) assert.ok(anchors.has(d.note.replace('spec/NOTES.md#', '')), `${d.id}: ${d.note}`);
@@ -94,7 +106,10 @@ describe('the rule catalogue', () => {
     assert.ok(list !== undefined);
     list.get.description = list.get.description.replace('descending', 'ascending');
     const unstated = rulesNotStated(edited, index.byRole);
-    assert.deepEqual(unstated.map((u) => u.ruleId), ['list-sorted-descending']);
+    assert.deepEqual(
+      unstated.map((u) => u.ruleId),
+      ['list-sorted-descending'],
+    );
     assert.match(unstated[0]?.reason ?? '', /sorted in descending order of backupId.*#\/paths\/~1\/get\/description/);
   });
 
@@ -102,12 +117,18 @@ describe('the rule catalogue', () => {
     const readme = await readFile(join(root, 'README.md'), 'utf8');
     const checksTable = readme.slice(readme.indexOf('| check | what it asserts |'), readme.indexOf('The suites, in the order'));
     const listed = [...checksTable.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]);
-    assert.deepEqual(listed, rules.filter((r) => r.scope === 'response').map((r) => r.id));
+    assert.deepEqual(
+      listed,
+      rules.filter((r) => r.scope === 'response').map((r) => r.id),
+    );
     for (const suite of allSuites) {
       const row = readme.split('\n').find((line) => line.startsWith(`| \`${suite.id}\` |`));
       assert.ok(row !== undefined, suite.id);
       const own = [...(row.split('|').at(-2) ?? '').matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1]).sort();
-      const expected = rules.filter((r) => r.scope === 'sequence' && (r.suites as readonly string[]).includes(suite.id)).map((r) => r.id).sort();
+      const expected = rules
+        .filter((r) => r.scope === 'sequence' && (r.suites as readonly string[]).includes(suite.id))
+        .map((r) => r.id)
+        .sort();
       assert.deepEqual(own, expected, suite.id);
     }
   });

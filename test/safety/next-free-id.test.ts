@@ -16,8 +16,21 @@ after(async () => {
 async function apiWithDeletedBackup(blockedBy: bigint | undefined, options: ReferenceServerOptions = {}): Promise<{ api: BackupApi; takes: bigint[] }> {
   const server = await startReferenceServer({ settleMs: 0, ...options });
   const client = createClient({ timeoutMs: 5_000, maxBodyBytes: 1 << 20, defaultHeaders: { accept: 'application/json' } });
-  closers.push(() => client.close(), () => server.close());
-  const api = createBackupApi({ baseUrl: server.url, index: await bundledIndex(), client, checks: [], suite: 'test', redactedHeaders: new Set(), retryDelayMs: 10, record: () => {}, noteCheck: () => {} });
+  closers.push(
+    () => client.close(),
+    () => server.close(),
+  );
+  const api = createBackupApi({
+    baseUrl: server.url,
+    index: await bundledIndex(),
+    client,
+    checks: [],
+    suite: 'test',
+    redactedHeaders: new Set(),
+    retryDelayMs: 10,
+    record: () => {},
+    noteCheck: () => {},
+  });
   if (blockedBy !== undefined) {
     assert.equal((await api.take(blockedBy)).status, 202);
     assert.equal((await api.delete(blockedBy)).status, 204);
@@ -44,7 +57,14 @@ describe('the next free id', () => {
   });
 
   test('reads the latest id in 8.9 wording too', () => {
-    const observation = { body: { ok: true, value: { message: 'Requested backup has ID 3. The latest backup has ID 42. The backup ID must be greater than the ID of previous backups that are completed, failed, or deleted.' } } };
+    const observation = {
+      body: {
+        ok: true,
+        value: {
+          message: 'Requested backup has ID 3. The latest backup has ID 42. The backup ID must be greater than the ID of previous backups that are completed, failed, or deleted.',
+        },
+      },
+    };
     assert.equal(latestIdStated(observation as never), 42n);
   });
 

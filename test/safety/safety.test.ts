@@ -68,7 +68,10 @@ describe('--read-only', () => {
 
 describe('secrets', () => {
   const TOKEN = 's3cr3t-t0ken-do-not-print';
-  const failing = { intercept: (_request: ReceivedRequest, planned: Parameters<NonNullable<ReferenceServerOptions['intercept']>>[1]) => ('status' in planned && planned.status === 200 ? { ...planned, status: 299 } : planned) };
+  const failing = {
+    intercept: (_request: ReceivedRequest, planned: Parameters<NonNullable<ReferenceServerOptions['intercept']>>[1]) =>
+      'status' in planned && planned.status === 200 ? { ...planned, status: 299 } : planned,
+  };
 
   test('a token from --bearer-token-env is sent but appears in no output', async () => {
     const { server, requests } = await recordingServer(failing);
@@ -147,9 +150,15 @@ describe('what the suite may do to the target', () => {
 describe('option parsing', () => {
   test('headers, ids and rates are checked, with secrets kept out of messages', () => {
     const usage = (options: Parameters<typeof resolveConfig>[0], pattern: RegExp) =>
-      assert.throws(() => resolveConfig(options), (error: unknown) => error instanceof ConformanceError && error.code === 'CONF_USAGE' && pattern.test(error.message));
+      assert.throws(
+        () => resolveConfig(options),
+        (error: unknown) => error instanceof ConformanceError && error.code === 'CONF_USAGE' && pattern.test(error.message),
+      );
     usage({ headers: ['no colon secret'] }, /--header takes "Name: value"/);
-    assert.throws(() => resolveConfig({ headers: ['Bad Name: topsecret'] }), (error: unknown) => !(error as Error).message.includes('topsecret'));
+    assert.throws(
+      () => resolveConfig({ headers: ['Bad Name: topsecret'] }),
+      (error: unknown) => !(error as Error).message.includes('topsecret'),
+    );
     usage({ idBase: '0' }, /--id-base takes a backup id from 1/);
     usage({ idBase: '9223372036854775808' }, /--id-base/);
     usage({ rate: '-1' }, /--rate takes a number above 0/);

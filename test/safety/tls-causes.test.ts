@@ -32,7 +32,10 @@ describe('messages that name the cause of a TLS failure', () => {
   test('https:// to a plain HTTP server: use http://, not --ca', async () => {
     const result = await runCli(['--target', plain.url.replace(/^http:/, 'https:'), '--read-only'], { out: false });
     assert.equal(result.code, 2, result.stdout + result.stderr);
-    assert.match(result.stderr, /^error: Cannot reach https:\/\/\S+: the server speaks plain HTTP, not TLS: use http:\/\/\. Give --target http:\/\/127\.0\.0\.1:\d+\/actuator\/backups\.$/m);
+    assert.match(
+      result.stderr,
+      /^error: Cannot reach https:\/\/\S+: the server speaks plain HTTP, not TLS: use http:\/\/\. Give --target http:\/\/127\.0\.0\.1:\d+\/actuator\/backups\.$/m,
+    );
     assert.doesNotMatch(result.stderr, /--ca|ssl3_get_record/);
   });
 
@@ -45,7 +48,10 @@ describe('messages that name the cause of a TLS failure', () => {
   test('a certificate for another name: says which names it holds, and no --ca advice', async () => {
     const result = await runCli(['--target', `https://127.0.0.2:${tlsPort}/actuator/backups`, '--read-only', '--ca', fixture('tls-localhost.crt')], { out: false });
     assert.equal(result.code, 2, result.stdout + result.stderr);
-    assert.match(result.stderr, /: the certificate is for localhost, 127\.0\.0\.1, not 127\.0\.0\.2\. Give --target a host name the certificate holds, or skip verification with --insecure\.$/m);
+    assert.match(
+      result.stderr,
+      /: the certificate is for localhost, 127\.0\.0\.1, not 127\.0\.0\.2\. Give --target a host name the certificate holds, or skip verification with --insecure\.$/m,
+    );
     assert.doesNotMatch(result.stderr, /--ca/);
   });
 });

@@ -59,6 +59,9 @@ describe('--rate', () => {
     const gaps = starts.slice(1).map((at, i) => at - (starts[i] as number));
     // A lower bound only: a limiter never lets requests start closer than 40 ms apart (timers may
     // fire a millisecond early, and start times are whole milliseconds), however slow the machine.
-    assert.ok(gaps.every((gap) => gap >= 38), `gaps ${gaps.map((g) => g.toFixed(1)).join(', ')} ms`);
+    assert.ok(
+      gaps.every((gap) => gap >= 38),
+      `gaps ${gaps.map((g) => g.toFixed(1)).join(', ')} ms`,
+    );
   });
 });

@@ -18,10 +18,7 @@ interface Info {
 }
 
 /** Runs `body` against a fresh server on a clock, then closes it. */
-async function withServer(
-  options: ReferenceServerOptions,
-  body: (server: RunningServer, clock: { now: number }) => Promise<void>,
-): Promise<void> {
+async function withServer(options: ReferenceServerOptions, body: (server: RunningServer, clock: { now: number }) => Promise<void>): Promise<void> {
   const clock = { now: T0 };
   const server = await startReferenceServer({ now: () => clock.now, ...options });
   try {
@@ -40,11 +37,14 @@ async function infoAfterSettling(server: RunningServer, clock: { now: number }, 
 }
 
 describe('fault partition-fails', () => {
-  test('fails partition 2 by default, with Zeebe\'s reason and top-level failureReason', async () => {
+  test("fails partition 2 by default, with Zeebe's reason and top-level failureReason", async () => {
     await withServer({ faults: ['partition-fails'] }, async (server, clock) => {
       const info = await infoAfterSettling(server, clock, 1);
       assert.equal(info.state, 'FAILED');
-      assert.deepEqual(info.details.map((d) => d.state), ['COMPLETED', 'FAILED', 'COMPLETED']);
+      assert.deepEqual(
+        info.details.map((d) => d.state),
+        ['COMPLETED', 'FAILED', 'COMPLETED'],
+      );
       assert.equal(info.details[1]?.failureReason, 'Backup is cancelled due to leader change.');
       assert.equal(info.failureReason, 'Backup on partition 2 failed due to Backup is cancelled due to leader change.. ');
     });
@@ -58,7 +58,10 @@ describe('fault partition-fails', () => {
       assert.equal('failureReason' in early, false);
       clock.now += DAY;
       const info = (await callApi(`${server.url}/1`)).json as Info;
-      assert.deepEqual(info.details.map((d) => d.state), ['COMPLETED', 'COMPLETED', 'FAILED']);
+      assert.deepEqual(
+        info.details.map((d) => d.state),
+        ['COMPLETED', 'COMPLETED', 'FAILED'],
+      );
       assert.match(info.failureReason ?? '', /^Backup on partition 3 failed due to /);
     });
   });
@@ -87,7 +90,7 @@ describe('fault partition-never-starts', () => {
 });
 
 describe('fault not-configured', () => {
-  test('answers every operation with 400 and Zeebe\'s message, after the id check of POST', async () => {
+  test("answers every operation with 400 and Zeebe's message, after the id check of POST", async () => {
     await withServer({ faults: ['not-configured'] }, async (server) => {
       const message = 'Cannot process backup requests. No backup store is configured. To use this feature, configure backup in broker configuration.';
       const answers = [
@@ -201,9 +204,7 @@ describe('fault options', () => {
       { name: 'partition-fails', argument: 2 },
       { name: 'slow', argument: 1000 },
     ]);
-    assert.deepEqual(resolveServerOptions({ partitions: 1, faults: ['partition-never-starts'] }).faults, [
-      { name: 'partition-never-starts', argument: 1 },
-    ]);
+    assert.deepEqual(resolveServerOptions({ partitions: 1, faults: ['partition-never-starts'] }).faults, [{ name: 'partition-never-starts', argument: 1 }]);
   });
 
   test('leaves seeded backups as they were given', async () => {

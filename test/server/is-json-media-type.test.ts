@@ -4,7 +4,13 @@ import { isJsonMediaType } from '../../src/server/is-json-media-type.js';
 
 describe('isJsonMediaType', () => {
   test('accepts application/json and application/*+json, with parameters, in any case', () => {
-    for (const type of ['application/json', 'application/json;charset=UTF-8', ' Application/JSON ; q=1', 'application/problem+json', 'application/vnd.spring-boot.actuator.v3+json']) {
+    for (const type of [
+      'application/json',
+      'application/json;charset=UTF-8',
+      ' Application/JSON ; q=1',
+      'application/problem+json',
+      'application/vnd.spring-boot.actuator.v3+json',
+    ]) {
       assert.equal(isJsonMediaType(type), true, type);
     }
   });

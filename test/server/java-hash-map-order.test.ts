@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { javaHashMapOrder } from '../../src/server/java-hash-map-order.js';
 
 describe('javaHashMapOrder', () => {
-  test('iterates small keys ascending, as Zeebe\'s own acceptance test sees them', () => {
+  test("iterates small keys ascending, as Zeebe's own acceptance test sees them", () => {
     assert.deepEqual(javaHashMapOrder([1n, 2n, 3n]), [1n, 2n, 3n]);
     const many = Array.from({ length: 40 }, (_, i) => BigInt(i + 1));
     assert.deepEqual(javaHashMapOrder(many), many);

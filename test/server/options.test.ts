@@ -72,13 +72,16 @@ describe('resolveServerOptions', () => {
       [{ seedBackups: [{ id: 3, state: 'DONE' as 'FAILED' }] }, /has state 'DONE'/],
     ];
     for (const [options, message] of bad) {
-      assert.throws(() => resolveServerOptions(options), (error: Error & { code?: string }) => {
-        assert.equal(error.name, 'ConformanceError');
-        assert.equal(error.code, 'CONF_USAGE');
-        assert.match(error.message, message);
-        assert.equal(error.message.includes('\n'), false);
-        return true;
-      });
+      assert.throws(
+        () => resolveServerOptions(options),
+        (error: Error & { code?: string }) => {
+          assert.equal(error.name, 'ConformanceError');
+          assert.equal(error.code, 'CONF_USAGE');
+          assert.match(error.message, message);
+          assert.equal(error.message.includes('\n'), false);
+          return true;
+        },
+      );
     }
   });
 });

@@ -33,7 +33,10 @@ describe('behaviour overrides', () => {
     };
     await withServer(listAscending, async (server) => {
       for (const id of [1, 2, 3]) await takeBackup(server.url, `{"backupId": ${id}}`);
-      assert.deepEqual(((await callApi(server.url)).json as Info[]).map((b) => b.backupId), [1, 2, 3]);
+      assert.deepEqual(
+        ((await callApi(server.url)).json as Info[]).map((b) => b.backupId),
+        [1, 2, 3],
+      );
     });
   });
 
@@ -73,14 +76,20 @@ describe('behaviour overrides', () => {
     const dropFirst: ReferenceServerOptions = { behaviour: (base) => ({ partitionStates: (b, now) => base.partitionStates(b, now).slice(1) }) };
     await withServer(dropFirst, async (server) => {
       await takeBackup(server.url, '{"backupId": 1}');
-      assert.deepEqual(((await callApi(`${server.url}/1`)).json as Info).details.map((d) => d.partitionId), [2, 3]);
+      assert.deepEqual(
+        ((await callApi(`${server.url}/1`)).json as Info).details.map((d) => d.partitionId),
+        [2, 3],
+      );
     });
   });
 
   test('an explicit undefined leaves the piece in place', async () => {
     await withServer({ behaviour: { orderList: undefined } }, async (server) => {
       for (const id of [1, 2]) await takeBackup(server.url, `{"backupId": ${id}}`);
-      assert.deepEqual(((await callApi(server.url)).json as Info[]).map((b) => b.backupId), [2, 1]);
+      assert.deepEqual(
+        ((await callApi(server.url)).json as Info[]).map((b) => b.backupId),
+        [2, 1],
+      );
     });
   });
 
@@ -115,8 +124,7 @@ describe('intercept', () => {
 
   test('may be async and change headers and body', async () => {
     const stamped: ReferenceServerOptions = {
-      intercept: async (_request, planned) =>
-        'status' in planned ? { ...planned, headers: { ...planned.headers, 'x-stamp': 'yes' }, json: undefined, text: 'plain' } : planned,
+      intercept: async (_request, planned) => ('status' in planned ? { ...planned, headers: { ...planned.headers, 'x-stamp': 'yes' }, json: undefined, text: 'plain' } : planned),
     };
     await withServer(stamped, async (server) => {
       const answer = await callApi(server.url);

@@ -15,10 +15,7 @@ interface Info {
   details: { partitionId: number; state: string; brokerId?: number }[];
 }
 
-async function withServer(
-  options: ReferenceServerOptions,
-  body: (server: RunningServer, clock: { now: number }) => Promise<void>,
-): Promise<void> {
+async function withServer(options: ReferenceServerOptions, body: (server: RunningServer, clock: { now: number }) => Promise<void>): Promise<void> {
   const clock = { now: T0 };
   const server = await startReferenceServer({ now: () => clock.now, settleMs: 0, ...options });
   try {
@@ -38,14 +35,20 @@ describe('quirk list-unsorted', () => {
       await take(server, 1, 2, 17, 4294967296);
       const list = (await callApi(server.url)).json as Info[];
       // Buckets of a 16-slot table: 1 -> 1, 2 -> 2, 17 -> 1, 2^32 -> 1 (high word xor low word).
-      assert.deepEqual(list.map((b) => b.backupId), [1, 17, 4294967296, 2]);
+      assert.deepEqual(
+        list.map((b) => b.backupId),
+        [1, 17, 4294967296, 2],
+      );
     });
   });
 
   test('is off by default: the list is descending', async () => {
     await withServer({}, async (server) => {
       await take(server, 1, 2, 17);
-      assert.deepEqual(((await callApi(server.url)).json as Info[]).map((b) => b.backupId), [17, 2, 1]);
+      assert.deepEqual(
+        ((await callApi(server.url)).json as Info[]).map((b) => b.backupId),
+        [17, 2, 1],
+      );
     });
   });
 });
@@ -71,7 +74,7 @@ describe('quirk actuator-media-type', () => {
 });
 
 describe('quirk spring-error-bodies', () => {
-  test('answers framework refusals with Spring\'s error body, and Zeebe\'s own errors with {message}', async () => {
+  test("answers framework refusals with Spring's error body, and Zeebe's own errors with {message}", async () => {
     await withServer({ quirks: ['spring-error-bodies'] }, async (server) => {
       const cases = [
         { answer: await takeBackup(server.url, '{}'), status: 400, error: 'Bad Request', path: '/actuator/backups' },
@@ -134,12 +137,18 @@ describe('quirk details-topology-order', () => {
   test('orders details odd partitions first, as in a real 8.7.8 answer (1, 3, 2)', async () => {
     await withServer({ quirks: ['details-topology-order'] }, async (server) => {
       await take(server, 1);
-      assert.deepEqual(((await callApi(`${server.url}/1`)).json as Info).details.map((d) => d.partitionId), [1, 3, 2]);
+      assert.deepEqual(
+        ((await callApi(`${server.url}/1`)).json as Info).details.map((d) => d.partitionId),
+        [1, 3, 2],
+      );
     });
     await withServer({ quirks: ['details-topology-order'], partitions: 5 }, async (server) => {
       await take(server, 1);
       const list = (await callApi(server.url)).json as Info[];
-      assert.deepEqual(list[0]?.details.map((d) => d.partitionId), [1, 3, 5, 2, 4]);
+      assert.deepEqual(
+        list[0]?.details.map((d) => d.partitionId),
+        [1, 3, 5, 2, 4],
+      );
     });
   });
 });
@@ -155,7 +164,10 @@ describe('quirk no-broker-id', () => {
     await withServer({}, async (server) => {
       await take(server, 1);
       const info = (await callApi(`${server.url}/1`)).json as Info;
-      assert.deepEqual(info.details.map((d) => d.brokerId), [0, 1, 2]);
+      assert.deepEqual(
+        info.details.map((d) => d.brokerId),
+        [0, 1, 2],
+      );
     });
   });
 });
@@ -169,7 +181,10 @@ describe('quirk start-window', () => {
       clock.now = T0 + 10;
       const partial = (await callApi(`${server.url}/1`)).json as Info;
       assert.equal(partial.state, 'INCOMPLETE');
-      assert.deepEqual(partial.details.map((d) => d.state), ['IN_PROGRESS', 'DOES_NOT_EXIST', 'DOES_NOT_EXIST']);
+      assert.deepEqual(
+        partial.details.map((d) => d.state),
+        ['IN_PROGRESS', 'DOES_NOT_EXIST', 'DOES_NOT_EXIST'],
+      );
       clock.now = T0 + 30;
       assert.equal(((await callApi(`${server.url}/1`)).json as Info).state, 'IN_PROGRESS');
       clock.now = T0 + 130;
@@ -215,7 +230,10 @@ describe('quirk catalog and profiles', () => {
       assert.equal(info.status, 200);
       assert.equal(info.contentType, V3);
       assert.equal((info.json as Info).state, 'COMPLETED');
-      assert.deepEqual((info.json as Info).details.map((d) => d.partitionId), [1, 3, 2]);
+      assert.deepEqual(
+        (info.json as Info).details.map((d) => d.partitionId),
+        [1, 3, 2],
+      );
       assert.equal((await callApi(`${server.url}/5`, { method: 'DELETE' })).status, 204);
       assert.equal((await takeBackup(server.url, '{"backupId": 5}')).status, 409);
     });

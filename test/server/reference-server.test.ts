@@ -48,7 +48,7 @@ function serverOnClock(options: Parameters<typeof startReferenceServer>[0] = {})
 describe('POST / (take a backup)', () => {
   const { get } = serverOnClock();
 
-  test('answers 202 with Zeebe\'s message and creates the backup', async () => {
+  test("answers 202 with Zeebe's message and creates the backup", async () => {
     const answer = await takeBackup(get().url, '{"backupId": 10}');
     assert.equal(answer.status, 202);
     assert.equal(answer.contentType, 'application/json');
@@ -84,7 +84,7 @@ describe('POST / (take a backup)', () => {
     assert.equal(get().store.latestId, 11n);
   });
 
-  test('answers 400 with Zeebe\'s message for ids of zero or below', async () => {
+  test("answers 400 with Zeebe's message for ids of zero or below", async () => {
     for (const id of ['0', '-1', '-9223372036854775808']) {
       const answer = await takeBackup(get().url, `{"backupId": ${id}}`);
       assert.equal(answer.status, 400, id);
@@ -175,8 +175,14 @@ describe('GET /{backupId}', () => {
     assert.equal(info.backupId, 1);
     assert.equal(info.state, 'IN_PROGRESS');
     assert.equal('failureReason' in info, false);
-    assert.deepEqual(info.details.map((d) => d.partitionId), [1, 2, 3, 4, 5]);
-    assert.deepEqual(info.details.map((d) => d.brokerId), [0, 1, 0, 1, 0]);
+    assert.deepEqual(
+      info.details.map((d) => d.partitionId),
+      [1, 2, 3, 4, 5],
+    );
+    assert.deepEqual(
+      info.details.map((d) => d.brokerId),
+      [0, 1, 0, 1, 0],
+    );
     for (const detail of info.details) {
       assert.equal(detail.state, 'IN_PROGRESS');
       assert.match(detail.createdAt ?? '', RFC3339_UTC);
@@ -206,9 +212,7 @@ describe('GET /{backupId}', () => {
       clock.now += 1000;
       assert.equal((await takeBackup(get().url, `{"backupId": ${id}}`)).status, 202);
     }
-    const positions = await Promise.all(
-      [1, 2, 30, 31].map(async (id) => ((await callApi(`${get().url}/${id}`)).json as Info).details.map((d) => d.checkpointPosition ?? -1)),
-    );
+    const positions = await Promise.all([1, 2, 30, 31].map(async (id) => ((await callApi(`${get().url}/${id}`)).json as Info).details.map((d) => d.checkpointPosition ?? -1)));
     for (let i = 1; i < positions.length; i++) {
       positions[i]?.forEach((position, p) => assert.ok(position > (positions[i - 1]?.[p] ?? Infinity), `partition ${p + 1}`));
     }
@@ -216,7 +220,7 @@ describe('GET /{backupId}', () => {
     for (const detail of later.details) assert.match(detail.snapshotId ?? '', /^\d+-\d+-\d+-\d+$/);
   });
 
-  test('answers 404 with Zeebe\'s message for an unknown id', async () => {
+  test("answers 404 with Zeebe's message for an unknown id", async () => {
     for (const id of ['404', '0', '-3']) {
       const answer = await callApi(`${get().url}/${id}`);
       assert.equal(answer.status, 404, id);
@@ -255,7 +259,10 @@ describe('GET / (list)', () => {
   test('lists seeded backups, newest first', async () => {
     const answer = await callApi(get().url);
     assert.equal(answer.status, 200);
-    assert.deepEqual((answer.json as Info[]).map((b) => b.backupId), [3, 1]);
+    assert.deepEqual(
+      (answer.json as Info[]).map((b) => b.backupId),
+      [3, 1],
+    );
   });
 
   test('lists by descending id, without deleted backups', async () => {
@@ -265,7 +272,10 @@ describe('GET / (list)', () => {
     }
     assert.equal((await callApi(`${get().url}/20`, { method: 'DELETE' })).status, 204);
     const list = (await callApi(get().url)).json as Info[];
-    assert.deepEqual(list.map((b) => b.backupId), [21, 9, 4, 3, 1]);
+    assert.deepEqual(
+      list.map((b) => b.backupId),
+      [21, 9, 4, 3, 1],
+    );
   });
 
   test('gives list entries only partitionId, state, createdAt and brokerVersion (and failureReason when FAILED)', async () => {
@@ -279,11 +289,14 @@ describe('GET / (list)', () => {
     }
   });
 
-  test('shows a FAILED backup with Zeebe\'s top-level failureReason', async () => {
+  test("shows a FAILED backup with Zeebe's top-level failureReason", async () => {
     const info = (await callApi(`${get().url}/1`)).json as Info;
     assert.equal(info.state, 'FAILED');
     const failed = info.details.filter((d) => d.state === 'FAILED');
-    assert.deepEqual(failed.map((d) => d.partitionId), [1]);
+    assert.deepEqual(
+      failed.map((d) => d.partitionId),
+      [1],
+    );
     assert.equal(failed[0]?.failureReason, 'Backup is cancelled due to leader change.');
     assert.equal(info.failureReason, `Backup on partition 1 failed due to ${failed[0]?.failureReason}. `);
     assert.equal('checkpointPosition' in (failed[0] ?? {}), false);
@@ -397,7 +410,7 @@ describe('base path', () => {
     assert.equal((await callApi(`${get().origin}/actuator/backups/1`)).status, 404);
   });
 
-  test('keeps Zeebe\'s 202 text, which names actuator/backups on every path', async () => {
+  test("keeps Zeebe's 202 text, which names actuator/backups on every path", async () => {
     const answer = await takeBackup(get().url, '{"backupId": 2}');
     assert.match((answer.json as { message: string }).message, /Use GET actuator\/backups\/2 to monitor/);
   });

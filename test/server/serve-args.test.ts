@@ -5,25 +5,38 @@ import { quirkCatalog } from '../../src/server/quirk-catalog.js';
 import { parseServeArgs, serveUsage } from '../../src/server/serve-args.js';
 
 describe('parseServeArgs', () => {
-  test('listens on Zeebe\'s management port by default and sets nothing else', () => {
+  test("listens on Zeebe's management port by default and sets nothing else", () => {
     assert.deepEqual(parseServeArgs([]), { port: 9600 });
   });
 
   test('reads every flag', () => {
     const options = parseServeArgs([
-      '--port', '0',
-      '--host', '0.0.0.0',
-      '--base-path', '/actuator/backupRuntime',
-      '--partitions', '6',
-      '--brokers', '2',
-      '--broker-version', '8.7.8',
-      '--settle-ms', '0',
-      '--jitter-ms', '5',
-      '--start-window-ms', '40',
-      '--latency-ms', '12',
-      '--fault', 'partition-fails=3',
-      '--fault', 'slow',
-      '--quirks', 'zeebe-8.5',
+      '--port',
+      '0',
+      '--host',
+      '0.0.0.0',
+      '--base-path',
+      '/actuator/backupRuntime',
+      '--partitions',
+      '6',
+      '--brokers',
+      '2',
+      '--broker-version',
+      '8.7.8',
+      '--settle-ms',
+      '0',
+      '--jitter-ms',
+      '5',
+      '--start-window-ms',
+      '40',
+      '--latency-ms',
+      '12',
+      '--fault',
+      'partition-fails=3',
+      '--fault',
+      'slow',
+      '--quirks',
+      'zeebe-8.5',
     ]);
     assert.deepEqual(options, {
       port: 0,
@@ -65,20 +78,36 @@ describe('parseServeArgs', () => {
       [['--base-path', 'backups'], /basePath must be a path starting with '\/'/],
     ];
     for (const [argv, message] of bad) {
-      assert.throws(() => parseServeArgs(argv), (error: Error & { code?: string }) => {
-        assert.equal(error.name, 'ConformanceError', argv.join(' '));
-        assert.equal(error.code, 'CONF_USAGE');
-        assert.match(error.message, message);
-        assert.equal(error.message.includes('\n'), false);
-        return true;
-      });
+      assert.throws(
+        () => parseServeArgs(argv),
+        (error: Error & { code?: string }) => {
+          assert.equal(error.name, 'ConformanceError', argv.join(' '));
+          assert.equal(error.code, 'CONF_USAGE');
+          assert.match(error.message, message);
+          assert.equal(error.message.includes('\n'), false);
+          return true;
+        },
+      );
     }
   });
 });
 
 describe('serveUsage', () => {
   test('names every flag, fault and quirk', () => {
-    const flags = ['--port', '--host', '--base-path', '--partitions', '--brokers', '--broker-version', '--settle-ms', '--jitter-ms', '--latency-ms', '--fault', '--quirks', '--start-window-ms'];
+    const flags = [
+      '--port',
+      '--host',
+      '--base-path',
+      '--partitions',
+      '--brokers',
+      '--broker-version',
+      '--settle-ms',
+      '--jitter-ms',
+      '--latency-ms',
+      '--fault',
+      '--quirks',
+      '--start-window-ms',
+    ];
     for (const flag of flags) assert.ok(serveUsage.includes(flag), flag);
     for (const fault of faultCatalog) assert.ok(serveUsage.includes(fault.name), fault.name);
     for (const quirk of quirkCatalog) assert.ok(serveUsage.includes(quirk.name), quirk.name);

@@ -119,7 +119,15 @@ async function typicalScenario({ call }: ReturnType<typeof recorder>, clock: { n
 describe('every answer of a typical scenario is documented and valid', () => {
   const modes: [string, ReferenceServerOptions][] = [
     ['default', {}],
-    ['seeded', { seedBackups: [{ id: 1n << 40n, state: 'FAILED' }, { id: 3, state: 'IN_PROGRESS' }] }],
+    [
+      'seeded',
+      {
+        seedBackups: [
+          { id: 1n << 40n, state: 'FAILED' },
+          { id: 3, state: 'IN_PROGRESS' },
+        ],
+      },
+    ],
     ['partition-fails', { faults: ['partition-fails'] }],
     ['partition-never-starts', { faults: ['partition-never-starts'] }],
     ['stuck', { faults: ['stuck'] }],
@@ -161,7 +169,10 @@ describe('every answer of a typical scenario is documented and valid', () => {
         // DELETE documents no 400: Zeebe's 400 for a missing store is a known gap of the spec.
         if (fault !== 'not-configured') await call('delete', 'delete', '/{backupId}', '/2');
       });
-      assert.ok(exchanges.every((e) => e.answer.status >= 400), fault);
+      assert.ok(
+        exchanges.every((e) => e.answer.status >= 400),
+        fault,
+      );
       assertDocumented(exchanges);
     }
   });

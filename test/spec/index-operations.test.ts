@@ -17,7 +17,10 @@ test('finds the four operations by their shape, with labels, statuses and the id
   assert.equal(index.byRole.list.label, 'GET /');
   assert.equal(index.byRole.get.label, 'GET /{backupId}');
   assert.equal(index.byRole.delete.label, 'DELETE /{backupId}');
-  assert.deepEqual(index.byRole.delete.responses.map((r) => r.key), ['204', '500', '502', '504']);
+  assert.deepEqual(
+    index.byRole.delete.responses.map((r) => r.key),
+    ['204', '500', '502', '504'],
+  );
   assert.equal(index.byRole.get.responseFor(404)?.description, 'A backup with given backupId does not exist');
   assert.equal(index.byRole.take.pointer, '#/paths/~1/post');
 });
@@ -45,11 +48,17 @@ test('a spec that renames the paths (as Camunda 8.8 did) still yields every role
 });
 
 test('a missing file and an invalid document are tool errors with a clear message', async () => {
-  await assert.rejects(loadSpec('no/such/spec.yaml'), (error: unknown) => error instanceof ConformanceError && error.code === 'CONF_SPEC_NOT_FOUND' && /--spec/.test(error.message));
+  await assert.rejects(
+    loadSpec('no/such/spec.yaml'),
+    (error: unknown) => error instanceof ConformanceError && error.code === 'CONF_SPEC_NOT_FOUND' && /--spec/.test(error.message),
+  );
   const dir = await mkdtemp(join(tmpdir(), 'conformance-'));
   const broken = (await readFile(DEFAULTS.specPath, 'utf8')).replace("'202':", "'2O2':");
   await writeFile(join(dir, 'broken.yaml'), broken);
-  await assert.rejects(loadSpec(join(dir, 'broken.yaml')), (error: unknown) => error instanceof ConformanceError && error.code === 'CONF_SPEC_INVALID' && /#\/paths/.test(error.message));
+  await assert.rejects(
+    loadSpec(join(dir, 'broken.yaml')),
+    (error: unknown) => error instanceof ConformanceError && error.code === 'CONF_SPEC_INVALID' && /#\/paths/.test(error.message),
+  );
   await writeFile(join(dir, 'garbage.yaml'), 'openapi: [unclosed');
   await assert.rejects(loadSpec(join(dir, 'garbage.yaml')), (error: unknown) => error instanceof ConformanceError && error.code === 'CONF_SPEC_INVALID');
 });

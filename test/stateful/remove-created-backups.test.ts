@@ -60,9 +60,12 @@ describe('removeCreatedBackups', () => {
     const ledger = ledgerOf(ids);
     const timeUp = new AbortController();
     // The time runs out while the second group of deletes is in flight.
-    const api = fakeApi(() => false, () => {
-      if (api.sent.length === 20 + 6) timeUp.abort();
-    });
+    const api = fakeApi(
+      () => false,
+      () => {
+        if (api.sent.length === 20 + 6) timeUp.abort();
+      },
+    );
     await removeCreatedBackups(api, ledger);
     assert.equal(api.sent.length, 20);
     await removeCreatedBackups(api, ledger, { retryUntil: timeUp.signal });

@@ -25,7 +25,15 @@ describe('backupSighting', () => {
     assert.equal(backupSighting(200, 'COMPLETED', []), 'COMPLETED');
   });
   it('tells nothing for errors, INCOMPATIBLE and unknown states', () => {
-    for (const [status, state] of [[500, 'COMPLETED'], [503, undefined], [400, undefined], [200, 'INCOMPATIBLE'], [200, 'DELETED'], [200, 3], [undefined, undefined]] as const) {
+    for (const [status, state] of [
+      [500, 'COMPLETED'],
+      [503, undefined],
+      [400, undefined],
+      [200, 'INCOMPATIBLE'],
+      [200, 'DELETED'],
+      [200, 3],
+      [undefined, undefined],
+    ] as const) {
       assert.equal(backupSighting(status, state), undefined, `${status} ${state}`);
     }
   });
@@ -57,26 +65,65 @@ describe('checkpointPositionDecrease', () => {
   const positions = (entries: [bigint, [number, bigint][]][]) => new Map(entries.map(([id, parts]) => [id, new Map(parts)]));
 
   it('accepts positions that grow or stay with the id', () => {
-    assert.equal(checkpointPositionDecrease(positions([[1n, [[1, 10n], [2, 5n]]], [2n, [[1, 10n], [2, 9n]]], [3n, [[2, 9n]]]])), undefined);
+    assert.equal(
+      checkpointPositionDecrease(
+        positions([
+          [
+            1n,
+            [
+              [1, 10n],
+              [2, 5n],
+            ],
+          ],
+          [
+            2n,
+            [
+              [1, 10n],
+              [2, 9n],
+            ],
+          ],
+          [3n, [[2, 9n]]],
+        ]),
+      ),
+      undefined,
+    );
   });
   it('names the partition and both backups of a decrease', () => {
-    assert.deepEqual(checkpointPositionDecrease(positions([[3n, [[1, 4n]]], [1n, [[1, 7n], [2, 1n]]], [2n, [[2, 2n]]]])), {
-      partitionId: 1,
-      lowerId: 1n,
-      lowerIdPosition: 7n,
-      higherId: 3n,
-      higherIdPosition: 4n,
-    });
+    assert.deepEqual(
+      checkpointPositionDecrease(
+        positions([
+          [3n, [[1, 4n]]],
+          [
+            1n,
+            [
+              [1, 7n],
+              [2, 1n],
+            ],
+          ],
+          [2n, [[2, 2n]]],
+        ]),
+      ),
+      {
+        partitionId: 1,
+        lowerId: 1n,
+        lowerIdPosition: 7n,
+        higherId: 3n,
+        higherIdPosition: 4n,
+      },
+    );
   });
   it('finds a decrease exactly when sorting by id does not sort the positions', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.record({ id: fc.bigInt({ min: 1n, max: 50n }), position: fc.bigInt({ min: 0n, max: 20n }) }), { selector: (e) => e.id, maxLength: 8 }), (entries) => {
-        const sorted = [...entries].sort((a, b) => (a.id < b.id ? -1 : 1));
-        const monotonic = sorted.every((entry, i) => i === 0 || entry.position >= (sorted[i - 1] as typeof entry).position);
-        const found = checkpointPositionDecrease(positions(entries.map((e) => [e.id, [[1, e.position]]])));
-        assert.equal(found === undefined, monotonic);
-        if (found !== undefined) assert.ok(found.lowerId < found.higherId && found.lowerIdPosition > found.higherIdPosition);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.record({ id: fc.bigInt({ min: 1n, max: 50n }), position: fc.bigInt({ min: 0n, max: 20n }) }), { selector: (e) => e.id, maxLength: 8 }),
+        (entries) => {
+          const sorted = [...entries].sort((a, b) => (a.id < b.id ? -1 : 1));
+          const monotonic = sorted.every((entry, i) => i === 0 || entry.position >= (sorted[i - 1] as typeof entry).position);
+          const found = checkpointPositionDecrease(positions(entries.map((e) => [e.id, [[1, e.position]]])));
+          assert.equal(found === undefined, monotonic);
+          if (found !== undefined) assert.ok(found.lowerId < found.higherId && found.lowerIdPosition > found.higherIdPosition);
+        },
+      ),
     );
   });
 });
@@ -89,7 +136,7 @@ describe('runBaseId', () => {
     assert.equal(runBaseId(15n, 37n), 40n);
     assert.equal(runBaseId(2n ** 62n, 5n), 2n ** 62n + 6n);
   });
-  it('leaves room for the run\'s ten ids below the int64 maximum, or says there is none', () => {
+  it("leaves room for the run's ten ids below the int64 maximum, or says there is none", () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 2n ** 63n - 1n }), fc.option(fc.bigInt({ min: 1n, max: 2n ** 63n - 1n }), { nil: undefined }), (listed, sent) => {
         const base = runBaseId(listed, sent);
@@ -139,7 +186,10 @@ describe('BackupModel', () => {
     assert.equal(model.sight(101n, 'ABSENT').allowed, true);
     assert.equal(model.visible.length, 0, 'a backup not yet seen need not be listed');
     assert.equal(model.sight(101n, 'IN_PROGRESS').allowed, true);
-    assert.deepEqual(model.visible.map((b) => b.id), [101n]);
+    assert.deepEqual(
+      model.visible.map((b) => b.id),
+      [101n],
+    );
     assert.equal(model.sight(101n, 'COMPLETED').allowed, true);
     const back = model.sight(101n, 'IN_PROGRESS');
     assert.equal(back.allowed, false);
@@ -182,7 +232,7 @@ describe('BackupModel', () => {
     assert.equal(model.notePartitions([3, 1, 2], 'backup 2 in GET /'), undefined);
     assert.deepEqual(model.notePartitions([1, 2], 'backup 3 in GET /'), { partitionIds: [1, 2, 3], where: 'backup 1 in GET /' });
   });
-  it('reports a checkpoint position that decreases across the run\'s backups, a re-taken id starting afresh', () => {
+  it("reports a checkpoint position that decreases across the run's backups, a re-taken id starting afresh", () => {
     const model = new BackupModel(0n);
     assert.equal(model.notePositions(1n, new Map([[1, 10n]])), undefined);
     assert.equal(model.notePositions(2n, new Map([[1, 12n]])), undefined);
@@ -218,7 +268,13 @@ describe('TakeLedger', () => {
     const ledger = new TakeLedger(10);
     ledger.probing(11n);
     ledger.answered(11n, 202);
-    for (const [id, status] of [[21n, 202], [22n, 409], [23n, 503], [24n, undefined], [25n, 400]] as const) {
+    for (const [id, status] of [
+      [21n, 202],
+      [22n, 409],
+      [23n, 503],
+      [24n, undefined],
+      [25n, 400],
+    ] as const) {
       ledger.sending(id);
       ledger.answered(id, status);
     }

@@ -12,7 +12,6 @@ import { statefulScenarios } from '../../generators/stateful-scenarios.js';
 import { statefulSuite } from '../../suites/stateful.js';
 import { runStateful, type StatefulOutcome } from './run-stateful.js';
 
-
 async function serve(t: TestContext, options: ReferenceServerOptions = {}): Promise<RunningServer> {
   const server = await startReferenceServer(options);
   t.after(() => server.close());
@@ -33,11 +32,19 @@ describe('the stateful suite against the reference server', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const server = await serve(t);
       const outcome = await runStateful(server.url, { seed });
-      assert.deepEqual(violations(outcome).map((f) => `${f.checkId}: ${f.expected} / ${f.received}`), [], `seed ${seed}`);
+      assert.deepEqual(
+        violations(outcome).map((f) => `${f.checkId}: ${f.expected} / ${f.received}`),
+        [],
+        `seed ${seed}`,
+      );
       assert.equal(server.store.size, 0, `seed ${seed} left backups behind`);
       assert.ok(server.store.createdCount <= maxBackups(server.url, { seed }));
       const evaluated = new Set(outcome.notes.map((note) => note.slice(note.lastIndexOf(' ') + 1)));
-      assert.deepEqual(STATEFUL_IDS.filter((id) => !evaluated.has(id)), [], `rules not evaluated with seed ${seed}`);
+      assert.deepEqual(
+        STATEFUL_IDS.filter((id) => !evaluated.has(id)),
+        [],
+        `rules not evaluated with seed ${seed}`,
+      );
       await server.close();
     }
   });
@@ -48,7 +55,10 @@ describe('the stateful suite against the reference server', () => {
       const server = await serve(t);
       const outcome = await runStateful(server.url, { seed });
       const lines = outcome.progress.filter((line) => line.startsWith('scenario ') || line.startsWith('run '));
-      assert.deepEqual(lines.slice(0, statefulScenarios.length).map((line) => line.slice(0, line.indexOf(':'))), statefulScenarios.map((scenario) => `scenario ${scenario.name}`));
+      assert.deepEqual(
+        lines.slice(0, statefulScenarios.length).map((line) => line.slice(0, line.indexOf(':'))),
+        statefulScenarios.map((scenario) => `scenario ${scenario.name}`),
+      );
       assert.ok(outcome.progress.some((line) => line.startsWith(`seed ${seed}:`)));
       played.push(lines.slice(0, statefulScenarios.length).map((line) => line.replace(/ids above \d+/, '')));
       await server.close();
@@ -68,8 +78,14 @@ describe('the stateful suite against the reference server', () => {
     const outcome = await runStateful(server.url, { seed: 7 });
     assert.deepEqual(violations(outcome), []);
     assert.ok(deleted.length > 0);
-    assert.deepEqual(deleted.filter((id) => id <= 47n), []);
-    assert.deepEqual(server.store.list().map((backup) => backup.id), [5n, 47n]);
+    assert.deepEqual(
+      deleted.filter((id) => id <= 47n),
+      [],
+    );
+    assert.deepEqual(
+      server.store.list().map((backup) => backup.id),
+      [5n, 47n],
+    );
   });
 
   it('takes no id below --id-base', async (t) => {
@@ -84,7 +100,10 @@ describe('the stateful suite against the reference server', () => {
     const outcome = await runStateful(server.url, { seed: 2 }, undefined, base);
     assert.deepEqual(violations(outcome), []);
     assert.ok(posted.length > 1);
-    assert.deepEqual(posted.filter((id) => id < 5000n), []);
+    assert.deepEqual(
+      posted.filter((id) => id < 5000n),
+      [],
+    );
   });
 
   it('keeps its backups with keepBackups, and says which', async (t) => {
@@ -99,7 +118,10 @@ describe('the stateful suite against the reference server', () => {
     const removal = await fetch(`${server.url}/100`, { method: 'DELETE' });
     assert.equal(removal.status, 204);
     const outcome = await runStateful(server.url, { seed: 4 });
-    assert.deepEqual(outcome.findings.filter((f) => f.suite === 'stateful' && f.checkId.startsWith('take-')), []);
+    assert.deepEqual(
+      outcome.findings.filter((f) => f.suite === 'stateful' && f.checkId.startsWith('take-')),
+      [],
+    );
     assert.ok(outcome.progress.some((line) => /refused with 409/.test(line)));
     assert.ok(outcome.progress.some((line) => new RegExp(`^run ${DEFAULTS.runs} of ${DEFAULTS.runs}`).test(line)));
   });
@@ -111,14 +133,19 @@ describe('the stateful suite against the reference server', () => {
       runStateful(server.url, { seed: 1 }, undefined, undefined, findings),
       (error) => error instanceof ConformanceError && error.code === 'CONF_NOT_TESTED' && /sequence rules .* were not tested/.test(error.message),
     );
-    assert.deepEqual(findings.filter((f) => f.verdict === 'violation'), []);
+    assert.deepEqual(
+      findings.filter((f) => f.verdict === 'violation'),
+      [],
+    );
     const [finding] = findings.filter((f) => f.checkId === 'take-accepted-above-highest');
     assert.equal(finding?.verdict, 'inconclusive');
     assert.equal(finding?.specPointer, 'spec/NOTES.md#deleted-id-reuse');
   });
 
   it('reports the fault, not a tool error, when no take is accepted because the server breaks a rule', async (t) => {
-    const server = await serve(t, { intercept: (request, planned) => (request.method === 'POST' && 'status' in planned && planned.status === 202 ? { ...planned, status: 200 } : planned) });
+    const server = await serve(t, {
+      intercept: (request, planned) => (request.method === 'POST' && 'status' in planned && planned.status === 202 ? { ...planned, status: 200 } : planned),
+    });
     const outcome = await runStateful(server.url, { seed: 1 });
     assert.ok(violations(outcome).some((f) => f.checkId === 'take-accepted-above-highest'));
   });
@@ -128,7 +155,10 @@ describe('the stateful suite against the reference server', () => {
       intercept: (request, planned) => (request.seq % 6 === 0 ? { status: 503, headers: {}, json: { message: 'Service Unavailable' } } : planned),
     });
     const outcome = await runStateful(server.url, { seed: 2 });
-    assert.deepEqual(violations(outcome).map((f) => f.checkId), []);
+    assert.deepEqual(
+      violations(outcome).map((f) => f.checkId),
+      [],
+    );
     assert.ok(outcome.findings.some((f) => f.suite === 'stateful' && f.verdict === 'inconclusive' && STATEFUL_IDS.includes(f.checkId as StatefulCheckId)));
   });
 
@@ -138,7 +168,10 @@ describe('the stateful suite against the reference server', () => {
     });
     const outcome = await runStateful(server.url, { seed: 5 });
     assert.deepEqual([...new Set(violations(outcome).map((f) => f.checkId))], ['not-a-server-error']);
-    assert.ok(outcome.progress.some((line) => new RegExp(`^run ${DEFAULTS.runs} of ${DEFAULTS.runs}`).test(line)), 'a 500 to a listing skips a run, not the suite');
+    assert.ok(
+      outcome.progress.some((line) => new RegExp(`^run ${DEFAULTS.runs} of ${DEFAULTS.runs}`).test(line)),
+      'a 500 to a listing skips a run, not the suite',
+    );
   });
 
   it('stops between requests when interrupted, and still deletes its backups', async (t) => {
@@ -164,7 +197,10 @@ describe('the stateful suite against the reference server', () => {
     assert.equal(stuck[0]?.verdict, 'violation');
     assert.match(stuck[0]?.received ?? '', /still IN_PROGRESS/);
     assert.ok(stuck[0]!.reproduction.curl.length > 1, 'reproduced by the run so far');
-    assert.deepEqual(violations(outcome).map((f) => f.checkId), ['backup-settles']);
+    assert.deepEqual(
+      violations(outcome).map((f) => f.checkId),
+      ['backup-settles'],
+    );
     assert.equal(server.store.size, 0);
   });
 
@@ -195,7 +231,12 @@ describe('the stateful suite against the reference server', () => {
     });
     const outcome = await runStateful(server.url, { seed: 3, runs: 20 });
     assert.ok(refused.size > 0, 'the runs took refused ids');
-    assert.deepEqual(violations(outcome).filter((f) => f.suite === 'stateful' && STATEFUL_IDS.includes(f.checkId as StatefulCheckId)).map((f) => `${f.checkId}: ${f.received}`), []);
+    assert.deepEqual(
+      violations(outcome)
+        .filter((f) => f.suite === 'stateful' && STATEFUL_IDS.includes(f.checkId as StatefulCheckId))
+        .map((f) => `${f.checkId}: ${f.received}`),
+      [],
+    );
   });
 
   it('reads pre-existing backups again at the end, and sees one that left the list while GET finds it', async (t) => {
@@ -209,7 +250,10 @@ describe('the stateful suite against the reference server', () => {
     const [finding] = violations(outcome).filter((f) => f.checkId === 'list-holds-live-backups');
     assert.match(finding?.expected ?? '', /backup 5 listed/);
     assert.ok(finding !== undefined && finding.reproduction.curl.some((line) => line.endsWith('/5')));
-    assert.deepEqual(server.store.list().map((backup) => backup.id), [5n, 7n]);
+    assert.deepEqual(
+      server.store.list().map((backup) => backup.id),
+      [5n, 7n],
+    );
   });
 
   it('catches a duplicate accepted when two takes of one id race, with both takes in the curl lines', async (t) => {
@@ -283,7 +327,9 @@ const faults: readonly FaultCase[] = [
   {
     name: 'an id far above the highest refused',
     checkId: 'take-accepted-above-highest',
-    server: () => ({ behaviour: (base) => ({ decideTake: (id, latestId) => (latestId !== undefined && id > latestId + 3n ? { accepted: false, latestId } : base.decideTake(id, latestId)) }) }),
+    server: () => ({
+      behaviour: (base) => ({ decideTake: (id, latestId) => (latestId !== undefined && id > latestId + 3n ? { accepted: false, latestId } : base.decideTake(id, latestId)) }),
+    }),
   },
   {
     name: 'a delete answered but not done',
@@ -294,12 +340,17 @@ const faults: readonly FaultCase[] = [
   {
     name: 'an aggregation that hides a FAILED partition',
     checkId: 'backup-state-aggregated',
-    server: () => ({ faults: ['partition-fails=2'], behaviour: (base) => ({ aggregate: (states) => base.aggregate(states.map((state) => (state === 'FAILED' ? 'COMPLETED' : state))) }) }),
+    server: () => ({
+      faults: ['partition-fails=2'],
+      behaviour: (base) => ({ aggregate: (states) => base.aggregate(states.map((state) => (state === 'FAILED' ? 'COMPLETED' : state))) }),
+    }),
   },
   {
     name: 'a partition missing from the details of some backups',
     checkId: 'partition-set-stable',
-    server: () => ({ behaviour: (base) => ({ partitionStates: (backup, now) => base.partitionStates(backup, now).filter((status) => backup.id % 2n !== 0n || status.partitionId !== 3) }) }),
+    server: () => ({
+      behaviour: (base) => ({ partitionStates: (backup, now) => base.partitionStates(backup, now).filter((status) => backup.id % 2n !== 0n || status.partitionId !== 3) }),
+    }),
   },
   {
     name: 'a backup that never appears after its 202',
@@ -342,7 +393,9 @@ const faults: readonly FaultCase[] = [
           const id = request.method === 'POST' ? String((JSON.parse(request.bodyText) as { backupId: number }).backupId) : request.path.slice(request.path.lastIndexOf('/') + 1);
           if (request.method === 'POST') posted.add(id);
           const never = request.method === 'GET' && 'status' in planned && planned.status === 404 && !posted.has(id);
-          return never ? { status: 200, headers: {}, json: { backupId: Number(id), state: 'COMPLETED', details: [1, 2, 3].map((partitionId) => ({ partitionId, state: 'COMPLETED' })) } } : planned;
+          return never
+            ? { status: 200, headers: {}, json: { backupId: Number(id), state: 'COMPLETED', details: [1, 2, 3].map((partitionId) => ({ partitionId, state: 'COMPLETED' })) } }
+            : planned;
         },
       };
     },

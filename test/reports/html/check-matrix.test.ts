@@ -20,7 +20,14 @@ test('suites merge into one cell per check and operation; failing rows come firs
     findings: [violation, { ...inconclusive, operation: 'DELETE /{backupId}' }],
   });
   assert.deepEqual(matrix.operations, ['GET /', 'POST /', 'DELETE /{backupId}']);
-  assert.deepEqual(matrix.rows.map((row) => [row.checkId, row.status]), [['list-sorted-descending', 'violation'], ['not-a-server-error', 'inconclusive'], ['response-received', 'passed']]);
+  assert.deepEqual(
+    matrix.rows.map((row) => [row.checkId, row.status]),
+    [
+      ['list-sorted-descending', 'violation'],
+      ['not-a-server-error', 'inconclusive'],
+      ['response-received', 'passed'],
+    ],
+  );
   const received = matrix.rows[2]!.cells.get('GET /');
   assert.deepEqual([received?.runs, received?.suites], [7, ['smoke', 'stateful']]);
   assert.equal(matrix.rows[2]?.title, 'The server answers every request with a complete HTTP response in time');
