@@ -33,6 +33,9 @@ import { allSuites } from '../suites/all-suites.js';
 import { compareWithBaseline, loadBaseline, markKnown } from './baseline/baseline.js';
 import type { Suite } from '../suites/suite.js';
 
+/** The embedded server's backups from before the run (see where it is started). */
+const EMBEDDED_SEED_BACKUPS = [{ id: 1 }, { id: 2 }] as const;
+
 /** What a run tells its caller while it goes, for progress on the console. */
 export type RunEvent =
   | { readonly type: 'target'; readonly url: string; readonly embedded: boolean; readonly discoveredPath?: string }
@@ -99,7 +102,9 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   const ca = config.caFile === undefined ? undefined : await readCa(config.caFile);
 
   // Loaded only when needed: a run against a real target never pays for the server's modules.
-  const embedded = config.target === undefined ? await (await import('./server/reference-server.js')).startReferenceServer() : undefined;
+  // Two backups that exist before the run, as on any cluster in use: the inventory reads them and
+  // the closing sweep reads them again, so every rule is exercised on the embedded server too.
+  const embedded = config.target === undefined ? await (await import('./server/reference-server.js')).startReferenceServer({ seedBackups: EMBEDDED_SEED_BACKUPS }) : undefined;
   const coverage = new ResponseCoverageLog(index.operations);
   // Kept only for exchanges.har, so only when there is an --out to write it to.
   const archive = config.outDir === undefined ? undefined : new ExchangeArchive(config.redactedHeaders, config.maxBodyBytes);

@@ -27,6 +27,13 @@ describe('exit code 0', () => {
     assert.match(result.stdout, /Conforms to the spec\./);
     const report = await result.findings();
     assert.equal(report.exitCode, 0);
+    // Every rule of the catalogue is exercised by a default run against the embedded server.
+    const rules = (report as unknown as { rules: { id: string; status: string }[] }).rules;
+    assert.ok(rules.length >= 20);
+    assert.deepEqual(
+      rules.filter((rule) => rule.status === 'not-exercised').map((rule) => rule.id),
+      [],
+    );
     assert.ok(report.summary['checksRun']! > 20);
     assert.match(await result.junit(), /<testsuites name="backup-conformance" tests="\d+" failures="0" errors="0"/);
   });
