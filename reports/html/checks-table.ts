@@ -23,24 +23,9 @@ export function checksTable(matrix: CheckMatrix, anchorOf: (finding: Finding) =>
       const cell = row.cells.get(operation);
       return html`<td>${cell === undefined ? html`<span class="cell none" title="not evaluated on ${operation}">·</span>` : cellHtml(row.checkId, operation, cell, anchorOf)}</td>`;
     });
-    return html`<tr data-check-id="${row.checkId}" data-status="${row.status}">
-      <th scope="row"><code>${row.checkId}</code>${row.title === undefined ? '' : html`<span class="check-title">${row.title}</span>`}</th>
-      ${cells}
-    </tr>`;
+    return html`<tr data-check-id="${row.checkId}" data-status="${row.status}"><th scope="row"><code>${row.checkId}</code>${row.title === undefined ? '' : html`<span class="check-title">${row.title}</span>`}</th>${cells}</tr>`;
   });
-  return html`<div class="table-wrap">
-    <table class="checks">
-      <thead>
-        <tr>
-          <th scope="col">Check</th>
-          ${head}
-        </tr>
-      </thead>
-      <tbody>
-        ${body}
-      </tbody>
-    </table>
-  </div>`;
+  return html`<div class="table-wrap"><table class="checks"><thead><tr><th scope="col">Check</th>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 function cellHtml(checkId: string, operation: string, cell: MatrixCell, anchorOf: (finding: Finding) => string): SafeHtml {

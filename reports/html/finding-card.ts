@@ -31,64 +31,30 @@ export function findingCard(finding: Finding, anchor: string, target: { url: str
       ? undefined
       : `npx conformance${target.embedded ? '' : ` --target ${shellQuote(target.url)}`}${finding.suite === undefined ? '' : ` --suite ${finding.suite}`} --seed ${replay.seed} --path ${shellQuote(replay.path)}`;
   return html`<article class="finding ${finding.verdict}" id="${anchor}" data-check-id="${finding.checkId}">
-    <div class="finding-head">
-      <span class="badge">${VERDICT_WORDS[finding.verdict]}</span>${finding.inBaseline === true ? html`<span class="badge in-baseline">in the baseline</span>` : ''}<span
-        class="badge severity"
-        >${finding.severity}</span
-      >
-      <h3><code>${finding.checkId}</code></h3>
-      <span class="operation">${finding.operation}</span>${where === '' ? '' : html`<span class="where">${where}</span>`}
-    </div>
-    <p class="finding-title">${finding.title}</p>
-    <div class="compare">
-      <div class="expected">
-        <div class="label">Expected</div>
-        <p class="value">${finding.expected}</p>
-      </div>
-      <div class="received">
-        <div class="label">Received</div>
-        <p class="value">${finding.received}</p>
-      </div>
-    </div>
-    ${finding.specPointer === undefined ? '' : html`<div class="spec"><span class="label">Spec</span><code>${finding.specPointer}</code>${sentences.map((sentence) => html`<blockquote>“${sentence}”</blockquote>`)}</div>`}
-    ${
-      finding.knownDeviation === undefined
-        ? ''
-        : html`<div class="spec deviation">
-            <span class="label">Known deviation</span><code>${finding.knownDeviation.id}</code>: ${finding.knownDeviation.description}
-            <span class="muted">(source: ${finding.knownDeviation.source})</span>
-          </div>`
-    }
-    <div class="reproduce">
-      ${
-        curl.length === 0
-          ? html`<div class="step">
-              <span class="label">Reproduce</span><span class="muted">no request reproduces it on its own${replay === undefined ? '' : '; replay the run below'}.</span>
-            </div>`
-          : html`<div class="step">
-              <span class="label">Reproduce</span><span class="muted">${curl.length === 1 ? 'this request:' : `these ${curl.length} requests, in order:`}</span>
-              <pre class="commands curl">${curl.map((line, i) => html`${i === 0 ? '' : '\n'}${line}`)}</pre>
-            </div>`
-      }${
-        replay === undefined
-          ? ''
-          : html`<div class="step">
-              <span class="label">Replay</span><span class="muted">the same generated run, shrunk to this failure (commands: <code>${replay.commands}</code>):</span>
-              <pre class="commands replay">${replayCommand}</pre>
-            </div>`
-      }${
-        transcript === undefined || transcript.length === 0
-          ? ''
-          : html`<details class="transcript">
-              <summary>Transcript (${transcript.length === 1 ? 'the exchange' : `the last ${transcript.length} exchanges`})</summary>
-              <pre class="commands">
-${transcript.map(
-                  (entry, i) =>
-                    html`${i === 0 ? '' : '\n\n'}→ ${entry.request} ←
-                    ${entry.failure ?? `${entry.status ?? ''}${entry.contentType === undefined ? '' : ` ${entry.contentType}`}`}${entry.body === undefined ? '' : `\n${entry.body}${entry.bodyTruncated === true ? ' …' : ''}`}`,
-                )}</pre>
-            </details>`
-      }
-    </div>
-  </article>`;
+<div class="finding-head"><span class="badge">${VERDICT_WORDS[finding.verdict]}</span>${finding.inBaseline === true ? html`<span class="badge in-baseline">in the baseline</span>` : ''}<span class="badge severity">${finding.severity}</span><h3><code>${finding.checkId}</code></h3><span class="operation">${finding.operation}</span>${where === '' ? '' : html`<span class="where">${where}</span>`}</div>
+<p class="finding-title">${finding.title}</p>
+<div class="compare"><div class="expected"><div class="label">Expected</div><p class="value">${finding.expected}</p></div><div class="received"><div class="label">Received</div><p class="value">${finding.received}</p></div></div>
+${finding.specPointer === undefined ? '' : html`<div class="spec"><span class="label">Spec</span><code>${finding.specPointer}</code>${sentences.map((sentence) => html`<blockquote>“${sentence}”</blockquote>`)}</div>`}
+${
+  finding.knownDeviation === undefined
+    ? ''
+    : html`<div class="spec deviation"><span class="label">Known deviation</span><code>${finding.knownDeviation.id}</code>: ${finding.knownDeviation.description} <span class="muted">(source: ${finding.knownDeviation.source})</span></div>`
+}
+<div class="reproduce">${
+    curl.length === 0
+      ? html`<div class="step"><span class="label">Reproduce</span><span class="muted">no request reproduces it on its own${replay === undefined ? '' : '; replay the run below'}.</span></div>`
+      : html`<div class="step"><span class="label">Reproduce</span><span class="muted">${curl.length === 1 ? 'this request:' : `these ${curl.length} requests, in order:`}</span><pre class="commands curl">${curl.map((line, i) => html`${i === 0 ? '' : '\n'}${line}`)}</pre></div>`
+  }${
+    replay === undefined
+      ? ''
+      : html`<div class="step"><span class="label">Replay</span><span class="muted">the same generated run, shrunk to this failure (commands: <code>${replay.commands}</code>):</span><pre class="commands replay">${replayCommand}</pre></div>`
+  }${
+    transcript === undefined || transcript.length === 0
+      ? ''
+      : html`<details class="transcript"><summary>Transcript (${transcript.length === 1 ? 'the exchange' : `the last ${transcript.length} exchanges`})</summary><pre class="commands">${transcript.map(
+          (entry, i) =>
+            html`${i === 0 ? '' : '\n\n'}→ ${entry.request}\n← ${entry.failure ?? `${entry.status ?? ''}${entry.contentType === undefined ? '' : ` ${entry.contentType}`}`}${entry.body === undefined ? '' : `\n${entry.body}${entry.bodyTruncated === true ? ' …' : ''}`}`,
+        )}</pre></details>`
+  }</div>
+</article>`;
 }

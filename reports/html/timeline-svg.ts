@@ -48,47 +48,26 @@ export function timelineSvg(events: readonly TimelineEvent[]): SafeHtml {
   const unitMs = ticks.length > 1 ? ticks[1]! - ticks[0]! : 1000;
   const axis = ticks.map(
     (tick) =>
-      html`<g class="tick"
-        ><line x1="${x(tick)}" x2="${x(tick)}" y1="${AXIS_HEIGHT - 4}" y2="${height}" /><text x="${x(tick)}" y="${AXIS_HEIGHT - 10}" text-anchor="middle"
-          >${formatRunTime(tick, unitMs)}</text
-        ></g
-      >`,
+      html`<g class="tick"><line x1="${x(tick)}" x2="${x(tick)}" y1="${AXIS_HEIGHT - 4}" y2="${height}"/><text x="${x(tick)}" y="${AXIS_HEIGHT - 10}" text-anchor="middle">${formatRunTime(tick, unitMs)}</text></g>`,
   );
   const present = new Set(all.flatMap((lane) => [...lane.overall, ...lane.partitions.flatMap((p) => p.spans)].map((span) => stateStyle(span.state).className)));
   const legend = LEGEND_ORDER.filter((style) => CORE_STATES.has(style.className) || present.has(style.className));
 
   return html`<figure class="timeline">
-    <ul class="legend" aria-label="Legend">
-      ${legend.map((style) => html`<li><span class="swatch ${style.className}"></span>${style.label}</li>`)}
-      <li><span class="glyph">▼</span>take</li>
-      <li><span class="glyph">✕</span>delete</li>
-    </ul>
-    <div class="chart-scroll">
-      <svg class="timeline-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${round(height)}" width="100%" role="img" aria-labelledby="timeline-title">
-        <title id="timeline-title">State of each backup the run took, over the run (${all.length} backup${all.length === 1 ? '' : 's'})</title>
-        <defs>
-          <pattern id="tl-hatch-taken" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="6" height="6" class="hatch-taken-bg" />
-            <line x1="0" y1="0" x2="0" y2="6" class="hatch-taken-line" />
-          </pattern>
-          <pattern id="tl-hatch-no-answer" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
-            <rect width="6" height="6" class="hatch-no-answer-bg" />
-            <line x1="0" y1="0" x2="0" y2="6" class="hatch-no-answer-line" />
-          </pattern>
-        </defs>
-        <g class="axis">
-          ${axis}
-          <text class="column-head" x="${plotRight + 14}" y="${AXIS_HEIGHT - 10}">last seen</text>
-        </g>
-        ${drawn}
-      </svg>
-    </div>
-    <figcaption>
-      Time since the run started. Each lane is one backup the run took: the top band is its overall state, the thin bands its partitions (P1, P2, …), as the responses showed them;
-      a state holds until the backup's next request. Hover a band for its
-      times.${all.length > lanes.length ? html` Only the first ${lanes.length} of ${all.length} backups are drawn; findings.json lists every event.` : ''}
-    </figcaption>
-  </figure>`;
+<ul class="legend" aria-label="Legend">${legend.map((style) => html`<li><span class="swatch ${style.className}"></span>${style.label}</li>`)}<li><span class="glyph">▼</span>take</li><li><span class="glyph">✕</span>delete</li></ul>
+<div class="chart-scroll"><svg class="timeline-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${round(height)}" width="100%" role="img" aria-labelledby="timeline-title">
+<title id="timeline-title">State of each backup the run took, over the run (${all.length} backup${all.length === 1 ? '' : 's'})</title>
+<defs>
+<pattern id="tl-hatch-taken" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" class="hatch-taken-bg"/><line x1="0" y1="0" x2="0" y2="6" class="hatch-taken-line"/></pattern>
+<pattern id="tl-hatch-no-answer" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)"><rect width="6" height="6" class="hatch-no-answer-bg"/><line x1="0" y1="0" x2="0" y2="6" class="hatch-no-answer-line"/></pattern>
+</defs>
+<g class="axis">${axis}<text class="column-head" x="${plotRight + 14}" y="${AXIS_HEIGHT - 10}">last seen</text></g>
+${drawn}
+</svg></div>
+<figcaption>Time since the run started. Each lane is one backup the run took: the top band is its overall state, the thin bands its partitions (P1, P2, …), as the responses showed them; a state holds until the backup's next request. Hover a band for its times.${
+    all.length > lanes.length ? html` Only the first ${lanes.length} of ${all.length} backups are drawn; findings.json lists every event.` : ''
+  }</figcaption>
+</figure>`;
 }
 
 function laneHeight(lane: BackupLane): number {
@@ -129,15 +108,13 @@ function laneSvg(lane: BackupLane, top: number, x: (ms: number) => number, plotL
   const lastText = last !== undefined ? truncate(stateText(last), 16) : refused === undefined ? 'never seen' : `take refused (${refused.status ?? 'no answer'})`;
   const height = laneHeight(lane);
   return html`<g class="lane" data-backup-id="${lane.backupId}">
-    <rect class="lane-bg" x="0" y="${top - 7}" width="${WIDTH}" height="${height + 14}" />
-    <text class="lane-label" x="${plotLeft - 10}" y="${top + OVERALL_HEIGHT - 4}" text-anchor="end">${name}</text>
-    ${labels}${bands}${markers}
-    <g class="last-seen"
-      ><rect class="swatch-mini ${lastClass}" x="${plotRight + 14}" y="${top + 3}" width="10" height="10" /><text x="${plotRight + 30}" y="${top + OVERALL_HEIGHT - 4}"
-        >${lastText}</text
-      >${was === undefined ? '' : html`<text class="was" x="${plotRight + 30}" y="${top + OVERALL_HEIGHT + 9}">was ${truncate(was, 16)}</text>`}</g
-    >
-  </g>`;
+<rect class="lane-bg" x="0" y="${top - 7}" width="${WIDTH}" height="${height + 14}"/>
+<text class="lane-label" x="${plotLeft - 10}" y="${top + OVERALL_HEIGHT - 4}" text-anchor="end">${name}</text>
+${labels}${bands}${markers}
+<g class="last-seen"><rect class="swatch-mini ${lastClass}" x="${plotRight + 14}" y="${top + 3}" width="10" height="10"/><text x="${plotRight + 30}" y="${top + OVERALL_HEIGHT - 4}">${lastText}</text>${
+    was === undefined ? '' : html`<text class="was" x="${plotRight + 30}" y="${top + OVERALL_HEIGHT + 9}">was ${truncate(was, 16)}</text>`
+  }</g>
+</g>`;
 }
 
 function spanRect(span: Span, name: string, x: (ms: number) => number, top: number, height: number, kind: 'overall' | 'partition'): SafeHtml {
@@ -146,9 +123,7 @@ function spanRect(span: Span, name: string, x: (ms: number) => number, top: numb
   const width = Math.max(x(span.endMs) - left, 3);
   const times = span.endMs === span.startMs ? `at ${formatRunTime(span.startMs, 1)}` : `from ${formatRunTime(span.startMs, 1)} to ${formatRunTime(span.endMs, 1)}`;
   const seen = span.sightings > 1 ? ` (${span.sightings} events)` : '';
-  return html`<rect class="band ${kind} ${style.className}" x="${left}" y="${round(top)}" width="${round(width)}" height="${round(height)}"
-    ><title>${name}: ${stateText(span.state)} ${times}${seen}</title></rect
-  >`;
+  return html`<rect class="band ${kind} ${style.className}" x="${left}" y="${round(top)}" width="${round(width)}" height="${round(height)}"><title>${name}: ${stateText(span.state)} ${times}${seen}</title></rect>`;
 }
 
 function markerSvg(marker: Marker, name: string, at: number, top: number): SafeHtml {

@@ -32,39 +32,21 @@ export function verdictHeader(outcome: RunOutcome, toolVersion: string): SafeHtm
   const stopped = outcome.interrupted === undefined ? '' : html`<p class="verdict-line stopped">Stopped early (${STOP_WORDS[outcome.interrupted]}): this report is partial.</p>`;
   const chip = (className: string, n: number, word: string) => html`<li class="${className}${n === 0 ? ' zero' : ''}"><strong>${n}</strong>${word}</li>`;
   return html`<header class="verdict v-${tone}" id="verdict" data-exit-code="${outcome.exitCode}">
-    <p class="eyebrow">Zeebe Backup Management API · conformance report</p>
-    <h1><span class="verdict-icon" aria-hidden="true">${ICONS[tone]}</span><span class="verdict-text">${headline}</span></h1>
-    <p class="verdict-line">${line}</p>
-    ${stopped}
-    <ul class="counts">
-      ${chip('c-violation', violations, violations === 1 ? 'violation' : 'violations')}${chip('c-inconclusive', count('inconclusive'), 'inconclusive')}${chip('c-known', count('known-deviation'), count('known-deviation') === 1 ? 'known deviation' : 'known deviations')}${chip('c-tool', outcome.errors.length, outcome.errors.length === 1 ? 'tool error' : 'tool errors')}${chip('c-pass', evaluations, 'check evaluations')}
-    </ul>
-    <dl class="facts">
-      <dt>Target</dt>
-      <dd><code>${outcome.target}</code>${outcome.embedded ? ' (the embedded reference server)' : ''}</dd>
-      <dt>Held to</dt>
-      <dd class="profile" data-profile="${outcome.profile.id}">
-        ${outcome.profile.id === 'spec' ? 'the spec' : html`${outcome.profile.title} behaviour <span class="muted">(--profile ${outcome.profile.id}: its documented departures from the spec are known deviations)</span>`}
-      </dd>
-      <dt>Spec</dt>
-      <dd><code>${specName(outcome.specPath)}</code></dd>
-      <dt>Started</dt>
-      <dd>${formatInstant(outcome.startedAt)}, ran for ${formatDuration(outcome.durationMs)}, ${outcome.requests} request${outcome.requests === 1 ? '' : 's'}</dd>
-      <dt>Suites</dt>
-      <dd>${outcome.suites.length === 0 ? 'none ran' : outcome.suites.map((suite) => `${suite.id} (${formatDuration(suite.durationMs)})`).join(', ')}</dd>
-      ${
-        outcome.baseline === undefined
-          ? ''
-          : html`<dt>Baseline</dt>
-              <dd class="baseline">
-                <code>${outcome.baseline.file}</code>: ${outcome.baseline.known} known, ${outcome.baseline.newViolations} new violations, ${outcome.baseline.fixed.length}
-                fixed${outcome.baseline.fixed.map((fault) => html`<br /><span class="fixed">fixed: ${describeFault(fault)}</span>`)}${outcome.baseline.notRechecked.map((fault) => html`<br /><span class="muted">not checked in this run: ${describeFault(fault)}</span>`)}
-              </dd>`
-      }
-      <dt>Tool</dt>
-      <dd>backup-conformance ${toolVersion}</dd>
-    </dl>
-  </header>`;
+<p class="eyebrow">Zeebe Backup Management API · conformance report</p>
+<h1><span class="verdict-icon" aria-hidden="true">${ICONS[tone]}</span><span class="verdict-text">${headline}</span></h1>
+<p class="verdict-line">${line}</p>
+${stopped}
+<ul class="counts">${chip('c-violation', violations, violations === 1 ? 'violation' : 'violations')}${chip('c-inconclusive', count('inconclusive'), 'inconclusive')}${chip('c-known', count('known-deviation'), count('known-deviation') === 1 ? 'known deviation' : 'known deviations')}${chip('c-tool', outcome.errors.length, outcome.errors.length === 1 ? 'tool error' : 'tool errors')}${chip('c-pass', evaluations, 'check evaluations')}</ul>
+<dl class="facts">
+<dt>Target</dt><dd><code>${outcome.target}</code>${outcome.embedded ? ' (the embedded reference server)' : ''}</dd>
+<dt>Held to</dt><dd class="profile" data-profile="${outcome.profile.id}">${outcome.profile.id === 'spec' ? 'the spec' : html`${outcome.profile.title} behaviour <span class="muted">(--profile ${outcome.profile.id}: its documented departures from the spec are known deviations)</span>`}</dd>
+<dt>Spec</dt><dd><code>${specName(outcome.specPath)}</code></dd>
+<dt>Started</dt><dd>${formatInstant(outcome.startedAt)}, ran for ${formatDuration(outcome.durationMs)}, ${outcome.requests} request${outcome.requests === 1 ? '' : 's'}</dd>
+<dt>Suites</dt><dd>${outcome.suites.length === 0 ? 'none ran' : outcome.suites.map((suite) => `${suite.id} (${formatDuration(suite.durationMs)})`).join(', ')}</dd>
+${outcome.baseline === undefined ? '' : html`<dt>Baseline</dt><dd class="baseline"><code>${outcome.baseline.file}</code>: ${outcome.baseline.known} known, ${outcome.baseline.newViolations} new violations, ${outcome.baseline.fixed.length} fixed${outcome.baseline.fixed.map((fault) => html`<br><span class="fixed">fixed: ${describeFault(fault)}</span>`)}${outcome.baseline.notRechecked.map((fault) => html`<br><span class="muted">not checked in this run: ${describeFault(fault)}</span>`)}</dd>`}
+<dt>Tool</dt><dd>backup-conformance ${toolVersion}</dd>
+</dl>
+</header>`;
 }
 
 /** A spec under a `spec/` folder by that short path (the bundled one reads the same on every machine); another as given. */
