@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Observation } from './api/backup-api.js';
+import { urlOfPath, type Observation } from './api/backup-api.js';
 import { describeUnreachable } from './api/describe-unreachable.js';
 import { waitForTarget } from './api/wait-for-target.js';
 import { BackupAccount, type BackupRoutes } from './api/backup-account.js';
@@ -261,10 +261,9 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
 /** The take and delete URLs of the API at `baseUrl`, from the spec's paths. */
 function backupRoutes(baseUrl: string, index: OperationIndex): BackupRoutes {
   const { take, delete: remove } = index.byRole;
-  const at = (path: string): string => (path === '/' ? baseUrl : `${baseUrl}${path}`);
   return {
     takeMethod: take.method,
-    takeUrl: at(take.path),
+    takeUrl: urlOfPath(baseUrl, take.path),
     idField: take.idField ?? 'backupId',
     deleteMethod: remove.method,
     deleteUrlPrefix: `${baseUrl}${remove.path.slice(0, remove.path.indexOf('{'))}`,
@@ -310,18 +309,13 @@ const PROBE_BODY_BYTES = 64 * 1024;
 /** An id no cluster holds in practice: a get of it shows how the server answers for an unknown backup. */
 const UNKNOWN_ID = 2n ** 63n - 1n;
 
-function listUrl(baseUrl: string, index: OperationIndex): string {
-  const path = index.byRole.list.path;
-  return path === '/' ? baseUrl : `${baseUrl}${path}`;
-}
-
 /**
  * One request before any suite: a target that cannot be reached at all is a tool error (exit 2),
  * not a wall of findings. A target that answers, however badly, is judged by the suites.
  */
 async function preflight(baseUrl: string, client: ReturnType<typeof createClient>, index: OperationIndex): Promise<void> {
   // The status and the start of the body say all a probe needs; the suites read the list in full.
-  const probe = await client.send({ method: 'GET', url: listUrl(baseUrl, index), maxBodyBytes: PROBE_BODY_BYTES });
+  const probe = await client.send({ method: 'GET', url: urlOfPath(baseUrl, index.byRole.list.path), maxBodyBytes: PROBE_BODY_BYTES });
   const failure = probe.failure;
   // A server that sends a status line is there; an answer that breaks after it is for the checks.
   if (failure !== undefined && failure.kind !== 'timeout' && failure.responseStarted !== true) {

@@ -63,14 +63,21 @@ const RETRYABLE = new Set([502, 503, 504]);
 // A run takes a few hundred backups at most; the bound keeps a runaway caller's memory flat.
 const MOST_TAKES_KEPT = 10_000;
 
+/** The URL of a spec path (its parameters filled in) below the base URL. */
+export function urlOfPath(baseUrl: string, path: string): string {
+  // The spec's '/' is the base URL itself: Spring Boot 3 (Zeebe 8.2+) no longer matches a trailing slash.
+  return path === '/' ? baseUrl : `${baseUrl}${path}`;
+}
+
 export function createBackupApi(options: BackupApiOptions): BackupApi {
   const { index } = options;
 
   function urlFor(operation: Operation, pathValues: readonly string[] = []): string {
     let i = 0;
-    const path = operation.path.replace(/\{[^}]+\}/g, () => pathValues[i++] ?? '');
-    // The spec's '/' is the base URL itself: Spring Boot 3 (Zeebe 8.2+) no longer matches a trailing slash.
-    return path === '/' ? options.baseUrl : `${options.baseUrl}${path}`;
+    return urlOfPath(
+      options.baseUrl,
+      operation.path.replace(/\{[^}]+\}/g, () => pathValues[i++] ?? ''),
+    );
   }
 
   // The accepted take of each id, so that a finding about that backup is reproduced from a fresh
