@@ -6,7 +6,7 @@ import { startReferenceServer } from '../src/server/reference-server.js';
 import { createAjv } from '../src/spec/create-ajv.js';
 import { indexOperations } from '../src/spec/index-operations.js';
 import { loadSpec } from '../src/spec/load-spec.js';
-import { statefulSuite } from '../suites/stateful.js';
+import { statefulSuite } from '../suites/stateful/stateful.js';
 import { below, median, round, type BenchResult } from './bench-result.js';
 
 const SEEDS = [1, 2, 3, 4, 5];

@@ -3,11 +3,10 @@
 // prints nothing.
 import { resolveConfig } from './config.js';
 import { toRunOptions, type ConformanceOptions } from './conformance-options.js';
-import { runConformance as runResolved } from './run.js';
+import { runAndWriteReports } from './run.js';
 import type { RunOutcome } from './run-outcome.js';
 import { startReferenceServer as startServer } from './server/reference-server.js';
 import type { ReferenceServerOptions as ServerOptions } from './server/options.js';
-import { writeReports } from '../reports/write-reports.js';
 
 export { ConformanceError, type ConformanceErrorCode } from './errors.js';
 export type { ConformanceOptions } from './conformance-options.js';
@@ -16,9 +15,9 @@ export type { Finding, Reproduction, Severity, TranscriptEntry, Verdict } from '
 export type { LedgerEntry } from './findings/check-ledger.js';
 export type { TimelineEvent } from './findings/backup-timeline.js';
 export type { UncheckedRule, RuleId } from './rules/rules.js';
-export type { FaultSpec } from './server/fault-catalog.js';
-export type { QuirkName } from './server/quirk-catalog.js';
-export type { QuirkProfile } from './server/quirk-profiles.js';
+export type { FaultSpec } from './server/behaviour/fault-catalog.js';
+export type { QuirkName } from './server/behaviour/quirk-catalog.js';
+export type { QuirkProfile } from './server/behaviour/quirk-profiles.js';
 export type { SeedBackup } from './server/options.js';
 
 /** What a run may be given besides its options. */
@@ -37,9 +36,7 @@ export interface RunControl {
  */
 export async function runConformance(options: ConformanceOptions = {}, control: RunControl = {}): Promise<RunOutcome> {
   const config = resolveConfig(toRunOptions(options));
-  const outcome = await runResolved(config, control.signal === undefined ? {} : { signal: control.signal });
-  if (config.outDir !== undefined) await writeReports(config.outDir, outcome);
-  return outcome;
+  return runAndWriteReports(config, control.signal === undefined ? {} : { signal: control.signal });
 }
 
 /**

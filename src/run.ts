@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { urlOfPath, type Observation } from './api/backup-api.js';
+import type { Observation } from './api/backup-api.js';
 import { describeUnreachable } from './api/describe-unreachable.js';
 import { waitForTarget } from './api/wait-for-target.js';
-import { BackupAccount, type BackupRoutes } from './api/backup-account.js';
+import { BackupAccount, backupRoutes } from './api/backup-account.js';
+import { preflight } from './api/preflight.js';
 import { isLoopback } from './api/is-loopback.js';
 import { composeSuiteContext } from '../suites/compose-suite-context.js';
 import { DEFAULTS, type RunConfig } from './config.js';
@@ -20,12 +21,11 @@ import { withTls } from './http/curl.js';
 import type { Exchange } from './http/exchange.js';
 import { ExchangeArchive } from './http/exchange-archive.js';
 import { ResponseCoverageLog } from './coverage/response-coverage.js';
-import { parseJson } from './http/parse-json.js';
 import { applyProfile } from './profiles/apply-profile.js';
 import { exitCodeOf, type RunOutcome, type SuiteResult, type ToolError } from './run-outcome.js';
-import { discoverBaseUrl, isJsonAnswer, notTheApi, specServerPaths } from './api/discover-base-url.js';
+import { discoverBaseUrl, specServerPaths } from './api/discover-base-url.js';
 import { createAjv } from './spec/create-ajv.js';
-import { indexOperations, type OperationIndex } from './spec/index-operations.js';
+import { indexOperations } from './spec/index-operations.js';
 import { loadSpec } from './spec/load-spec.js';
 import type { OperationRole } from './spec/operation.js';
 import { rules, rulesNotStated, type UncheckedRule } from './rules/rules.js';
@@ -258,16 +258,14 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   };
 }
 
-/** The take and delete URLs of the API at `baseUrl`, from the spec's paths. */
-function backupRoutes(baseUrl: string, index: OperationIndex): BackupRoutes {
-  const { take, delete: remove } = index.byRole;
-  return {
-    takeMethod: take.method,
-    takeUrl: urlOfPath(baseUrl, take.path),
-    idField: take.idField ?? 'backupId',
-    deleteMethod: remove.method,
-    deleteUrlPrefix: `${baseUrl}${remove.path.slice(0, remove.path.indexOf('{'))}`,
-  };
+/**
+ * A run, then its reports in `outDir` when the config has one: a run from code (the package's
+ * entry). The reports' modules load only for a run that writes them.
+ */
+export async function runAndWriteReports(config: RunConfig, hooks: RunHooks = {}): Promise<RunOutcome> {
+  const outcome = await runConformance(config, hooks);
+  if (config.outDir !== undefined) await (await import('../reports/write-reports.js')).writeReports(config.outDir, outcome);
+  return outcome;
 }
 
 /** The suites a run of this configuration goes through, in order; `CONF_USAGE` for an unknown or forbidden one. */
@@ -303,66 +301,6 @@ async function readCa(path: string): Promise<string> {
   } catch (error) {
     throw new ConformanceError('CONF_USAGE', `Cannot read the --ca file ${path}: ${(error as Error).message}. Give a PEM file of certificate authorities.`);
   }
-}
-
-const PROBE_BODY_BYTES = 64 * 1024;
-/** An id no cluster holds in practice: a get of it shows how the server answers for an unknown backup. */
-const UNKNOWN_ID = 2n ** 63n - 1n;
-
-/**
- * One request before any suite: a target that cannot be reached at all is a tool error (exit 2),
- * not a wall of findings. A target that answers, however badly, is judged by the suites.
- */
-async function preflight(baseUrl: string, client: ReturnType<typeof createClient>, index: OperationIndex): Promise<void> {
-  // The status and the start of the body say all a probe needs; the suites read the list in full.
-  const probe = await client.send({ method: 'GET', url: urlOfPath(baseUrl, index.byRole.list.path), maxBodyBytes: PROBE_BODY_BYTES });
-  const failure = probe.failure;
-  // A server that sends a status line is there; an answer that breaks after it is for the checks.
-  if (failure !== undefined && failure.kind !== 'timeout' && failure.responseStarted !== true) {
-    throw new ConformanceError(
-      'CONF_TARGET_UNREACHABLE',
-      await describeUnreachable(baseUrl, failure, 'its Backup Management API base URL (e.g. http://localhost:9600/actuator/backups)'),
-    );
-  }
-  const body = probe.response?.bodyText ?? '';
-  if (probe.response !== undefined && probe.response.status >= 404 && probe.response.status !== 500 && (await answersLikeZeebe81(baseUrl, client))) {
-    throw new ConformanceError(
-      'CONF_UNSUPPORTED_SERVER',
-      `${baseUrl} looks like Zeebe 8.1's experimental backup endpoint (no list; take by POST /{id}; every error a 500 with {"id","failure"}), which this spec does not describe. Test Zeebe 8.2 or later.`,
-    );
-  }
-  if (probe.response?.status === 400 && body.includes('No backup store is configured')) {
-    throw new ConformanceError(
-      'CONF_BACKUPS_NOT_CONFIGURED',
-      `${baseUrl} answers that no backup store is configured, so its backup API cannot be tested. Configure a backup store on the brokers (e.g. zeebe.broker.data.backup.store), restart them, and run again.`,
-    );
-  }
-  const verdict = notTheApi(probe);
-  if (verdict !== undefined && !(verdict.unlessJsonElsewhere && (await answersJsonForUnknownBackup(baseUrl, client, index)))) {
-    throw new ConformanceError(
-      'CONF_NOT_THE_API',
-      `${baseUrl} is not a Backup Management API: ${verdict.found}. Give the API's base URL in --target, e.g. ${new URL(baseUrl).origin}/actuator/backups (or only the origin, to let the run find it).`,
-    );
-  }
-}
-
-/** Whether a get of a backup no cluster holds is answered with JSON, as an API answers it (a web page is not). */
-async function answersJsonForUnknownBackup(baseUrl: string, client: ReturnType<typeof createClient>, index: OperationIndex): Promise<boolean> {
-  const url = `${baseUrl}${index.byRole.get.path.replace(/\{[^}]+\}/, String(UNKNOWN_ID))}`;
-  return isJsonAnswer(await client.send({ method: 'GET', url, maxBodyBytes: PROBE_BODY_BYTES }));
-}
-
-/**
- * Zeebe 8.1 answered `GET /{id}` with `{"backupId", "status", "partitions"}` (200, even for an
- * unknown id) or a 500 `{"id", "failure"}`: a shape no later release uses (camunda/zeebe@8.1.0
- * dist/src/main/java/io/camunda/zeebe/shared/management/BackupEndpoint.java).
- */
-async function answersLikeZeebe81(baseUrl: string, client: ReturnType<typeof createClient>): Promise<boolean> {
-  const probe = await client.send({ method: 'GET', url: `${baseUrl}/1`, maxBodyBytes: PROBE_BODY_BYTES });
-  const body = parseJson(probe.response?.bodyText ?? '');
-  if (!body.ok || body.value === null || typeof body.value !== 'object') return false;
-  const value = body.value as Record<string, unknown>;
-  return ('failure' in value && 'id' in value) || ('status' in value && 'partitions' in value);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { inventorySuite } from './inventory.js';
-import { negativeSuite } from './negative.js';
+import { negativeSuite } from './negative/negative.js';
 import { smokeSuite } from './smoke.js';
-import { statefulSuite } from './stateful.js';
+import { statefulSuite } from './stateful/stateful.js';
 import type { Suite } from './suite.js';
 
 /**

@@ -21,8 +21,8 @@ function importedFolders(file: string): string[] {
 }
 
 test('src/ is the core: only the composition roots import suites/, generators/ or reports/', () => {
-  // The CLI and the package's public entry compose a run with its reports, as the run composes the suites.
-  const roots = new Set(['src/cli.ts', 'src/run.ts', 'src/index.ts']);
+  // The CLI composes a run with its reports, as the run composes the suites.
+  const roots = new Set(['src/cli.ts', 'src/run.ts']);
   const upward = sourceFiles(join(root, 'src'))
     .filter((file) => !roots.has(relative(root, file)))
     .filter((file) => importedFolders(file).some((folder) => ['suites', 'generators', 'reports'].includes(folder)))
@@ -30,9 +30,53 @@ test('src/ is the core: only the composition roots import suites/, generators/ o
   assert.deepEqual(upward, []);
 });
 
-test('generators/ imports no suite', () => {
+/** The folder path (below the root) of each relative import of a file. */
+function importedPaths(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/from '(\.[^']+)'/g)].map((m) => relative(root, join(file, '..', m[1] as string)));
+}
+
+test('generators/ imports from suites/ only what its commands run against: the stateful model and judges', () => {
+  const allowed = ['suites/stateful/model/', 'suites/stateful/judges/'];
   const upward = sourceFiles(join(root, 'generators'))
-    .filter((file) => importedFolders(file).includes('suites'))
-    .map((file) => relative(root, file));
+    .flatMap((file) => importedPaths(file).map((path) => ({ file: relative(root, file), path })))
+    .filter(({ path }) => path.startsWith('suites/') && !allowed.some((prefix) => path.startsWith(prefix)));
   assert.deepEqual(upward, []);
+});
+
+test('generators/ holds fast-check arbitraries and commands only', () => {
+  const files = sourceFiles(join(root, 'generators')).map((file) => relative(root, file));
+  const elsewhere = files.filter((file) => !file.startsWith('generators/commands/') && !file.startsWith('generators/invalid-inputs/'));
+  assert.deepEqual(elsewhere, []);
+  // A command is one class per file, named after it; its judges and model live with the suite.
+  const notCommands = files.filter(
+    (file) => file.startsWith('generators/commands/') && !/-command\.ts$|backup-commands\.ts$|backup-target\.ts$|stateful-scenarios\.ts$/.test(file),
+  );
+  assert.deepEqual(notCommands, []);
+});
+
+test('the stateful suite lives in one folder, with its model, judges and driver', () => {
+  const strays = ['src', 'suites', 'generators']
+    .flatMap((dir) => sourceFiles(join(root, dir)))
+    .map((file) => relative(root, file))
+    .filter((file) => /(^|\/)(stateful-|judge-)[^/]*\.ts$/.test(file) && !file.startsWith('suites/stateful/') && file !== 'generators/commands/stateful-scenarios.ts');
+  assert.deepEqual(strays, []);
+  const folders = new Set(sourceFiles(join(root, 'suites/stateful')).map((file) => relative(join(root, 'suites/stateful'), join(file, '..'))));
+  assert.deepEqual([...folders].sort(), ['', 'driver', 'judges', 'model']);
+});
+
+test('the reference server is split by job, and no file name is also used on the client side', () => {
+  const server = sourceFiles(join(root, 'src/server')).map((file) => relative(join(root, 'src/server'), file));
+  const folders = new Set(server.filter((file) => file.includes('/')).map((file) => file.split('/')[0]));
+  assert.deepEqual([...folders].sort(), ['behaviour', 'cluster', 'endpoints', 'rendering', 'request']);
+  assert.ok(server.filter((file) => !file.includes('/')).length <= 8, 'at most a few files at the top of src/server/');
+  const clientNames = new Set(
+    sourceFiles(join(root, 'src'))
+      .filter((file) => !relative(root, file).startsWith('src/server/'))
+      .map((file) => file.split('/').at(-1)),
+  );
+  assert.deepEqual(
+    server.map((file) => file.split('/').at(-1)).filter((name) => clientNames.has(name)),
+    [],
+  );
 });

@@ -1,6 +1,8 @@
 import { toBackupId } from '../checks/backup-views.js';
 import type { Exchange, HttpRequest } from '../http/exchange.js';
 import { parseJson } from '../http/parse-json.js';
+import type { OperationIndex } from '../spec/index-operations.js';
+import { urlOfPath } from './backup-api.js';
 
 /** Where the take and delete requests of the API under test go, read from the spec. */
 export interface BackupRoutes {
@@ -113,4 +115,16 @@ export function describeAccount(account: BackupAccount, keepBackups: boolean): s
 /** Every id, so none is lost; long lists wrap at the caller's terminal. */
 export function listIds(ids: readonly bigint[]): string {
   return ids.join(', ');
+}
+
+/** The take and delete URLs of the API at `baseUrl`, from the spec's paths. */
+export function backupRoutes(baseUrl: string, index: OperationIndex): BackupRoutes {
+  const { take, delete: remove } = index.byRole;
+  return {
+    takeMethod: take.method,
+    takeUrl: urlOfPath(baseUrl, take.path),
+    idField: take.idField ?? 'backupId',
+    deleteMethod: remove.method,
+    deleteUrlPrefix: `${baseUrl}${remove.path.slice(0, remove.path.indexOf('{'))}`,
+  };
 }

@@ -3,6 +3,7 @@ import { checkResponse } from '../checks/check-response.js';
 import type { Finding } from '../findings/finding.js';
 import { findingSource } from '../rules/rules.js';
 import type { HttpClient } from '../http/client.js';
+import { isGatewayUnavailable } from '../http/gateway-unavailable.js';
 import { toTranscript } from '../findings/to-transcript.js';
 import { curlScript } from '../findings/curl-script.js';
 import type { Exchange } from '../http/exchange.js';
@@ -59,7 +60,6 @@ export interface BackupApi {
   urlFor(operation: Operation, pathValues?: readonly string[]): string;
 }
 
-const RETRYABLE = new Set([502, 503, 504]);
 // A run takes a few hundred backups at most; the bound keeps a runaway caller's memory flat.
 const MOST_TAKES_KEPT = 10_000;
 
@@ -123,7 +123,7 @@ export function createBackupApi(options: BackupApiOptions): BackupApi {
     const first = await options.client.send(spec);
     const idempotent = operation.method === 'GET' || operation.method === 'DELETE';
     const status = first.response?.status;
-    if (intent === 'invalid' || !idempotent || status === undefined || !RETRYABLE.has(status)) {
+    if (intent === 'invalid' || !idempotent || status === undefined || !isGatewayUnavailable(status)) {
       return evaluate(operation, first, intent, false, createdBy);
     }
     // One bounded retry tells a passing cluster hiccup from a server that keeps failing.

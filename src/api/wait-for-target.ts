@@ -1,9 +1,7 @@
 import type { HttpClient } from '../http/client.js';
 import type { Exchange } from '../http/exchange.js';
+import { isGatewayUnavailable } from '../http/gateway-unavailable.js';
 import { pollUntil } from './poll-until.js';
-
-// A starting gateway often answers 502/503/504 before its brokers are up.
-const STARTING = new Set([502, 503, 504]);
 
 /** At most this long between two tries, so a target that comes up is noticed soon. */
 const MAX_PAUSE_MS = 2_000;
@@ -25,7 +23,7 @@ export async function waitForTarget(
     async () => {
       const probe = await client.send({ method: 'GET', url, maxBodyBytes: 4096 });
       const status = probe.response?.status;
-      const ready = status !== undefined && !STARTING.has(status);
+      const ready = status !== undefined && !isGatewayUnavailable(status);
       const seconds = ((performance.now() - started) / 1000).toFixed(0);
       progress(
         ready

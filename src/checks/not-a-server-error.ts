@@ -1,7 +1,5 @@
 import { defineCheck } from './check.js';
-
-// 502, 503 and 504 say the gateway could not reach a broker: the cluster, not the API, failed.
-const TRANSIENT = new Set([502, 503, 504]);
+import { isGatewayUnavailable } from '../http/gateway-unavailable.js';
 
 /**
  * The spec documents 500 as "Internal Error", which is not an answer. A 5xx to a request that
@@ -18,7 +16,7 @@ export const notAServerError = defineCheck({
     const received = `${status} ${summarise(exchange.response?.bodyText ?? '')}`.trim();
     if (intent === 'invalid') {
       fail({ kind: `status-${status}-to-invalid-request`, expected: 'a 4xx refusal of an invalid request', received, specPointer: 'spec/NOTES.md#undocumented-5xx' });
-    } else if (TRANSIENT.has(status) && repeated !== true) {
+    } else if (isGatewayUnavailable(status) && repeated !== true) {
       fail({
         kind: `status-${status}-once`,
         expected: 'a non-5xx answer',

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { planResponse } from './plan-response.js';
-import type { PlannedResponse } from './planned-response.js';
-import { readBody } from './read-body.js';
-import type { ReceivedRequest } from './received-request.js';
-import { sendPlannedResponse } from './send-planned-response.js';
+import { planResponse } from './endpoints/plan-response.js';
+import type { PlannedResponse } from './endpoints/planned-response.js';
+import { readRequestBody } from './request/read-request-body.js';
+import type { ReceivedRequest } from './request/received-request.js';
+import { sendPlannedResponse } from './rendering/send-planned-response.js';
 import type { ServerContext } from './server-context.js';
 import type { TimerSet } from './timer-set.js';
 
@@ -13,7 +13,7 @@ import type { TimerSet } from './timer-set.js';
  * exception in Zeebe's endpoint does (`mapErrorResponse`, research note §3.5).
  */
 export async function handleExchange(ctx: ServerContext, timers: TimerSet, seq: number, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const body = await readBody(request, ctx.config.maxBodyBytes);
+  const body = await readRequestBody(request, ctx.config.maxBodyBytes);
   const url = request.url ?? '/';
   const received: ReceivedRequest = {
     seq,

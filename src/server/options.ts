@@ -1,10 +1,10 @@
 import { ConformanceError } from '../errors.js';
-import type { BehaviourOverride } from './behaviour.js';
-import { faultCatalog, type FaultName, type FaultSpec } from './fault-catalog.js';
-import type { PlannedResponse } from './planned-response.js';
-import { quirkCatalog, type QuirkName } from './quirk-catalog.js';
-import { quirkProfiles, type QuirkProfile } from './quirk-profiles.js';
-import type { ReceivedRequest } from './received-request.js';
+import type { BehaviourOverride } from './behaviour/behaviour.js';
+import { faultCatalog, type FaultName, type FaultSpec } from './behaviour/fault-catalog.js';
+import type { PlannedResponse } from './endpoints/planned-response.js';
+import { quirkCatalog, type QuirkName } from './behaviour/quirk-catalog.js';
+import { quirkProfiles, type QuirkProfile } from './behaviour/quirk-profiles.js';
+import type { ReceivedRequest } from './request/received-request.js';
 
 /** A backup that exists when the server starts. */
 export interface SeedBackup {

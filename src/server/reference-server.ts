@@ -1,11 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConformanceError } from '../errors.js';
-import { BackupStore } from './backup-store.js';
-import { composeBehaviour } from './compose-behaviour.js';
+import { BackupStore } from './cluster/backup-store.js';
+import { composeBehaviour } from './behaviour/compose-behaviour.js';
 import { handleExchange } from './handle-exchange.js';
 import { resolveServerOptions, type ReferenceServerOptions } from './options.js';
-import { seedStore } from './seed-store.js';
+import { seedStore } from './cluster/seed-store.js';
 import { TimerSet } from './timer-set.js';
 
 /** A reference server that is listening. */

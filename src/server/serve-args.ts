@@ -2,11 +2,11 @@ import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { ConformanceError } from '../errors.js';
 import { withNegativeValues } from '../with-negative-values.js';
-import { faultCatalog, type FaultSpec } from './fault-catalog.js';
+import { faultCatalog, type FaultSpec } from './behaviour/fault-catalog.js';
 import type { ReferenceServerOptions } from './options.js';
 import { resolveServerOptions } from './options.js';
-import { quirkCatalog, type QuirkName } from './quirk-catalog.js';
-import { quirkProfiles, type QuirkProfile } from './quirk-profiles.js';
+import { quirkCatalog, type QuirkName } from './behaviour/quirk-catalog.js';
+import { quirkProfiles, type QuirkProfile } from './behaviour/quirk-profiles.js';
 
 /** The port `conformance serve` listens on when none is given: Zeebe's management port. */
 const SERVE_PORT = 9600;

@@ -1,5 +1,5 @@
-import type { BackupStore } from './backup-store.js';
-import type { Behaviour } from './behaviour.js';
+import type { BackupStore } from './cluster/backup-store.js';
+import type { Behaviour } from './behaviour/behaviour.js';
 import type { ResolvedServerOptions } from './options.js';
 
 /** What a request handler works with. */

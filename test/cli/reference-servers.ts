@@ -1,6 +1,6 @@
 import { after } from 'node:test';
 import type { ReferenceServerOptions } from '../../src/server/options.js';
-import type { ReceivedRequest } from '../../src/server/received-request.js';
+import type { ReceivedRequest } from '../../src/server/request/received-request.js';
 import { startReferenceServer } from '../../src/server/reference-server.js';
 
 const closers: (() => Promise<void>)[] = [];

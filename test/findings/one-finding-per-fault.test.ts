@@ -4,7 +4,7 @@ import { resolveConfig } from '../../src/config.js';
 import type { Finding } from '../../src/findings/finding.js';
 import { runConformance } from '../../src/run.js';
 import type { RunOutcome } from '../../src/run-outcome.js';
-import type { BehaviourOverride } from '../../src/server/behaviour.js';
+import type { BehaviourOverride } from '../../src/server/behaviour/behaviour.js';
 import { startReferenceServer, type RunningServer } from '../../src/server/reference-server.js';
 
 /** Every partition of every backup answers lastUpdatedAt before createdAt: one fault on every answer. */

@@ -5,7 +5,7 @@ import { formatSummary } from '../../src/console/format-summary.js';
 import { resolveConfig } from '../../src/config.js';
 import { runConformance } from '../../src/run.js';
 import type { RunOutcome } from '../../src/run-outcome.js';
-import { statefulProperties } from '../../generators/stateful-properties.js';
+import { statefulProperties } from '../../suites/stateful/judges/stateful-properties.js';
 import { toJUnit } from '../../reports/junit.js';
 
 describe('counts mean what they say', () => {

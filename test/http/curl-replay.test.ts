@@ -6,7 +6,7 @@ import { request } from 'undici';
 import { curlScript } from '../../src/findings/curl-script.js';
 import { createClient } from '../../src/http/client.js';
 import type { Exchange } from '../../src/http/exchange.js';
-import type { ReceivedRequest } from '../../src/server/received-request.js';
+import type { ReceivedRequest } from '../../src/server/request/received-request.js';
 import { startReferenceServer, type RunningServer } from '../../src/server/reference-server.js';
 
 const run = promisify(execFile);

@@ -1,6 +1,6 @@
-import type { JsonValue } from '../../src/server/json-value.js';
-import type { PlannedResponse } from '../../src/server/planned-response.js';
-import type { ReceivedRequest } from '../../src/server/received-request.js';
+import type { JsonValue } from '../../src/server/rendering/json-value.js';
+import type { PlannedResponse } from '../../src/server/endpoints/planned-response.js';
+import type { ReceivedRequest } from '../../src/server/request/received-request.js';
 import type { Variant } from './variant.js';
 
 // Each variant is the reference server with exactly one fault, written as the smallest override

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { invalidIdValues } from '../../generators/invalid-id-values.js';
+import { invalidIdValues } from '../../generators/invalid-inputs/invalid-id-values.js';
 
 describe('invalidIdValues', () => {
   test('derives the out-of-range integers from the schema it is given', () => {

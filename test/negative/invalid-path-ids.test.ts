@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { invalidBoundaryPathIds } from '../../generators/invalid-boundary-path-ids.js';
-import { invalidPathIds } from '../../generators/invalid-path-ids.js';
-import { INT64_MAX, INT64_MIN, type PathProbe } from '../../generators/invalid-probe.js';
+import { invalidBoundaryPathIds } from '../../generators/invalid-inputs/invalid-boundary-path-ids.js';
+import { invalidPathIds } from '../../generators/invalid-inputs/invalid-path-ids.js';
+import { INT64_MAX, INT64_MIN, type PathProbe } from '../../generators/invalid-inputs/invalid-probe.js';
 import { bundledIndex } from '../helpers/bundled-index.js';
 
 let probes: fc.Arbitrary<PathProbe>;

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { invalidBoundaryTakes } from '../../generators/invalid-boundary-takes.js';
-import { INT64_MAX, type TakeProbe } from '../../generators/invalid-probe.js';
-import { invalidTakeRequests } from '../../generators/invalid-take-requests.js';
+import { invalidBoundaryTakes } from '../../generators/invalid-inputs/invalid-boundary-takes.js';
+import { INT64_MAX, type TakeProbe } from '../../generators/invalid-inputs/invalid-probe.js';
+import { invalidTakeRequests } from '../../generators/invalid-inputs/invalid-take-requests.js';
 import { parseJson } from '../../src/http/parse-json.js';
 import type { Operation } from '../../src/spec/operation.js';
 import { bundledIndex } from '../helpers/bundled-index.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { refusalVerdict } from '../../suites/negative-refusal-verdict.js';
+import { refusalVerdict } from '../../suites/negative/negative-refusal-verdict.js';
 
 const zero = { kind: 'may-accept', note: 'spec/NOTES.md#backupid-minimum-vs-positive', inconclusiveStatuses: [409] } as const;
 const numericString = { kind: 'may-accept', note: 'spec/NOTES.md#numeric-string-ids' } as const;

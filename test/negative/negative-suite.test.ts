@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { INT64_MAX } from '../../generators/invalid-probe.js';
+import { INT64_MAX } from '../../generators/invalid-inputs/invalid-probe.js';
 import { resolveConfig } from '../../src/config.js';
 import type { Finding } from '../../src/findings/finding.js';
 import type { ReferenceServerOptions } from '../../src/server/options.js';
-import type { PlannedResponse } from '../../src/server/planned-response.js';
-import type { ReceivedRequest } from '../../src/server/received-request.js';
+import type { PlannedResponse } from '../../src/server/endpoints/planned-response.js';
+import type { ReceivedRequest } from '../../src/server/request/received-request.js';
 import { startReferenceServer, type RunningServer } from '../../src/server/reference-server.js';
-import { negativeSuite } from '../../suites/negative.js';
+import { negativeSuite } from '../../suites/negative/negative.js';
 import { runNegativeSuite, type NegativeRun } from './run-negative-suite.js';
 
 const servers: RunningServer[] = [];

@@ -8,7 +8,7 @@ import type { Exchange } from '../../src/http/exchange.js';
 import { createAjv } from '../../src/spec/create-ajv.js';
 import { indexOperations } from '../../src/spec/index-operations.js';
 import { loadSpec } from '../../src/spec/load-spec.js';
-import { negativeSuite } from '../../suites/negative.js';
+import { negativeSuite } from '../../suites/negative/negative.js';
 
 export interface NegativeRun {
   readonly findings: readonly Finding[];

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { after, describe, test } from 'node:test';
 import { resolveConfig } from '../../src/config.js';
 import { ConformanceError } from '../../src/errors.js';
-import type { ReceivedRequest } from '../../src/server/received-request.js';
+import type { ReceivedRequest } from '../../src/server/request/received-request.js';
 import type { ReferenceServerOptions } from '../../src/server/options.js';
 import { startReferenceServer } from '../../src/server/reference-server.js';
 import { runCli } from '../helpers/run-cli.js';

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { describe, test } from 'node:test';
-import { composeBehaviour } from '../../src/server/compose-behaviour.js';
-import { faultCatalog } from '../../src/server/fault-catalog.js';
+import { composeBehaviour } from '../../src/server/behaviour/compose-behaviour.js';
+import { faultCatalog } from '../../src/server/behaviour/fault-catalog.js';
 import { resolveServerOptions, type ReferenceServerOptions } from '../../src/server/options.js';
-import type { ReceivedRequest } from '../../src/server/received-request.js';
+import type { ReceivedRequest } from '../../src/server/request/received-request.js';
 import { startReferenceServer, type RunningServer } from '../../src/server/reference-server.js';
 import { callApi, takeBackup } from './call-api.js';
 

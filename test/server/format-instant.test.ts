@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { formatInstant } from '../../src/server/format-instant.js';
+import { formatInstant } from '../../src/server/rendering/format-instant.js';
 
 describe('formatInstant', () => {
   test('writes UTC with up to nine fractional digits, trailing zeros dropped', () => {

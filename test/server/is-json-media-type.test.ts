@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { isJsonMediaType } from '../../src/server/is-json-media-type.js';
+import { isJsonMediaType } from '../../src/server/request/is-json-media-type.js';
 
 describe('isJsonMediaType', () => {
   test('accepts application/json and application/*+json, with parameters, in any case', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { javaHashMapOrder } from '../../src/server/java-hash-map-order.js';
+import { javaHashMapOrder } from '../../src/server/rendering/java-hash-map-order.js';
 
 describe('javaHashMapOrder', () => {
   test("iterates small keys ascending, as Zeebe's own acceptance test sees them", () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseInt64 } from '../../src/server/parse-int64.js';
+import { parseInt64 } from '../../src/server/request/parse-int64.js';
 
 describe('parseInt64', () => {
   test('reads decimal integers within the range of a Java long', () => {

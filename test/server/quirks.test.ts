@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { resolveServerOptions, type ReferenceServerOptions } from '../../src/server/options.js';
-import { quirkCatalog } from '../../src/server/quirk-catalog.js';
-import { quirkProfiles } from '../../src/server/quirk-profiles.js';
+import { quirkCatalog } from '../../src/server/behaviour/quirk-catalog.js';
+import { quirkProfiles } from '../../src/server/behaviour/quirk-profiles.js';
 import { startReferenceServer, type RunningServer } from '../../src/server/reference-server.js';
 import { callApi, takeBackup } from './call-api.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { rawMemberValue } from '../../src/server/raw-member-value.js';
+import { rawMemberValue } from '../../src/server/request/raw-member-value.js';
 
 describe('rawMemberValue', () => {
   test('returns the raw text of a top-level member, whatever its type', () => {

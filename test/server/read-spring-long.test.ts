@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { readSpringLong } from '../../src/server/read-spring-long.js';
+import { readSpringLong } from '../../src/server/request/read-spring-long.js';
 
 describe('readSpringLong', () => {
   test('reads what NumberUtils.parseNumber(text, Long.class) reads', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { readTakeId } from '../../src/server/read-take-id.js';
+import { readTakeId } from '../../src/server/request/read-take-id.js';
 
 describe('readTakeId', () => {
   test('binds plain JSON integers exactly, across the int64 range', () => {

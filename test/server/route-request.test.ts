@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { routeRequest } from '../../src/server/route-request.js';
+import { routeRequest } from '../../src/server/request/route-request.js';
 
 describe('routeRequest', () => {
   test('finds the collection and items under the base path', () => {

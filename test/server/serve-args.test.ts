@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { faultCatalog } from '../../src/server/fault-catalog.js';
-import { quirkCatalog } from '../../src/server/quirk-catalog.js';
+import { faultCatalog } from '../../src/server/behaviour/fault-catalog.js';
+import { quirkCatalog } from '../../src/server/behaviour/quirk-catalog.js';
 import { parseServeArgs, serveUsage } from '../../src/server/serve-args.js';
 
 describe('parseServeArgs', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { stringifyJson } from '../../src/server/stringify-json.js';
+import { stringifyJson } from '../../src/server/rendering/stringify-json.js';
 
 describe('stringifyJson', () => {
   test('writes bigints as exact numbers, anywhere', () => {

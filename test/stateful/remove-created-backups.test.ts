@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { removeCreatedBackups } from '../../generators/remove-created-backups.js';
-import { TakeLedger } from '../../generators/take-ledger.js';
+import { removeCreatedBackups } from '../../suites/stateful/driver/remove-created-backups.js';
+import { TakeLedger } from '../../suites/stateful/model/take-ledger.js';
 import type { Observation } from '../../src/api/backup-api.js';
 
 /** A ledger holding accepted takes of these ids. */

@@ -6,7 +6,7 @@ import { createClient } from '../../src/http/client.js';
 import { createAjv } from '../../src/spec/create-ajv.js';
 import { indexOperations, type OperationIndex } from '../../src/spec/index-operations.js';
 import { loadSpec, type LoadedSpec } from '../../src/spec/load-spec.js';
-import { statefulSuite } from '../../suites/stateful.js';
+import { statefulSuite } from '../../suites/stateful/stateful.js';
 
 /** What one in-process run of the stateful suite left behind. */
 export interface StatefulOutcome {

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { BackupTarget } from '../../generators/backup-target.js';
-import { TakeLedger } from '../../generators/take-ledger.js';
+import { BackupTarget } from '../../generators/commands/backup-target.js';
+import { TakeLedger } from '../../suites/stateful/model/take-ledger.js';
 import { backupSighting, type Sighting } from '../../src/model/backup-sighting.js';
 import { BackupModel } from '../../src/model/backup-model.js';
 import { checkpointPositionDecrease } from '../../src/model/checkpoint-position-decrease.js';
 import { possibleStatesAfter } from '../../src/model/possible-states.js';
 import { runBaseId } from '../../src/model/run-base-id.js';
-import { statefulBudget } from '../../suites/stateful-budget.js';
+import { statefulBudget } from '../../suites/stateful/driver/stateful-budget.js';
 
 const ORDER: readonly Sighting[] = ['ABSENT', 'INCOMPLETE', 'IN_PROGRESS', 'COMPLETED', 'FAILED'];
 const rank = (sighting: Sighting): number => Math.min(ORDER.indexOf(sighting), 3);

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { DEFAULTS } from '../../src/config.js';
 import { describe, it, type TestContext } from 'node:test';
-import { STATEFUL_IDS, type StatefulCheckId } from '../../generators/stateful-properties.js';
+import { STATEFUL_IDS, type StatefulCheckId } from '../../suites/stateful/judges/stateful-properties.js';
 import { resolveConfig, type RunConfig } from '../../src/config.js';
 import { ConformanceError } from '../../src/errors.js';
 import type { Finding } from '../../src/findings/finding.js';
 import type { ReferenceServerOptions } from '../../src/server/options.js';
-import type { PartitionStatus } from '../../src/server/partition-status.js';
+import type { PartitionStatus } from '../../src/server/cluster/partition-status.js';
 import { startReferenceServer, type RunningServer } from '../../src/server/reference-server.js';
-import { statefulScenarios } from '../../generators/stateful-scenarios.js';
-import { statefulSuite } from '../../suites/stateful.js';
+import { statefulScenarios } from '../../generators/commands/stateful-scenarios.js';
+import { statefulSuite } from '../../suites/stateful/stateful.js';
 import { runStateful, type StatefulOutcome } from './run-stateful.js';
 
 async function serve(t: TestContext, options: ReferenceServerOptions = {}): Promise<RunningServer> {

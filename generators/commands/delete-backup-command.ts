@@ -1,0 +1,104 @@
+import type { Observation } from '../../src/api/backup-api.js';
+import { pollUntil } from '../../src/api/poll-until.js';
+import { backupSighting } from '../../src/model/backup-sighting.js';
+import type { BackupModel } from '../../src/model/backup-model.js';
+import type { BackupCommand } from './backup-command.js';
+import type { BackupTarget } from './backup-target.js';
+import { describeAnswer } from '../../suites/stateful/judges/describe-answer.js';
+import { observedBackups } from '../../suites/stateful/model/observed-backups.js';
+import { runHalted } from '../../suites/stateful/model/run-halted.js';
+import type { StatefulSystem } from '../../suites/stateful/model/stateful-system.js';
+
+/**
+ * `DELETE /{backupId}` for a backup of the run, or for its id that no take uses. The spec,
+ * verbatim (204):
+ *
+ *   Backup is deleted
+ *
+ * After a 204 for a backup of the run, `GET /{backupId}` answers 404 and the list leaves it out
+ * (`deleted-backup-gone`), within a grace period: real Zeebe deletes asynchronously
+ * (spec/NOTES.md#asynchronous-visibility). An unclear answer leaves the backup uncertain.
+ */
+export class DeleteBackupCommand implements BackupCommand {
+  constructor(readonly target: BackupTarget) {}
+
+  check(): boolean {
+    return true;
+  }
+
+  async run(model: BackupModel, system: StatefulSystem): Promise<void> {
+    if (runHalted(model, system)) return;
+    const id = this.target.idIn(model);
+    system.step(`Delete(${this.target.describeIn(model)})`);
+    const tracked = model.tracked(id);
+    const answer = await system.delete(id);
+    if (tracked === undefined || tracked.status === 'uncertain' || tracked.status === 'refused') return;
+    await confirmDeleted(model, system, id, answer);
+  }
+
+  toString(): string {
+    return `Delete(${this.target})`;
+  }
+}
+
+/**
+ * After a 204 to the delete of a live backup of the run: `GET /{backupId}` answers 404 and the list
+ * leaves it out (`deleted-backup-gone`) within the grace period, else the command throws. Any other
+ * answer to the delete (a 5xx or an undocumented status, which the response checks report), or an
+ * unclear answer while looking, leaves the backup uncertain: it may be gone or not.
+ */
+export async function confirmDeleted(model: BackupModel, system: StatefulSystem, id: bigint, answer: Observation): Promise<void> {
+  if (answer.status !== 204) {
+    model.uncertain(id);
+    return;
+  }
+  const remove = system.index.byRole.delete;
+  system.note(remove, 'deleted-backup-gone');
+  const started = performance.now();
+  const bounds = { timeoutMs: system.graceMs, signal: system.signal };
+  const seconds = `${system.graceMs / 1000} s`;
+
+  const lookup = await pollUntil(async () => {
+    const got = await system.get(id);
+    return { done: isGone(got) || isUnclear(got), value: got };
+  }, bounds);
+  if (isUnclear(lookup.value) || system.signal.aborted) {
+    model.uncertain(id);
+    return;
+  }
+  if (!isGone(lookup.value)) {
+    throw system.violation(
+      'deleted-backup-gone',
+      remove,
+      `GET /{backupId} of backup ${id} answering 404 within ${seconds} of the 204`,
+      `${describeAnswer(lookup.value)} after ${lookup.attempts} tries`,
+    );
+  }
+
+  const remaining = Math.max(0, system.graceMs - (performance.now() - started));
+  const listing = await pollUntil(
+    async () => {
+      const listed = await system.list();
+      return { done: listed.status !== 200 || !holds(listed, id), value: listed };
+    },
+    { ...bounds, timeoutMs: remaining },
+  );
+  if (listing.value.status === 200 && holds(listing.value, id)) {
+    throw system.violation('deleted-backup-gone', remove, `backup ${id} left out of the list within ${seconds} of the 204`, `still listed after ${listing.attempts} lists`);
+  }
+  model.deleted(id);
+}
+
+/** 404, or a 200 in which no partition has the backup (spec/NOTES.md#all-partitions-does-not-exist). */
+function isGone(answer: Observation): boolean {
+  const observed = observedBackups(answer)[0];
+  return backupSighting(answer.status, observed?.state, observed?.partitionStates) === 'ABSENT';
+}
+
+function isUnclear(answer: Observation): boolean {
+  return answer.status === undefined || answer.status >= 500;
+}
+
+function holds(listing: Observation, id: bigint): boolean {
+  return observedBackups(listing).some((entry) => entry.backupId === id && backupSighting(200, entry.state, entry.partitionStates) !== 'ABSENT');
+}

@@ -1,0 +1,64 @@
+import type { BackupModel } from '../../src/model/backup-model.js';
+import type { TakeStatus } from '../../src/model/take-outcome.js';
+import type { BackupCommand } from './backup-command.js';
+import { describeAnswer } from '../../suites/stateful/judges/describe-answer.js';
+import { runHalted } from '../../suites/stateful/model/run-halted.js';
+import type { StatefulSystem } from '../../suites/stateful/model/stateful-system.js';
+
+/**
+ * `POST /` with the id at `offset` above the run's base. The spec's conflict rule, verbatim:
+ *
+ *   A backup with same or higher id already exists  (409)
+ *   each successive backup must use a higher ID than the previous one.  (BackupId)
+ *
+ * So 202 above every id taken (`take-accepted-above-highest`), 409 at or below a live one
+ * (`take-conflict-not-above-highest`), either when only deleted backups are at or above it
+ * (spec/NOTES.md#deleted-id-reuse). A 5xx or no answer leaves the backup uncertain.
+ */
+export class TakeBackupCommand implements BackupCommand {
+  constructor(readonly offset: number) {}
+
+  check(): boolean {
+    return true;
+  }
+
+  async run(model: BackupModel, system: StatefulSystem): Promise<void> {
+    if (runHalted(model, system)) return;
+    const take = system.index.byRole.take;
+    const id = model.idAt(this.offset);
+    system.step(`Take(+${this.offset} = ${id})`);
+    const expected = model.expectedTake(id);
+    const checkId = expected.has(409) ? 'take-conflict-not-above-highest' : 'take-accepted-above-highest';
+    const answer = await system.take(id);
+    model.sent(id);
+    const { status } = answer;
+    if (status === undefined || status >= 500) {
+      model.uncertain(id);
+      system.inconclusive({
+        checkId,
+        operation: take.label,
+        expected: [...expected].join(' or '),
+        received: `${status ?? 'no answer'}: whether the take created a backup is unknown, so the run stops judging that backup`,
+        specPointer: 'spec/NOTES.md#undocumented-5xx',
+      });
+      return;
+    }
+    system.note(take, checkId);
+    if ((status === 202 || status === 409) && expected.has(status)) {
+      if (status === 202) model.accepted(id);
+      else model.refused(id);
+      return;
+    }
+    throw system.violation(checkId, take, expectedText(model, id, expected), describeAnswer(answer));
+  }
+
+  toString(): string {
+    return `Take(+${this.offset})`;
+  }
+}
+
+function expectedText(model: BackupModel, id: bigint, expected: ReadonlySet<TakeStatus>): string {
+  if (!expected.has(409)) return `202 for backup ${id}, above every id taken${model.highestTaken === undefined ? '' : ` (the highest is ${model.highestTaken})`}`;
+  if (!expected.has(202)) return `409 for backup ${id}: backup ${model.highestLive} exists, and ${id} is not above it`;
+  return `202 or 409 for backup ${id}`;
+}

@@ -1,0 +1,200 @@
+import type { Observation } from '../../../src/api/backup-api.js';
+import { sequenceFinding } from '../../../src/findings/sequence-finding.js';
+import { backupSighting, type Sighting } from '../../../src/model/backup-sighting.js';
+import { BackupModel } from '../../../src/model/backup-model.js';
+import { samePartitionSet } from '../../../src/model/same-partition-set.js';
+import type { RuleId } from '../../../src/rules/rules.js';
+import { observedBackups, type ObservedBackup } from '../model/observed-backups.js';
+import type { SuiteContext } from '../../suite.js';
+
+/** Pre-existing backups read at the start and again at the end: the newest, as the inventory reads them. */
+const PRE_EXISTING_READ = 25;
+/**
+ * The suite's own backups, seen gone after their delete, read again at the end: this many of the
+ * first ones (they have had the longest to come back) and of the last ones.
+ */
+const DELETED_READ = 10;
+
+/** What the suite saw of one backup it did not create. */
+interface PreExisting {
+  readonly id: bigint;
+  readonly partitionIds: readonly number[];
+}
+
+/**
+ * The backups the stateful suite has seen, kept for a closing sweep that reads each once more and
+ * judges it against its whole history: the backups that existed before the suite (the newest 25,
+ * read at the start by GET and in the list), and the suite's own backups that were deleted and
+ * seen gone. A change that happens after the fact (a settled backup whose state or facts change, a
+ * backup that vanishes from the list while GET still finds it, a deleted one that comes back) is
+ * seen only by reading again later.
+ */
+export class BackupSweep {
+  /** The states and facts of the pre-existing backups; base 0, as the model is used only as a history. */
+  readonly #history = new BackupModel(0n);
+  readonly #preExisting: PreExisting[] = [];
+  readonly #firstDeleted: bigint[] = [];
+  readonly #lastDeleted: bigint[] = [];
+
+  constructor(
+    private readonly context: SuiteContext,
+    private readonly suite: string,
+  ) {}
+
+  /** Reads the list and GETs its newest backups, before the suite takes any. */
+  async recordPreExisting(): Promise<void> {
+    const { api } = this.context;
+    const listing = await api.list();
+    const listed = present(observedBackups(listing));
+    const newest = [...listed.values()].sort((a, b) => (a.backupId! < b.backupId! ? 1 : -1)).slice(0, PRE_EXISTING_READ);
+    for (const entry of newest) {
+      if (this.context.signal.aborted) return;
+      const id = entry.backupId as bigint;
+      const answer = await api.get(id);
+      const observed = observedBackups(answer)[0];
+      const sighting = backupSighting(answer.status, observed?.state, observed?.partitionStates);
+      if (sighting === undefined || sighting === 'ABSENT' || observed?.backupId !== id) continue;
+      this.#history.accepted(id);
+      this.#history.sight(id, sighting);
+      this.#history.noteFacts(id, factsOf(observed));
+      this.#history.noteFacts(id, factsOf(entry));
+      this.#preExisting.push({ id, partitionIds: observed.partitionIds });
+    }
+  }
+
+  /** Backups of the suite were deleted and seen gone: they must stay gone. The first and the last few are kept. */
+  deletedAndGone(ids: readonly bigint[]): void {
+    for (const id of ids) {
+      if (this.#firstDeleted.length < DELETED_READ) this.#firstDeleted.push(id);
+      else this.#lastDeleted.push(id);
+    }
+    this.#lastDeleted.splice(0, Math.max(0, this.#lastDeleted.length - DELETED_READ));
+  }
+
+  get #deleted(): bigint[] {
+    return [...this.#firstDeleted, ...this.#lastDeleted];
+  }
+
+  /** How many backups the sweep will read. */
+  get size(): number {
+    return this.#preExisting.length + this.#firstDeleted.length + this.#lastDeleted.length;
+  }
+
+  /** Reads the list, then GETs every backup kept, and records a finding for each rule broken. */
+  async sweep(): Promise<void> {
+    if (this.size === 0 || this.context.signal.aborted) return;
+    const { api, index } = this.context;
+    const listing = await api.list();
+    const transcript: Observation[] = [listing];
+    const listReadable = listing.status === 200 && listing.body?.ok === true && Array.isArray(listing.body.exact);
+    const listed = present(observedBackups(listing));
+    const fail = (checkId: RuleId, operation: string, expected: string, received: string): void => {
+      this.context.record(
+        sequenceFinding({
+          checkId,
+          operation,
+          expected,
+          received,
+          operations: index.byRole,
+          suite: this.suite,
+          exchanges: transcript.map((o) => o.exchange),
+          redactedHeaders: this.context.redactedHeaders,
+        }),
+      );
+    };
+    const get = index.byRole.get.label;
+    const list = index.byRole.list.label;
+
+    for (const backup of this.#preExisting) {
+      if (this.context.signal.aborted) return;
+      const { id } = backup;
+      const answer = await api.get(id);
+      transcript.push(answer);
+      const observed = observedBackups(answer)[0];
+      const sighting = backupSighting(answer.status, observed?.state, observed?.partitionStates);
+      if (sighting === undefined) continue;
+      this.context.noteCheck(get, 'state-transition-allowed');
+      const before = this.#history.tracked(id)?.lastSeen;
+      const outcome = this.#history.sight(id, sighting);
+      if (!outcome.allowed) {
+        const now = sighting === 'ABSENT' ? 'not found' : sighting;
+        fail(
+          'state-transition-allowed',
+          get,
+          `backup ${id}, which existed before the run and which the suite never deleted, ${[...outcome.possible].join(' or ')} (it was ${before ?? 'seen'} at the start)`,
+          `${now} at the end of the run`,
+        );
+        continue;
+      }
+      if (sighting === 'ABSENT' || observed === undefined) continue;
+      this.context.noteCheck(get, 'backup-facts-fixed');
+      if (!samePartitionSet(backup.partitionIds, observed.partitionIds)) {
+        fail(
+          'backup-facts-fixed',
+          get,
+          `partitions ${text(backup.partitionIds)} in the details of backup ${id}, as at the start of the run`,
+          `partitions ${text(observed.partitionIds)}`,
+        );
+        continue;
+      }
+      const entry = listed.get(id);
+      const changed = this.#history.noteFacts(id, factsOf(observed)) ?? (entry === undefined ? undefined : this.#history.noteFacts(id, factsOf(entry)));
+      if (changed !== undefined) {
+        fail(
+          'backup-facts-fixed',
+          get,
+          `${changed.fact} ${changed.before} on partition ${changed.partitionId} of backup ${id}, as at the start of the run`,
+          `${changed.fact} ${changed.after} at the end`,
+        );
+        continue;
+      }
+      if (!listReadable) continue;
+      this.context.noteCheck(list, 'list-holds-live-backups');
+      if (entry === undefined) fail('list-holds-live-backups', list, `backup ${id} listed: GET finds it ${sighting}`, 'a list without it at the end of the run');
+    }
+
+    for (const id of this.#deleted) {
+      if (this.context.signal.aborted) return;
+      const answer = await api.get(id);
+      transcript.push(answer);
+      const observed = observedBackups(answer)[0];
+      const sighting = backupSighting(answer.status, observed?.state, observed?.partitionStates);
+      if (sighting !== undefined) {
+        this.context.noteCheck(get, 'deleted-backup-gone');
+        if (sighting !== 'ABSENT') {
+          fail('deleted-backup-gone', get, `404 for backup ${id}: the suite deleted it and saw it gone`, `${sighting} at the end of the run`);
+          continue;
+        }
+      }
+      if (!listReadable) continue;
+      this.context.noteCheck(list, 'deleted-backup-gone');
+      if (listed.has(id))
+        fail(
+          'deleted-backup-gone',
+          list,
+          `backup ${id} not listed: the suite deleted it and saw it gone`,
+          `listed with state ${String(listed.get(id)?.state)} at the end of the run`,
+        );
+    }
+  }
+}
+
+/** The entries that list a backup (one no partition has does not), by id. */
+function present(entries: readonly ObservedBackup[]): Map<bigint, ObservedBackup> {
+  const byId = new Map<bigint, ObservedBackup>();
+  for (const entry of entries) {
+    if (entry.backupId === undefined || byId.has(entry.backupId)) continue;
+    const sighting: Sighting | undefined = backupSighting(200, entry.state, entry.partitionStates);
+    if (sighting !== 'ABSENT') byId.set(entry.backupId, entry);
+  }
+  return byId;
+}
+
+function factsOf(observed: ObservedBackup): Map<number, ObservedBackup['partitions'][number]['facts']> {
+  return new Map(observed.partitions.map((partition) => [partition.partitionId, partition.facts]));
+}
+
+function text(ids: readonly number[]): string {
+  const distinct = [...new Set(ids)].sort((a, b) => a - b);
+  return distinct.length === 0 ? '(none)' : distinct.join(', ');
+}

@@ -1,0 +1,35 @@
+import type { Observation } from '../../../src/api/backup-api.js';
+import { backupSighting, type Sighting } from '../../../src/model/backup-sighting.js';
+import type { BackupModel } from '../../../src/model/backup-model.js';
+import { describeAnswer } from './describe-answer.js';
+import { judgeBackup } from './judge-backup.js';
+import { observedBackups } from '../model/observed-backups.js';
+import type { StatefulSystem } from '../model/stateful-system.js';
+
+/**
+ * Judges the answer to `GET /{backupId}` for a live backup of the run: 200 with that backup, or
+ * 404 while it starts (research note §6), in a state the model allows. Returns what it saw, or
+ * undefined when the answer says nothing about the backup (a 5xx, an unreadable body: the
+ * response checks report those).
+ */
+export function judgeLiveGet(model: BackupModel, system: StatefulSystem, id: bigint, answer: Observation): Sighting | undefined {
+  const get = system.index.byRole.get;
+  const { status } = answer;
+  if (status === undefined || status >= 500) return undefined;
+  if (status === 404) {
+    judgeBackup(model, system, get, id, 'ABSENT', undefined, describeAnswer(answer));
+    return 'ABSENT';
+  }
+  system.note(get, 'get-returns-requested-backup');
+  if (status !== 200) {
+    throw system.violation('get-returns-requested-backup', get, `200 with backup ${id} (or 404 while it starts)`, describeAnswer(answer));
+  }
+  const observed = observedBackups(answer)[0];
+  if (observed === undefined) return undefined;
+  if (observed.backupId !== id) {
+    throw system.violation('get-returns-requested-backup', get, `backupId ${id}`, `backupId ${observed.backupId ?? '(none)'} in the answer for backup ${id}`);
+  }
+  const sighting = backupSighting(200, observed.state, observed.partitionStates);
+  if (sighting !== undefined) judgeBackup(model, system, get, id, sighting, observed, describeAnswer(answer));
+  return sighting;
+}

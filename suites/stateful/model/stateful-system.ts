@@ -1,0 +1,144 @@
+import type { BackupApi, Observation } from '../../../src/api/backup-api.js';
+import type { Finding } from '../../../src/findings/finding.js';
+import type { Exchange } from '../../../src/http/exchange.js';
+import type { OperationIndex } from '../../../src/spec/index-operations.js';
+import type { Operation } from '../../../src/spec/operation.js';
+import type { Patience } from './patience.js';
+import { PropertyViolation } from '../judges/property-violation.js';
+import { ResponseViolation } from '../judges/response-violation.js';
+import type { StatefulCheckId } from '../judges/stateful-properties.js';
+import type { TakeLedger } from './take-ledger.js';
+
+/**
+ * A finding the run records without stopping: `inconclusive` (the model cannot judge) by default,
+ * or a `violation` that shrinking could not make smaller (waiting out a timeout again proves nothing).
+ */
+export interface InconclusiveNote {
+  readonly verdict?: 'inconclusive' | 'violation';
+  readonly checkId: StatefulCheckId;
+  readonly operation: string;
+  readonly expected: string;
+  readonly received: string;
+  readonly specPointer?: string;
+}
+
+export interface StatefulSystemOptions {
+  readonly api: BackupApi;
+  readonly index: OperationIndex;
+  readonly ledger: TakeLedger;
+  /** How long a backup may take to reach COMPLETED or FAILED. */
+  readonly settleTimeoutMs: number;
+  /** How long a deleted backup may stay visible (real Zeebe deletes asynchronously). */
+  readonly graceMs: number;
+  /** Shared by every run of the suite. */
+  readonly patience: Patience;
+  readonly signal: AbortSignal;
+  /** A response check whose violation stops the run (throws a ResponseViolation), to shrink it. */
+  readonly stopOn?: string;
+  noteCheck(operation: string, checkId: string): void;
+  /** Records a finding (inconclusive unless the note says otherwise), reproduced by the exchanges of the run so far. */
+  inconclusive(note: InconclusiveNote, exchanges: readonly Exchange[]): void;
+}
+
+/**
+ * The server as one stateful run sees it (fast-check's "real" system): the checked API, plus the
+ * run's transcript (every exchange, for the curl reproduction) and its steps (each command as it
+ * ran, with its resolved id, for the replay line). Created fresh for every run.
+ */
+export class StatefulSystem {
+  readonly transcript: Exchange[] = [];
+  readonly steps: string[] = [];
+  /** The violations the response checks found in the run's answers, the first per check id. */
+  readonly responseViolations: Finding[] = [];
+
+  constructor(private readonly options: StatefulSystemOptions) {}
+
+  get index(): OperationIndex {
+    return this.options.index;
+  }
+
+  get settleTimeoutMs(): number {
+    return this.options.settleTimeoutMs;
+  }
+
+  get graceMs(): number {
+    return this.options.graceMs;
+  }
+
+  get patience(): Patience {
+    return this.options.patience;
+  }
+
+  get signal(): AbortSignal {
+    return this.options.signal;
+  }
+
+  /** Sends a take, counted against the suite's limit. */
+  async take(id: bigint): Promise<Observation> {
+    this.options.ledger.sending(id);
+    const observation = await this.options.api.take(id);
+    this.options.ledger.answered(id, observation.status);
+    return this.#observed(observation);
+  }
+
+  /**
+   * Sends takes of `ids` at once (each counted against the suite's limit first), for the rules
+   * that must hold under concurrency; answers in the order of `ids`.
+   */
+  async takeAtOnce(ids: readonly bigint[]): Promise<Observation[]> {
+    for (const id of ids) this.options.ledger.sending(id);
+    const answers = await Promise.all(ids.map((id) => this.options.api.take(id)));
+    answers.forEach((answer, at) => this.options.ledger.answered(ids[at] as bigint, answer.status));
+    return answers.map((answer) => this.#observed(answer));
+  }
+
+  /** Sends a GET and a DELETE of `id` at once. */
+  async getWhileDeleting(id: bigint): Promise<{ readonly got: Observation; readonly deleted: Observation }> {
+    const [got, deleted] = await Promise.all([this.options.api.get(id), this.options.api.delete(id)]);
+    if (deleted.status === 204) this.options.ledger.removed(id);
+    return { got: this.#observed(got), deleted: this.#observed(deleted) };
+  }
+
+  async list(): Promise<Observation> {
+    return this.#observed(await this.options.api.list());
+  }
+
+  async get(id: bigint): Promise<Observation> {
+    return this.#observed(await this.options.api.get(id));
+  }
+
+  async delete(id: bigint): Promise<Observation> {
+    const observation = await this.options.api.delete(id);
+    if (observation.status === 204) this.options.ledger.removed(id);
+    return this.#observed(observation);
+  }
+
+  /** Notes a command as it runs, e.g. `Take(+7 = 1037)`. */
+  step(text: string): void {
+    this.steps.push(text);
+  }
+
+  /** Counts one evaluation of a rule, so passes show in the reports. */
+  note(operation: Operation, checkId: StatefulCheckId): void {
+    this.options.noteCheck(operation.label, checkId);
+  }
+
+  inconclusive(note: InconclusiveNote): void {
+    this.options.inconclusive(note, [...this.transcript]);
+  }
+
+  /** The error a command throws when a rule is broken. */
+  violation(checkId: StatefulCheckId, operation: Operation, expected: string, received: string): PropertyViolation {
+    return new PropertyViolation(checkId, operation.label, expected, received);
+  }
+
+  #observed(observation: Observation): Observation {
+    this.transcript.push(observation.exchange);
+    for (const finding of observation.findings) {
+      if (finding.verdict !== 'violation' || this.responseViolations.some((seen) => seen.checkId === finding.checkId)) continue;
+      this.responseViolations.push(finding);
+      if (finding.checkId === this.options.stopOn) throw new ResponseViolation(finding);
+    }
+    return observation;
+  }
+}
