@@ -34,7 +34,7 @@ export const inventorySuite: Suite = {
     for (const entry of chosen) {
       if (context.signal.aborted) return;
       const got = await api.get(entry.id);
-      if (got.status !== 200 || got.body === undefined || !got.body.ok || got.body.exact === null || typeof got.body.exact !== 'object') continue;
+      if (got.status !== index.statuses.found || got.body === undefined || !got.body.ok || got.body.exact === null || typeof got.body.exact !== 'object') continue;
       const record = got.body.exact as Record<string, unknown>;
       context.noteCheck(index.byRole.get.label, 'get-agrees-with-list');
       const sameId = toBackupId(record['backupId']) === entry.id;
@@ -58,12 +58,12 @@ export const inventorySuite: Suite = {
     context.progress(`get backup ${above}, above every existing id`);
     const unknown = await api.get(above);
     context.noteCheck(index.byRole.get.label, 'unknown-backup-not-found');
-    if (unknown.status !== undefined && unknown.status < 500 && unknown.status !== 404) {
+    if (unknown.status !== undefined && unknown.status < 500 && unknown.status !== index.statuses.notFound) {
       context.record(
         sequenceFinding({
           checkId: 'unknown-backup-not-found',
           operation: index.byRole.get.label,
-          expected: `404 for backup ${above}, above every listed id`,
+          expected: `${index.statuses.notFound} for backup ${above}, above every listed id`,
           received: String(unknown.status),
           operations: index.byRole,
           suite: SUITE,

@@ -24,6 +24,7 @@ export const smokeSuite: Suite = {
   maxBackups: () => 1,
   async run(context) {
     const { api, index } = context;
+    const { found, notFound, deleted: deletedStatus, accepted } = index.statuses;
     const transcript: Exchange[] = [];
     const observe = async (call: Promise<Observation>): Promise<Observation> => {
       const observation = await call;
@@ -50,7 +51,7 @@ export const smokeSuite: Suite = {
       from,
       signal: context.signal,
       afterTake: (_id, answer) => transcript.push(answer.exchange),
-      onRefused: (refusedId, next, why) => context.progress(`backup ${refusedId} was refused with 409 (${why}): take backup ${next}`),
+      onRefused: (refusedId, next, why) => context.progress(`backup ${refusedId} was refused with ${index.statuses.conflict} (${why}): take backup ${next}`),
     });
     noteRule(context, index.byRole.take, 'take-accepted-above-highest');
     if (search.kind === 'refused') {
@@ -58,8 +59,8 @@ export const smokeSuite: Suite = {
         checkId: 'take-accepted-above-highest',
         operation: index.byRole.take.label,
         verdict: 'inconclusive',
-        expected: `a 202 for one of ${search.refused.join(', ')}, above every listed id`,
-        received: '409 for each: a higher id may have been taken and deleted before this run, or the server refuses valid ids',
+        expected: `a ${accepted} for one of ${search.refused.join(', ')}, above every listed id`,
+        received: `${index.statuses.conflict} for each: a higher id may have been taken and deleted before this run, or the server refuses valid ids`,
         specPointer: 'spec/NOTES.md#deleted-id-reuse',
       });
       return;
@@ -70,7 +71,7 @@ export const smokeSuite: Suite = {
         report({
           checkId: 'take-accepted-above-highest',
           operation: index.byRole.take.label,
-          expected: `202 for backup ${search.id}, above every listed id`,
+          expected: `${accepted} for backup ${search.id}, above every listed id`,
           received: String(status),
         });
       }
@@ -85,17 +86,17 @@ export const smokeSuite: Suite = {
       const visible = await pollUntil(
         async () => {
           const got = await observe(api.get(id));
-          return { done: got.status !== 404, value: got };
+          return { done: got.status !== notFound, value: got };
         },
         { timeoutMs: Math.min(VISIBILITY_GRACE_MS, context.config.stateful.settleTimeoutMs), signal: context.signal },
       );
       noteRule(context, index.byRole.get, 'taken-backup-visible');
-      if (visible.value.status === 404) {
+      if (visible.value.status === notFound) {
         report({
           checkId: 'taken-backup-visible',
           operation: index.byRole.get.label,
-          expected: `200 for backup ${id} within ${VISIBILITY_GRACE_MS / 1000} s of its 202`,
-          received: `404 after ${visible.attempts} tries`,
+          expected: `${found} for backup ${id} within ${VISIBILITY_GRACE_MS / 1000} s of its ${accepted}`,
+          received: `${notFound} after ${visible.attempts} tries`,
           specPointer: 'spec/NOTES.md#asynchronous-visibility',
         });
       }
@@ -104,11 +105,11 @@ export const smokeSuite: Suite = {
       context.progress(`get backup ${neverTaken}, never taken`);
       const unknown = await observe(api.get(neverTaken));
       noteRule(context, index.byRole.get, 'unknown-backup-not-found');
-      if (unknown.status !== undefined && unknown.status < 500 && unknown.status !== 404) {
+      if (unknown.status !== undefined && unknown.status < 500 && unknown.status !== notFound) {
         report({
           checkId: 'unknown-backup-not-found',
           operation: index.byRole.get.label,
-          expected: `404 for backup ${neverTaken}, never taken`,
+          expected: `${notFound} for backup ${neverTaken}, never taken`,
           received: String(unknown.status),
         });
       }
@@ -117,12 +118,12 @@ export const smokeSuite: Suite = {
 
       context.progress(`delete backup ${id}`);
       const removal = await observe(api.delete(id));
-      deleted = removal.status === 204;
+      deleted = removal.status === deletedStatus;
       if (deleted) {
         const gone = await pollUntil(
           async () => {
             const got = await observe(api.get(id));
-            return { done: got.status === 404, value: got };
+            return { done: got.status === notFound, value: got };
           },
           { timeoutMs: VISIBILITY_GRACE_MS, signal: context.signal },
         );
@@ -131,7 +132,7 @@ export const smokeSuite: Suite = {
           report({
             checkId: 'deleted-backup-gone',
             operation: index.byRole.delete.label,
-            expected: `404 for backup ${id} within ${VISIBILITY_GRACE_MS / 1000} s of its 204`,
+            expected: `${notFound} for backup ${id} within ${VISIBILITY_GRACE_MS / 1000} s of its ${deletedStatus}`,
             received: `${gone.value.status} after ${gone.attempts} tries`,
             specPointer: 'spec/NOTES.md#asynchronous-visibility',
           });

@@ -66,7 +66,12 @@ export class AwaitSettledCommand implements BackupCommand {
     system.patience.settleStalled = true;
     const seconds = `${system.settleTimeoutMs / 1000} s`;
     if (seen === 'ABSENT' && !isUnclear(polled.value)) {
-      throw system.violation('backup-settles', get, `backup ${id} found within ${seconds} of its 202`, `${describeAnswer(polled.value)} after ${polled.attempts} tries`);
+      throw system.violation(
+        'backup-settles',
+        get,
+        `backup ${id} found within ${seconds} of its ${system.statuses.accepted}`,
+        `${describeAnswer(polled.value)} after ${polled.attempts} tries`,
+      );
     }
     const unclear = isUnclear(polled.value);
     if (seen === 'INCOMPLETE' && !unclear) {

@@ -1,5 +1,6 @@
 import type { Observation } from '../../src/api/backup-api.js';
 import { pollUntil } from '../../src/api/poll-until.js';
+import { lookupAnswerOf, type RoleStatuses } from '../../src/spec/role-statuses.js';
 import { backupSighting } from '../../src/model/backup-sighting.js';
 import type { BackupModel } from '../../src/model/backup-model.js';
 import type { BackupCommand } from './backup-command.js';
@@ -48,7 +49,7 @@ export class DeleteBackupCommand implements BackupCommand {
  * unclear answer while looking, leaves the backup uncertain: it may be gone or not.
  */
 export async function confirmDeleted(model: BackupModel, system: StatefulSystem, id: bigint, answer: Observation): Promise<void> {
-  if (answer.status !== 204) {
+  if (answer.status !== system.statuses.deleted) {
     model.uncertain(id);
     return;
   }
@@ -60,17 +61,17 @@ export async function confirmDeleted(model: BackupModel, system: StatefulSystem,
 
   const lookup = await pollUntil(async () => {
     const got = await system.get(id);
-    return { done: isGone(got) || isUnclear(got), value: got };
+    return { done: isGone(got, system.statuses) || isUnclear(got), value: got };
   }, bounds);
   if (isUnclear(lookup.value) || system.signal.aborted) {
     model.uncertain(id);
     return;
   }
-  if (!isGone(lookup.value)) {
+  if (!isGone(lookup.value, system.statuses)) {
     throw system.violation(
       'deleted-backup-gone',
       remove,
-      `GET /{backupId} of backup ${id} answering 404 within ${seconds} of the 204`,
+      `${system.index.byRole.get.label} of backup ${id} answering ${system.statuses.notFound} within ${seconds} of the ${system.statuses.deleted}`,
       `${describeAnswer(lookup.value)} after ${lookup.attempts} tries`,
     );
   }
@@ -79,20 +80,25 @@ export async function confirmDeleted(model: BackupModel, system: StatefulSystem,
   const listing = await pollUntil(
     async () => {
       const listed = await system.list();
-      return { done: listed.status !== 200 || !holds(listed, id), value: listed };
+      return { done: listed.status !== system.statuses.listed || !holds(listed, id), value: listed };
     },
     { ...bounds, timeoutMs: remaining },
   );
-  if (listing.value.status === 200 && holds(listing.value, id)) {
-    throw system.violation('deleted-backup-gone', remove, `backup ${id} left out of the list within ${seconds} of the 204`, `still listed after ${listing.attempts} lists`);
+  if (listing.value.status === system.statuses.listed && holds(listing.value, id)) {
+    throw system.violation(
+      'deleted-backup-gone',
+      remove,
+      `backup ${id} left out of the list within ${seconds} of the ${system.statuses.deleted}`,
+      `still listed after ${listing.attempts} lists`,
+    );
   }
   model.deleted(id);
 }
 
-/** 404, or a 200 in which no partition has the backup (spec/NOTES.md#all-partitions-does-not-exist). */
-function isGone(answer: Observation): boolean {
+/** Not found (404), or found (200) but no partition has no partition has the backup (spec/NOTES.md#all-partitions-does-not-exist). */
+function isGone(answer: Observation, statuses: RoleStatuses): boolean {
   const observed = observedBackups(answer)[0];
-  return backupSighting(answer.status, observed?.state, observed?.partitionStates) === 'ABSENT';
+  return backupSighting(lookupAnswerOf(statuses, answer.status), observed?.state, observed?.partitionStates) === 'ABSENT';
 }
 
 function isUnclear(answer: Observation): boolean {
@@ -100,5 +106,5 @@ function isUnclear(answer: Observation): boolean {
 }
 
 function holds(listing: Observation, id: bigint): boolean {
-  return observedBackups(listing).some((entry) => entry.backupId === id && backupSighting(200, entry.state, entry.partitionStates) !== 'ABSENT');
+  return observedBackups(listing).some((entry) => entry.backupId === id && backupSighting('found', entry.state, entry.partitionStates) !== 'ABSENT');
 }

@@ -1,3 +1,4 @@
+import { lookupAnswerOf } from '../../src/spec/role-statuses.js';
 import { backupSighting } from '../../src/model/backup-sighting.js';
 import type { BackupModel } from '../../src/model/backup-model.js';
 import type { BackupCommand } from './backup-command.js';
@@ -42,13 +43,15 @@ export class GetBackupCommand implements BackupCommand {
       return;
     }
     const observed = observedBackups(answer)[0];
-    const sighting = backupSighting(status, observed?.state, observed?.partitionStates);
+    const sighting = backupSighting(lookupAnswerOf(system.statuses, status), observed?.state, observed?.partitionStates);
     if (tracked === undefined) {
       system.note(get, 'unknown-backup-not-found');
-      if (sighting !== 'ABSENT') throw system.violation('unknown-backup-not-found', get, `404 for backup ${id}: no take of it was sent`, describeAnswer(answer));
+      if (sighting !== 'ABSENT')
+        throw system.violation('unknown-backup-not-found', get, `${system.statuses.notFound} for backup ${id}: no take of it was sent`, describeAnswer(answer));
     } else if (tracked.status === 'deleted') {
       system.note(get, 'deleted-backup-gone');
-      if (sighting !== 'ABSENT') throw system.violation('deleted-backup-gone', get, `404 for backup ${id}: it was deleted and seen gone`, describeAnswer(answer));
+      if (sighting !== 'ABSENT')
+        throw system.violation('deleted-backup-gone', get, `${system.statuses.notFound} for backup ${id}: it was deleted and seen gone`, describeAnswer(answer));
     } else if (tracked.status === 'uncertain' && observed?.backupId === id && sighting !== undefined) {
       // An uncertain backup may or may not exist; if it shows up, it is still one of the run's.
       judgeBackup(model, system, get, id, sighting, observed, describeAnswer(answer));

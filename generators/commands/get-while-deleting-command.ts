@@ -32,8 +32,10 @@ export class GetWhileDeletingCommand implements BackupCommand {
       system.note(get, 'get-returns-requested-backup');
       const observed = observedBackups(got)[0];
       const received = `${describeAnswer(got)} to a GET sent with the delete of backup ${id}`;
-      if (status !== 200 && status !== 404) throw system.violation('get-returns-requested-backup', get, `200 with backup ${id}, or 404, while it is being deleted`, received);
-      if (status === 200 && observed !== undefined && observed.backupId !== id) {
+      const { found, notFound } = system.statuses;
+      if (status !== found && status !== notFound)
+        throw system.violation('get-returns-requested-backup', get, `${found} with backup ${id}, or ${notFound}, while it is being deleted`, received);
+      if (status === found && observed !== undefined && observed.backupId !== id) {
         throw system.violation(
           'get-returns-requested-backup',
           get,

@@ -28,13 +28,13 @@ export class ListBackupsCommand implements BackupCommand {
     const list = system.index.byRole.list;
     system.step('List');
     const answer = await system.list();
-    if (answer.status !== 200 || answer.body?.ok !== true || !Array.isArray(answer.body.exact)) return;
+    if (answer.status !== system.statuses.listed || answer.body?.ok !== true || !Array.isArray(answer.body.exact)) return;
     system.note(list, 'list-holds-live-backups');
     const listed = new Map<bigint, ObservedBackup>();
     for (const entry of observedBackups(answer)) {
       const id = entry.backupId;
       if (id === undefined || !model.inRange(id) || listed.has(id)) continue;
-      const sighting = backupSighting(200, entry.state, entry.partitionStates);
+      const sighting = backupSighting('found', entry.state, entry.partitionStates);
       // An entry in which no partition has the backup does not list it.
       if (sighting === 'ABSENT') continue;
       listed.set(id, entry);

@@ -40,31 +40,39 @@ export class TakeAtOnceCommand implements BackupCommand {
       system.inconclusive({
         checkId: 'take-accepted-above-highest',
         operation: take.label,
-        expected: 'a 202 or a 409 for each of two takes sent at once',
+        expected: `a ${system.statuses.accepted} or a ${system.statuses.conflict} for each of two takes sent at once`,
         received: `${describeAnswer(answers[unclear] as Observation)}: whether the takes created backups is unknown, so the run stops judging them`,
         specPointer: 'spec/NOTES.md#undocumented-5xx',
       });
       return;
     }
     const [first, second] = answers.map((answer) => answer.status) as [number, number];
+    const { accepted: acceptedStatus, conflict } = system.statuses;
     const [low, high] = ids;
     if (low === high) {
       system.note(take, 'take-accepted-above-highest');
       system.note(take, 'take-conflict-not-above-highest');
-      const accepted = [first, second].filter((status) => status === 202).length;
+      const accepted = [first, second].filter((status) => status === acceptedStatus).length;
       const received = `${first} and ${second} for two takes of backup ${low} sent at once`;
       if (accepted === 0)
-        throw system.violation('take-accepted-above-highest', take, `one 202 for backup ${low}, above every id taken, when two takes of it are sent at once`, received);
-      if (accepted === 2 || ![first, second].includes(409))
-        throw system.violation('take-conflict-not-above-highest', take, `exactly one 202 and one 409 for two takes of backup ${low} sent at once`, received);
+        throw system.violation(
+          'take-accepted-above-highest',
+          take,
+          `one ${acceptedStatus} for backup ${low}, above every id taken, when two takes of it are sent at once`,
+          received,
+        );
+      if (accepted === 2 || ![first, second].includes(conflict))
+        throw system.violation('take-conflict-not-above-highest', take, `exactly one ${acceptedStatus} and one ${conflict} for two takes of backup ${low} sent at once`, received);
       model.accepted(low);
       return;
     }
     system.note(take, 'take-accepted-above-highest');
     const received = `${first} for backup ${low} and ${second} for backup ${high}, sent at once`;
-    if (second !== 202) throw system.violation('take-accepted-above-highest', take, `202 for backup ${high}, above every id whatever the order of the two takes`, received);
-    if (first !== 202 && first !== 409) throw system.violation('take-accepted-above-highest', take, `202 for backup ${low} (or 409, had the take of ${high} come first)`, received);
-    if (first === 202) model.accepted(low);
+    if (second !== acceptedStatus)
+      throw system.violation('take-accepted-above-highest', take, `${acceptedStatus} for backup ${high}, above every id whatever the order of the two takes`, received);
+    if (first !== acceptedStatus && first !== conflict)
+      throw system.violation('take-accepted-above-highest', take, `${acceptedStatus} for backup ${low} (or ${conflict}, had the take of ${high} come first)`, received);
+    if (first === acceptedStatus) model.accepted(low);
     else model.refused(low);
     model.accepted(high);
   }

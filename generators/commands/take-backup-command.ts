@@ -1,5 +1,6 @@
 import type { BackupModel } from '../../src/model/backup-model.js';
-import type { TakeStatus } from '../../src/model/take-outcome.js';
+import type { TakeOutcome } from '../../src/model/take-outcome.js';
+import { takeOutcomeOf, takeStatusOf, type RoleStatuses } from '../../src/spec/role-statuses.js';
 import type { BackupCommand } from './backup-command.js';
 import { describeAnswer } from '../../suites/stateful/judges/describe-answer.js';
 import { runHalted } from '../../suites/stateful/model/run-halted.js';
@@ -28,7 +29,7 @@ export class TakeBackupCommand implements BackupCommand {
     const id = model.idAt(this.offset);
     system.step(`Take(+${this.offset} = ${id})`);
     const expected = model.expectedTake(id);
-    const checkId = expected.has(409) ? 'take-conflict-not-above-highest' : 'take-accepted-above-highest';
+    const checkId = expected.has('conflict') ? 'take-conflict-not-above-highest' : 'take-accepted-above-highest';
     const answer = await system.take(id);
     model.sent(id);
     const { status } = answer;
@@ -37,19 +38,20 @@ export class TakeBackupCommand implements BackupCommand {
       system.inconclusive({
         checkId,
         operation: take.label,
-        expected: [...expected].join(' or '),
+        expected: [...expected].map((outcome) => takeStatusOf(system.statuses, outcome)).join(' or '),
         received: `${status ?? 'no answer'}: whether the take created a backup is unknown, so the run stops judging that backup`,
         specPointer: 'spec/NOTES.md#undocumented-5xx',
       });
       return;
     }
     system.note(take, checkId);
-    if ((status === 202 || status === 409) && expected.has(status)) {
-      if (status === 202) model.accepted(id);
+    const outcome = takeOutcomeOf(system.statuses, status);
+    if (outcome !== undefined && expected.has(outcome)) {
+      if (outcome === 'accepted') model.accepted(id);
       else model.refused(id);
       return;
     }
-    throw system.violation(checkId, take, expectedText(model, id, expected), describeAnswer(answer));
+    throw system.violation(checkId, take, expectedText(model, id, expected, system.statuses), describeAnswer(answer));
   }
 
   toString(): string {
@@ -57,8 +59,9 @@ export class TakeBackupCommand implements BackupCommand {
   }
 }
 
-function expectedText(model: BackupModel, id: bigint, expected: ReadonlySet<TakeStatus>): string {
-  if (!expected.has(409)) return `202 for backup ${id}, above every id taken${model.highestTaken === undefined ? '' : ` (the highest is ${model.highestTaken})`}`;
-  if (!expected.has(202)) return `409 for backup ${id}: backup ${model.highestLive} exists, and ${id} is not above it`;
-  return `202 or 409 for backup ${id}`;
+function expectedText(model: BackupModel, id: bigint, expected: ReadonlySet<TakeOutcome>, statuses: RoleStatuses): string {
+  const { accepted, conflict } = statuses;
+  if (!expected.has('conflict')) return `${accepted} for backup ${id}, above every id taken${model.highestTaken === undefined ? '' : ` (the highest is ${model.highestTaken})`}`;
+  if (!expected.has('accepted')) return `${conflict} for backup ${id}: backup ${model.highestLive} exists, and ${id} is not above it`;
+  return `${accepted} or ${conflict} for backup ${id}`;
 }

@@ -7,7 +7,7 @@ const NUMERIC_SPELLING: Expectation = { kind: 'may-accept', note: 'spec/NOTES.md
 const OTHER_MEDIA_TYPE: Expectation = { kind: 'may-accept', note: 'spec/NOTES.md#request-media-types' };
 // The schema allows 0 (minimum: 0), its description asks for a positive id: a 202 or a 409 (the
 // answer to a valid id at or below the highest) is inconclusive, a 4xx refusal conformant.
-const ZERO: Expectation = { kind: 'may-accept', note: 'spec/NOTES.md#backupid-minimum-vs-positive', inconclusiveStatuses: [409] };
+const ZERO: Expectation = { kind: 'may-accept', note: 'spec/NOTES.md#backupid-minimum-vs-positive', conflictInconclusive: true };
 /** Larger than any request body a management endpoint needs, and than common server limits. */
 export const OVERSIZED_BODY_BYTES = 1024 * 1024;
 

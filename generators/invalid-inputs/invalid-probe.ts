@@ -3,12 +3,12 @@
  *
  * - `refuse`: the request breaks the spec's schema under every reading; only a 4xx is conformant.
  * - `may-accept`: a 4xx is conformant, and an acceptance is inconclusive because the spec is
- *   ambiguous there; `note` is the spec/NOTES.md entry that says why. `inconclusiveStatuses`
- *   lists statuses besides 2xx that are inconclusive too (409 to a take of 0).
+ *   ambiguous there; `note` is the spec/NOTES.md entry that says why. With `conflictInconclusive`,
+ *   the take's conflict status is inconclusive too (409 to a take of 0).
  * - `valid`: a request the spec's schemas allow; only the response checks judge its answer.
  */
 export type Expectation =
-  { readonly kind: 'refuse' } | { readonly kind: 'may-accept'; readonly note: string; readonly inconclusiveStatuses?: readonly number[] } | { readonly kind: 'valid' };
+  { readonly kind: 'refuse' } | { readonly kind: 'may-accept'; readonly note: string; readonly conflictInconclusive?: boolean } | { readonly kind: 'valid' };
 
 /** A take request as sent, for one reserved id. */
 export interface TakeRequestText {

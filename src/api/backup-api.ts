@@ -10,6 +10,7 @@ import type { Exchange } from '../http/exchange.js';
 import type { ParsedJson } from '../http/parse-json.js';
 import type { OperationIndex } from '../spec/index-operations.js';
 import type { Operation, OperationRole } from '../spec/operation.js';
+import { isAcceptedTake, type RoleStatuses } from '../spec/role-statuses.js';
 
 /** A response (or transport failure) together with what the response checks found in it. */
 export interface Observation {
@@ -52,6 +53,8 @@ export interface BackupApiOptions {
  * goes through every response check before the caller sees it.
  */
 export interface BackupApi {
+  /** The status of each outcome, as the spec documents it. */
+  readonly statuses: RoleStatuses;
   list(): Promise<Observation>;
   take(id: bigint): Promise<Observation>;
   get(id: bigint): Promise<Observation>;
@@ -138,7 +141,7 @@ export function createBackupApi(options: BackupApiOptions): BackupApi {
   async function viaRole(role: OperationRole, request: RawRequest, id?: bigint): Promise<Observation> {
     const createdBy = id === undefined || role === 'take' ? undefined : acceptedTakes.get(String(id));
     const observation = await send(index.byRole[role], request, 'valid', createdBy);
-    if (role === 'take' && id !== undefined && observation.status === 202 && acceptedTakes.size < MOST_TAKES_KEPT) acceptedTakes.set(String(id), observation.exchange);
+    if (role === 'take' && id !== undefined && isAcceptedTake(observation.status) && acceptedTakes.size < MOST_TAKES_KEPT) acceptedTakes.set(String(id), observation.exchange);
     options.onObservation?.(observation, { role, ...(id === undefined ? {} : { id }) });
     return observation;
   }
@@ -147,6 +150,7 @@ export function createBackupApi(options: BackupApiOptions): BackupApi {
   const json = { 'content-type': 'application/json' };
 
   return {
+    statuses: index.statuses,
     urlFor,
     send: (operation, request, intent) => send(operation, request, intent),
     list: () => viaRole('list', {}),

@@ -6,7 +6,7 @@ import type { Observation } from './backup-api.js';
  * not a readable list. Ids are read exactly, so a cluster whose ids are near 2^63 is handled.
  */
 export function highestBackupId(listing: Observation): bigint | undefined {
-  if (listing.status !== 200 || listing.body === undefined || !listing.body.ok || !Array.isArray(listing.body.exact)) return undefined;
+  if (listing.status !== listing.operation.successStatus || listing.body === undefined || !listing.body.ok || !Array.isArray(listing.body.exact)) return undefined;
   let highest = 0n;
   for (const entry of listing.body.exact) {
     const id = entry !== null && typeof entry === 'object' ? toBackupId((entry as Record<string, unknown>)['backupId']) : undefined;

@@ -1,4 +1,5 @@
 import type { BackupApi, Observation } from './backup-api.js';
+import { isAcceptedTake } from '../spec/role-statuses.js';
 
 const INT64_MAX = 2n ** 63n - 1n;
 
@@ -34,11 +35,6 @@ export function firstCandidateId(listedHighest: bigint, highestTaken: bigint | u
   if (highestTaken !== undefined && highestTaken >= id) id = highestTaken + 1n;
   if (idBase !== undefined && idBase > id) id = idBase;
   return id > INT64_MAX ? undefined : id;
-}
-
-/** Whether the status says the server took the backup: every 2xx (202 is documented, 201 and 200 happen). */
-export function isAcceptedTake(status: number | undefined): boolean {
-  return status !== undefined && status >= 200 && status < 300;
 }
 
 export interface FreeIdSearch {
@@ -101,7 +97,7 @@ export async function takeAtNextFreeId(api: BackupApi, search: FreeIdSearch): Pr
     answers.push(answer);
     search.afterTake?.(id, answer);
     if (isAcceptedTake(answer.status)) return { kind: 'accepted', id, refused, answers };
-    if (answer.status !== 409) return { kind: 'failed', id, answer, refused, answers };
+    if (answer.status !== api.statuses.conflict) return { kind: 'failed', id, answer, refused, answers };
     if (search.acceptedBefore !== undefined && id > search.acceptedBefore) return { kind: 'refused-above-accepted', id, accepted: search.acceptedBefore, answer, refused, answers };
     refused.push(id);
     const latest = latestIdStated(answer);

@@ -38,7 +38,7 @@ export function backupViews(input: CheckInput): readonly BackupView[] {
 const viewsOf = new WeakMap<CheckInput, readonly BackupView[]>();
 
 function readViews({ operation, exchange, body }: CheckInput): BackupView[] {
-  if (exchange.response?.status !== 200 || body === undefined || !body.ok) return [];
+  if (exchange.response?.status !== operation.successStatus || body === undefined || !body.ok) return [];
   if (operation.role === 'get') return isObject(body.exact) ? [toView(body.exact, '')] : [];
   if (operation.role === 'list' && Array.isArray(body.exact)) {
     const views: BackupView[] = [];

@@ -46,11 +46,11 @@ export class BackupTimeline {
     const base = { atMs, suite, operation: observation.operation.label, ...(observation.status === undefined ? {} : { status: observation.status }) };
     const id = target.id === undefined ? undefined : String(target.id);
     if (target.role === 'take' && id !== undefined) {
-      if (observation.status === 202) this.taken.add(id);
+      if (observation.status === observation.operation.successStatus) this.taken.add(id);
       this.push({ ...base, backupId: id, kind: 'take' });
     } else if (target.role === 'delete' && id !== undefined && this.taken.has(id)) {
       this.push({ ...base, backupId: id, kind: 'delete' });
-    } else if (target.role === 'get' && id !== undefined && this.taken.has(id) && observation.status !== 200) {
+    } else if (target.role === 'get' && id !== undefined && this.taken.has(id) && observation.status !== observation.operation.successStatus) {
       this.push({ ...base, backupId: id, kind: 'view' });
     } else if ((target.role === 'get' || target.role === 'list') && this.taken.size > 0) {
       const input = {

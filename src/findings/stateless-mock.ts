@@ -16,7 +16,7 @@ export class StatelessMockDetector {
   private differs = false;
 
   observe(observation: Observation, target: { role: OperationRole; id?: bigint }): void {
-    if (target.role !== 'get' || target.id === undefined || observation.status !== 200 || this.differs) return;
+    if (target.role !== 'get' || target.id === undefined || observation.status !== observation.operation.successStatus || this.differs) return;
     const body = observation.body;
     if (body === undefined || !body.ok || body.exact === null || typeof body.exact !== 'object' || Array.isArray(body.exact)) return;
     const answeredId = toBackupId((body.exact as Record<string, unknown>)['backupId']);

@@ -3,9 +3,7 @@ import { changedFact, mergeFacts, type ChangedFact, type PartitionFacts } from '
 import { checkpointPositionDecrease, type PositionDecrease } from './checkpoint-position-decrease.js';
 import { possibleStatesAfter } from './possible-states.js';
 import { samePartitionSet } from './same-partition-set.js';
-import { expectedTakeStatuses, type TakeStatus } from './take-outcome.js';
-
-const EITHER: ReadonlySet<TakeStatus> = new Set<TakeStatus>([202, 409]);
+import { EITHER_TAKE_OUTCOME, expectedTakeOutcomes, type TakeOutcome } from './take-outcome.js';
 
 /**
  * An id this run sent a take for.
@@ -103,14 +101,13 @@ export class BackupModel {
   }
 
   /**
-   * The statuses a conformant server may answer a take of `id` with (`expectedTakeStatuses`),
-   * widened to 202 or 409 below an id whose take got no clear answer: that take may have
-   * happened.
+   * The outcomes a conformant server may give a take of `id` (`expectedTakeOutcomes`), widened to
+   * either below an id whose take got no clear answer: that take may have happened.
    */
-  expectedTake(id: bigint): ReadonlySet<TakeStatus> {
-    const statuses = expectedTakeStatuses(this.#highestTaken, this.highestLive, id);
+  expectedTake(id: bigint): ReadonlySet<TakeOutcome> {
+    const outcomes = expectedTakeOutcomes(this.#highestTaken, this.highestLive, id);
     const maybeTaken = this.#highestUncertain !== undefined && id <= this.#highestUncertain;
-    return maybeTaken && !statuses.has(409) ? EITHER : statuses;
+    return maybeTaken && !outcomes.has('conflict') ? EITHER_TAKE_OUTCOME : outcomes;
   }
 
   /** The ids the server accepted in this run, in the order first accepted. */

@@ -6,6 +6,9 @@ export type Sighting = 'ABSENT' | 'INCOMPLETE' | 'IN_PROGRESS' | 'COMPLETED' | '
 
 const STATES: ReadonlySet<string> = new Set(['INCOMPLETE', 'IN_PROGRESS', 'COMPLETED', 'FAILED']);
 
+/** What an answer about one backup was, by the spec's statuses: the backup found (200), not found (404), or anything else. */
+export type LookupAnswer = 'found' | 'not-found' | 'other';
+
 /**
  * The sighting in an answer about one backup (a `GET /{backupId}` or one entry of the list), or
  * undefined when the answer tells nothing about the backup's life: a 5xx or another error, or a
@@ -17,9 +20,9 @@ const STATES: ReadonlySet<string> = new Set(['INCOMPLETE', 'IN_PROGRESS', 'COMPL
  * overall state (INCOMPLETE by the letter of the aggregation rule, DOES_NOT_EXIST in Zeebe 8.1):
  * that is the 404's "does not exist" (spec/NOTES.md#all-partitions-does-not-exist).
  */
-export function backupSighting(status: number | undefined, state?: unknown, partitionStates: readonly unknown[] = []): Sighting | undefined {
-  if (status === 404) return 'ABSENT';
-  if (status !== 200) return undefined;
+export function backupSighting(answer: LookupAnswer, state?: unknown, partitionStates: readonly unknown[] = []): Sighting | undefined {
+  if (answer === 'not-found') return 'ABSENT';
+  if (answer !== 'found') return undefined;
   if (state === 'DOES_NOT_EXIST') return 'ABSENT';
   if (partitionStates.length > 0 && partitionStates.every((partition) => partition === 'DOES_NOT_EXIST')) return 'ABSENT';
   return typeof state === 'string' && STATES.has(state) ? (state as Sighting) : undefined;

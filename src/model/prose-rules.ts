@@ -107,8 +107,13 @@ export function proseRulePointer(rule: ProseRule, operations: OperationPointers)
 export function missingProseRules(document: unknown, operations: OperationPointers): ProseRule[] {
   return proseRules.filter((rule) => {
     const text = valueAt(document, proseRulePointer(rule, operations));
-    return typeof text !== 'string' || !normalise(text).includes(normalise(rule.sentence));
+    return typeof text !== 'string' || !textStates(text, rule);
   });
+}
+
+/** Whether a text holds the rule's sentence, runs of whitespace collapsed (YAML folds and re-wraps lines). */
+export function textStates(text: string, rule: ProseRule): boolean {
+  return normalise(text).includes(normalise(rule.sentence));
 }
 
 function normalise(text: string): string {

@@ -1,12 +1,17 @@
-/** A status a conformant server may give to a take of a valid backup id. */
-export type TakeStatus = 202 | 409;
+/**
+ * What a conformant server may do with a take of a valid backup id: schedule it (`accepted`, the
+ * spec's 202) or refuse it because a backup with the same or a higher id exists (`conflict`, 409).
+ * The statuses themselves are the spec's (`RoleStatuses`); the model speaks in outcomes.
+ */
+export type TakeOutcome = 'accepted' | 'conflict';
 
-const ACCEPTED: ReadonlySet<TakeStatus> = new Set<TakeStatus>([202]);
-const CONFLICT: ReadonlySet<TakeStatus> = new Set<TakeStatus>([409]);
-const EITHER: ReadonlySet<TakeStatus> = new Set<TakeStatus>([202, 409]);
+const ACCEPTED: ReadonlySet<TakeOutcome> = new Set<TakeOutcome>(['accepted']);
+const CONFLICT: ReadonlySet<TakeOutcome> = new Set<TakeOutcome>(['conflict']);
+/** Both outcomes. */
+export const EITHER_TAKE_OUTCOME: ReadonlySet<TakeOutcome> = new Set<TakeOutcome>(['accepted', 'conflict']);
 
 /**
- * The statuses a conformant server may answer to a take of a valid id. The spec states the
+ * The outcomes a conformant server may give a take of a valid id. The spec states the
  * conflict rule in prose, twice, verbatim:
  *
  *   A backup with same or higher id already exists
@@ -19,17 +24,17 @@ const EITHER: ReadonlySet<TakeStatus> = new Set<TakeStatus>([202, 409]);
  * `highestLive` is the highest id that still exists (not deleted, whatever its state). Either is
  * undefined when there is none.
  *
- * - `id <= highestLive`: a backup with the same or a higher id exists, so {409}.
- * - `id > highestTaken` (or nothing taken yet): {202}.
- * - Otherwise only deleted backups have an id at or above `id`. The 409 sentence then allows a
- *   202, the BackupId sentence and real Zeebe give a 409, so both are accepted
+ * - `id <= highestLive`: a backup with the same or a higher id exists, so a conflict.
+ * - `id > highestTaken` (or nothing taken yet): accepted.
+ * - Otherwise only deleted backups have an id at or above `id`. The 409 sentence then allows an
+ *   accepted take, the BackupId sentence and real Zeebe give a conflict, so both are allowed
  *   (spec/NOTES.md#deleted-id-reuse).
  *
  * Backups deleted before the run are invisible to the caller; the caller handles them
  * (spec/NOTES.md#deleted-id-reuse).
  */
-export function expectedTakeStatuses(highestTaken: bigint | undefined, highestLive: bigint | undefined, id: bigint): ReadonlySet<TakeStatus> {
+export function expectedTakeOutcomes(highestTaken: bigint | undefined, highestLive: bigint | undefined, id: bigint): ReadonlySet<TakeOutcome> {
   if (highestLive !== undefined && id <= highestLive) return CONFLICT;
   if (highestTaken === undefined || id > highestTaken) return ACCEPTED;
-  return EITHER;
+  return EITHER_TAKE_OUTCOME;
 }

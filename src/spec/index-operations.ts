@@ -4,6 +4,7 @@ import { ConformanceError } from '../errors.js';
 import { compileValidator } from './compile-validator.js';
 import { escapePointer } from './escape-pointer.js';
 import type { Operation, OperationRole, PathParameter, RequestBodySpec, ResponseSpec } from './operation.js';
+import { roleStatuses, type RoleStatuses } from './role-statuses.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
 
@@ -11,12 +12,14 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'tr
 export interface OperationIndex {
   readonly operations: readonly Operation[];
   readonly byRole: Readonly<Record<OperationRole, Operation>>;
+  /** The status of each outcome the suites judge, read from the operations' responses. */
+  readonly statuses: RoleStatuses;
 }
 
 /**
  * Builds the operation index: labels, documented statuses, media types, and validators compiled
  * once. Roles are recognised from the document's structure (a POST with a body takes a backup, a
- * GET without parameters whose 200 is an array lists them, ...), so a spec that renames the paths
+ * GET without parameters whose success is an array lists them, ...), so a spec that renames the paths
  * (later Camunda releases did) still works.
  */
 export function indexOperations(document: OpenAPIV3.Document, ajv: Ajv): OperationIndex {
@@ -40,12 +43,12 @@ export function indexOperations(document: OpenAPIV3.Document, ajv: Ajv): Operati
     }
     byRole[role] = chosen;
   }
-  return { operations, byRole };
+  return { operations, byRole, statuses: roleStatuses(byRole) };
 }
 
 const ROLE_SHAPES: Record<OperationRole, string> = {
   take: 'take operation (a POST whose JSON body has a required integer id)',
-  list: 'list operation (a GET without parameters answering 200 with an array)',
+  list: 'list operation (a GET without parameters whose success is an array)',
   get: 'get operation (a GET with one path parameter)',
   delete: 'delete operation (a DELETE with one path parameter)',
 };
@@ -98,6 +101,10 @@ function buildOperation(
   }
 
   const upper = method.toUpperCase();
+  const successStatus = responses
+    .map((response) => Number(response.key))
+    .filter((status) => status >= 200 && status < 300)
+    .sort((a, b) => a - b)[0];
   const operation: Operation = {
     method: upper,
     path,
@@ -109,6 +116,7 @@ function buildOperation(
     responses,
     ...(requestBody === undefined ? {} : { requestBody }),
     ...(idField === undefined ? {} : { idField }),
+    ...(successStatus === undefined ? {} : { successStatus }),
     responseFor: (status) =>
       responses.find((r) => r.key === String(status)) ??
       responses.find((r) => r.key.toUpperCase() === `${Math.floor(status / 100)}XX`) ??
@@ -122,7 +130,7 @@ function recogniseRole(op: Operation): OperationRole | undefined {
   const params = op.pathParameters.length;
   if (op.method === 'POST' && op.idField !== undefined && params === 0) return 'take';
   if (op.method === 'GET' && params === 0) {
-    const schema = op.responses.find((r) => r.key === '200')?.jsonSchema as { type?: string } | undefined;
+    const schema = op.responses.find((r) => r.key === String(op.successStatus))?.jsonSchema as { type?: string } | undefined;
     return schema?.type === 'array' ? 'list' : undefined;
   }
   if (op.method === 'GET' && params === 1) return 'get';

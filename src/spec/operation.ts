@@ -47,6 +47,8 @@ export interface Operation {
   /** For the take operation: the required integer property of the request body (`backupId`). */
   readonly idField?: string;
   readonly responses: readonly ResponseSpec[];
+  /** The status of success: the lowest documented 2xx (202 for the take, 200, 204), if any. */
+  readonly successStatus?: number;
   /** The documented response for a status: exact code first, then `NXX`, then `default`. */
   responseFor(status: number): ResponseSpec | undefined;
 }

@@ -1,5 +1,6 @@
 import type { Expectation } from '../../generators/invalid-inputs/invalid-probe.js';
 import type { Verdict } from '../../src/findings/finding.js';
+import type { RoleStatuses } from '../../src/spec/role-statuses.js';
 
 /** Why an answer to an invalid request is reported, and under which verdict. */
 export interface RefusalJudgement {
@@ -15,10 +16,10 @@ export interface RefusalJudgement {
  * an answer other checks judge (no answer: `response-received`; a 5xx: `not-a-server-error`;
  * a 1xx or 3xx: `status-code-documented`).
  */
-export function refusalVerdict(expectation: Expectation, status: number | undefined): RefusalJudgement | undefined {
+export function refusalVerdict(expectation: Expectation, status: number | undefined, statuses: Pick<RoleStatuses, 'conflict'>): RefusalJudgement | undefined {
   if (status === undefined || expectation.kind === 'valid') return undefined;
   const accepted = status >= 200 && status < 300;
   if (expectation.kind === 'refuse') return accepted ? { verdict: 'violation' } : undefined;
-  if (accepted || (expectation.inconclusiveStatuses ?? []).includes(status)) return { verdict: 'inconclusive', note: expectation.note };
+  if (accepted || (expectation.conflictInconclusive === true && status === statuses.conflict)) return { verdict: 'inconclusive', note: expectation.note };
   return undefined;
 }

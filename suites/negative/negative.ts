@@ -7,6 +7,7 @@ import { invalidTakeRequests } from '../../generators/invalid-inputs/invalid-tak
 import type { Observation } from '../../src/api/backup-api.js';
 import { highestBackupId } from '../../src/api/highest-backup-id.js';
 import { firstCandidateId, takeAtNextFreeId } from '../../src/api/next-free-id.js';
+import { isAcceptedTake } from '../../src/spec/role-statuses.js';
 import { toBackupId } from '../../src/checks/backup-views.js';
 import type { Finding, Verdict } from '../../src/findings/finding.js';
 import type { RuleId } from '../../src/rules/rules.js';
@@ -110,7 +111,7 @@ export const negativeSuite: Suite = {
       return;
     }
     const seen = new Set([...beforeIds, ...(listedIds(after) ?? [])]);
-    const takenHighest = sent.reduce((max, s) => (isAccepted(s.observation.status) ? s.request.ids.reduce((m, id) => (id > m ? id : m), max) : max), floor);
+    const takenHighest = sent.reduce((max, s) => (isAcceptedTake(s.observation.status) ? s.request.ids.reduce((m, id) => (id > m ? id : m), max) : max), floor);
     await probeHugeIds(context, seen, takenHighest);
   },
 };
@@ -133,7 +134,7 @@ async function findFreeFloor(context: SuiteContext): Promise<bigint | undefined>
   const search = await takeAtNextFreeId(context.api, {
     from,
     signal: context.signal,
-    onRefused: (id, next, why) => context.progress(`backup ${id} was refused with 409 (${why}): take backup ${next}`),
+    onRefused: (id, next, why) => context.progress(`backup ${id} was refused with ${context.index.statuses.conflict} (${why}): take backup ${next}`),
   });
   if (search.kind !== 'accepted') return undefined;
   if (!context.config.stateful.keepBackups) await context.api.delete(search.id);
@@ -194,7 +195,7 @@ async function probePaths(context: SuiteContext, cases: readonly PathCase[], hig
     const { value, label } = probe.render(role === 'get' && highest > 0n ? highest : unused);
     const observation = await context.api.send(operation, { pathValues: [value] }, 'invalid');
     context.noteCheck(operation.label, CHECKS.invalidPath.checkId);
-    const judgement = refusalVerdict(role === 'get' ? REFUSE : probe.onDelete, observation.status);
+    const judgement = refusalVerdict(role === 'get' ? REFUSE : probe.onDelete, observation.status, context.index.statuses);
     if (judgement === undefined) continue;
     report(context, 'invalidPath', judgement.verdict, {
       operation: operation.label,
@@ -249,21 +250,21 @@ async function judgeTakes(context: SuiteContext, before: Observation, after: Obs
   const unclaimed: bigint[] = [];
   for (const id of appeared) {
     const named = sent.filter((s) => s.request.ids.includes(id));
-    const owner = named.find((s) => isAccepted(s.observation.status)) ?? named[0];
+    const owner = named.find((s) => isAcceptedTake(s.observation.status)) ?? named[0];
     if (owner === undefined) unclaimed.push(id);
     else blamed.set(owner, [...(blamed.get(owner) ?? []), id]);
   }
 
   const doomed = new Set<bigint>([...blamed.values()].flat());
   for (const s of sent) {
-    if (isAccepted(s.observation.status)) for (const id of s.request.ids) if (!beforeIds.has(id)) doomed.add(id);
+    if (isAcceptedTake(s.observation.status)) for (const id of s.request.ids) if (!beforeIds.has(id)) doomed.add(id);
   }
   const removal = await removeBackups(context, doomed);
   const fate = (ids: readonly bigint[]): string => {
     const [subject, pronoun] = ids.length === 1 ? [`backup ${ids[0]}`, 'it'] : [`backups ${ids.join(', ')}`, 'them'];
     const outcome = context.config.stateful.keepBackups
       ? 'left in place (--keep-backups)'
-      : ids.every((id) => removal.get(id) === 204)
+      : ids.every((id) => removal.get(id) === context.index.statuses.deleted)
         ? `and the suite deleted ${pronoun} again`
         : `and the suite could not delete ${pronoun}`;
     return `; then ${subject} appeared in the list, ${outcome}`;
@@ -274,7 +275,7 @@ async function judgeTakes(context: SuiteContext, before: Observation, after: Obs
     const created = blamed.get(s) ?? [];
     const sequence = created.length > 0 ? [before.exchange, s.observation.exchange, after.exchange] : [s.observation.exchange];
     if (s.probe.expectation.kind !== 'valid') context.noteCheck(operation.label, CHECKS.invalidTake.checkId);
-    const judgement = refusalVerdict(s.probe.expectation, status);
+    const judgement = refusalVerdict(s.probe.expectation, status, context.index.statuses);
     if (judgement !== undefined) {
       report(context, 'invalidTake', judgement.verdict, {
         operation: operation.label,
@@ -288,11 +289,11 @@ async function judgeTakes(context: SuiteContext, before: Observation, after: Obs
     context.noteCheck(operation.label, CHECKS.createsNothing.checkId);
     if (created.length === 0) continue;
     // A 409 can come after some partitions did record the checkpoint (spec/NOTES.md#a-refused-take-may-leave-traces).
-    report(context, 'createsNothing', status === 409 ? 'inconclusive' : 'violation', {
+    report(context, 'createsNothing', status === context.index.statuses.conflict ? 'inconclusive' : 'violation', {
       operation: operation.label,
       expected: `no new backup after the ${status} refusal of ${s.request.label}`,
       received: `${status}${fate(created)}`,
-      ...(status === 409 ? { specPointer: 'spec/NOTES.md#a-refused-take-may-leave-traces' } : {}),
+      ...(status === context.index.statuses.conflict ? { specPointer: 'spec/NOTES.md#a-refused-take-may-leave-traces' } : {}),
       exchanges: sequence,
     });
   }
@@ -321,16 +322,16 @@ async function probeHugeIds(context: SuiteContext, seen: Set<bigint>, takenHighe
     const take = await api.take(id);
     context.noteCheck(operation.label, CHECKS.hugeId.checkId);
     const status = take.status;
-    if (status !== undefined && status >= 400 && status < 500 && status !== 409) {
+    if (status !== undefined && status >= 400 && status < 500 && status !== index.statuses.conflict) {
       report(context, 'hugeId', 'inconclusive', {
         operation: operation.label,
-        expected: `202 for backup ${id}, a valid int64 id`,
+        expected: `${index.statuses.accepted} for backup ${id}, a valid int64 id`,
         received: String(status),
         specPointer: 'spec/NOTES.md#ids-beyond-2-53',
         exchanges: [take.exchange],
       });
     }
-    if (!isAccepted(status)) continue;
+    if (!isAcceptedTake(status)) continue;
     const listing = await api.list();
     const listed = listedIds(listing) ?? new Set<bigint>();
     const fresh = [...listed].filter((other) => !seen.has(other));
@@ -338,7 +339,11 @@ async function probeHugeIds(context: SuiteContext, seen: Set<bigint>, takenHighe
     const near = fresh.filter((other) => other !== id && abs(other - id) <= ROUNDING_REACH);
     const removal = await removeBackups(context, new Set([id, ...near]));
     if (listed.has(id) || near.length === 0) continue;
-    const kept = context.config.stateful.keepBackups ? 'left in place (--keep-backups)' : near.every((other) => removal.get(other) === 204) ? 'deleted again' : 'not deleted';
+    const kept = context.config.stateful.keepBackups
+      ? 'left in place (--keep-backups)'
+      : near.every((other) => removal.get(other) === index.statuses.deleted)
+        ? 'deleted again'
+        : 'not deleted';
     report(context, 'hugeId', 'violation', {
       operation: operation.label,
       expected: `backup ${id} listed under exactly that id`,
@@ -380,10 +385,6 @@ function listedIds(listing: Observation): Set<bigint> | undefined {
     if (id !== undefined) ids.add(id);
   }
   return ids;
-}
-
-function isAccepted(status: number | undefined): boolean {
-  return status !== undefined && status >= 200 && status < 300;
 }
 
 function abs(value: bigint): bigint {

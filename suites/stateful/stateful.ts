@@ -208,6 +208,7 @@ function watchViolations(context: SuiteContext): { readonly context: SuiteContex
   };
   const { api } = context;
   const watched: BackupApi = {
+    statuses: api.statuses,
     list: async () => saw(await api.list()),
     take: async (id) => saw(await api.take(id)),
     get: async (id) => saw(await api.get(id)),

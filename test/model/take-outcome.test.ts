@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { expectedTakeStatuses } from '../../src/model/take-outcome.js';
+import { expectedTakeOutcomes } from '../../src/model/take-outcome.js';
 
 type Step = { readonly kind: 'take' | 'delete'; readonly id: bigint };
 
@@ -15,7 +15,7 @@ function max(ids: Iterable<bigint>): bigint | undefined {
 
 /**
  * Plays a run against a server that accepts a take when `accepts` says so, and checks that each
- * answer is one `expectedTakeStatuses` allows, given what the run has seen so far.
+ * answer is one `expectedTakeOutcomes` allows, given what the run has seen so far.
  */
 function play(run: readonly Step[], accepts: (id: bigint, accepted: ReadonlySet<bigint>, live: ReadonlySet<bigint>) => boolean): void {
   const accepted = new Set<bigint>();
@@ -25,37 +25,37 @@ function play(run: readonly Step[], accepts: (id: bigint, accepted: ReadonlySet<
       live.delete(step.id);
       continue;
     }
-    const status = accepts(step.id, accepted, live) ? 202 : 409;
-    const allowed = expectedTakeStatuses(max(accepted), max(live), step.id);
+    const status = accepts(step.id, accepted, live) ? 'accepted' : 'conflict';
+    const allowed = expectedTakeOutcomes(max(accepted), max(live), step.id);
     assert.ok(allowed.has(status), `take ${step.id} answered ${status}, allowed ${[...allowed].join('/')}`);
-    if (status === 202) {
+    if (status === 'accepted') {
       accepted.add(step.id);
       live.add(step.id);
     }
   }
 }
 
-describe('expectedTakeStatuses', () => {
-  it('expects 202 for the first take and for any id above every id taken', () => {
-    assert.deepEqual([...expectedTakeStatuses(undefined, undefined, 1n)], [202]);
-    assert.deepEqual([...expectedTakeStatuses(5n, 5n, 6n)], [202]);
-    assert.deepEqual([...expectedTakeStatuses(2n ** 63n - 2n, 2n ** 63n - 2n, 2n ** 63n - 1n)], [202]);
+describe('expectedTakeOutcomes', () => {
+  it('expects an accepted take for the first take and for any id above every id taken', () => {
+    assert.deepEqual([...expectedTakeOutcomes(undefined, undefined, 1n)], ['accepted']);
+    assert.deepEqual([...expectedTakeOutcomes(5n, 5n, 6n)], ['accepted']);
+    assert.deepEqual([...expectedTakeOutcomes(2n ** 63n - 2n, 2n ** 63n - 2n, 2n ** 63n - 1n)], ['accepted']);
   });
 
-  it('expects 409 for the same or a lower id while a backup at or above it exists', () => {
-    assert.deepEqual([...expectedTakeStatuses(5n, 5n, 5n)], [409]);
-    assert.deepEqual([...expectedTakeStatuses(5n, 5n, 1n)], [409]);
-    assert.deepEqual([...expectedTakeStatuses(9n, 5n, 4n)], [409]);
+  it('expects a conflict for the same or a lower id while a backup at or above it exists', () => {
+    assert.deepEqual([...expectedTakeOutcomes(5n, 5n, 5n)], ['conflict']);
+    assert.deepEqual([...expectedTakeOutcomes(5n, 5n, 1n)], ['conflict']);
+    assert.deepEqual([...expectedTakeOutcomes(9n, 5n, 4n)], ['conflict']);
   });
 
   it('accepts either where only deleted backups are at or above the id (spec/NOTES.md#deleted-id-reuse)', () => {
-    assert.deepEqual([...expectedTakeStatuses(7n, 5n, 6n)].sort(), [202, 409]);
-    assert.deepEqual([...expectedTakeStatuses(7n, 5n, 7n)].sort(), [202, 409]);
-    assert.deepEqual([...expectedTakeStatuses(7n, undefined, 3n)].sort(), [202, 409]);
+    assert.deepEqual([...expectedTakeOutcomes(7n, 5n, 6n)].sort(), ['accepted', 'conflict']);
+    assert.deepEqual([...expectedTakeOutcomes(7n, 5n, 7n)].sort(), ['accepted', 'conflict']);
+    assert.deepEqual([...expectedTakeOutcomes(7n, undefined, 3n)].sort(), ['accepted', 'conflict']);
   });
 
-  it('expects 409 when an existing backup is above every id taken in the run', () => {
-    assert.deepEqual([...expectedTakeStatuses(3n, 8n, 5n)], [409]);
+  it('expects a conflict when an existing backup is above every id taken in the run', () => {
+    assert.deepEqual([...expectedTakeOutcomes(3n, 8n, 5n)], ['conflict']);
   });
 
   it('allows every answer of a server whose ids never go back down, as Zeebe does', () => {

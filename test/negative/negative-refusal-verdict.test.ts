@@ -2,35 +2,37 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { refusalVerdict } from '../../suites/negative/negative-refusal-verdict.js';
 
-const zero = { kind: 'may-accept', note: 'spec/NOTES.md#backupid-minimum-vs-positive', inconclusiveStatuses: [409] } as const;
+const zero = { kind: 'may-accept', note: 'spec/NOTES.md#backupid-minimum-vs-positive', conflictInconclusive: true } as const;
+// The take's conflict status, as the bundled spec documents it.
+const statuses = { conflict: 409 };
 const numericString = { kind: 'may-accept', note: 'spec/NOTES.md#numeric-string-ids' } as const;
 
 describe('refusalVerdict', () => {
   test('any 4xx refuses an invalid request', () => {
-    for (const status of [400, 404, 405, 409, 413, 415, 422]) assert.equal(refusalVerdict({ kind: 'refuse' }, status), undefined, String(status));
+    for (const status of [400, 404, 405, 409, 413, 415, 422]) assert.equal(refusalVerdict({ kind: 'refuse' }, status, statuses), undefined, String(status));
   });
 
   test('a 2xx to a request that must be refused is a violation', () => {
-    for (const status of [200, 202, 204]) assert.deepEqual(refusalVerdict({ kind: 'refuse' }, status), { verdict: 'violation' });
+    for (const status of [200, 202, 204]) assert.deepEqual(refusalVerdict({ kind: 'refuse' }, status, statuses), { verdict: 'violation' });
   });
 
   test('a 2xx where the spec is ambiguous is inconclusive and names the note', () => {
-    assert.deepEqual(refusalVerdict(numericString, 202), { verdict: 'inconclusive', note: 'spec/NOTES.md#numeric-string-ids' });
-    assert.equal(refusalVerdict(numericString, 400), undefined);
-    assert.equal(refusalVerdict(numericString, 409), undefined);
+    assert.deepEqual(refusalVerdict(numericString, 202, statuses), { verdict: 'inconclusive', note: 'spec/NOTES.md#numeric-string-ids' });
+    assert.equal(refusalVerdict(numericString, 400, statuses), undefined);
+    assert.equal(refusalVerdict(numericString, 409, statuses), undefined);
   });
 
   test('a 409 to a take of 0 is inconclusive, a 400 conformant', () => {
-    assert.equal(refusalVerdict(zero, 409)?.verdict, 'inconclusive');
-    assert.equal(refusalVerdict(zero, 202)?.verdict, 'inconclusive');
-    assert.equal(refusalVerdict(zero, 400), undefined);
+    assert.equal(refusalVerdict(zero, 409, statuses)?.verdict, 'inconclusive');
+    assert.equal(refusalVerdict(zero, 202, statuses)?.verdict, 'inconclusive');
+    assert.equal(refusalVerdict(zero, 400, statuses), undefined);
   });
 
   test('leaves 5xx, 3xx, no answer and valid requests to other checks', () => {
-    assert.equal(refusalVerdict({ kind: 'refuse' }, 500), undefined);
-    assert.equal(refusalVerdict({ kind: 'refuse' }, 302), undefined);
-    assert.equal(refusalVerdict({ kind: 'refuse' }, undefined), undefined);
-    assert.equal(refusalVerdict({ kind: 'valid' }, 202), undefined);
-    assert.equal(refusalVerdict({ kind: 'valid' }, 400), undefined);
+    assert.equal(refusalVerdict({ kind: 'refuse' }, 500, statuses), undefined);
+    assert.equal(refusalVerdict({ kind: 'refuse' }, 302, statuses), undefined);
+    assert.equal(refusalVerdict({ kind: 'refuse' }, undefined, statuses), undefined);
+    assert.equal(refusalVerdict({ kind: 'valid' }, 202, statuses), undefined);
+    assert.equal(refusalVerdict({ kind: 'valid' }, 400, statuses), undefined);
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { RoleStatuses } from '../../src/spec/role-statuses.js';
 import { removeCreatedBackups } from '../../suites/stateful/driver/remove-created-backups.js';
 import { TakeLedger } from '../../suites/stateful/model/take-ledger.js';
 import type { Observation } from '../../src/api/backup-api.js';
@@ -19,6 +20,7 @@ function fakeApi(deletes: (id: bigint, attempt: number) => boolean, onDelete?: (
   const sent: bigint[] = [];
   return {
     sent,
+    statuses: { deleted: 204 } as RoleStatuses,
     delete: async (id: bigint): Promise<Observation> => {
       const attempt = sent.filter((earlier) => earlier === id).length + 1;
       sent.push(id);

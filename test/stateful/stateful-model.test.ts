@@ -14,25 +14,23 @@ const ORDER: readonly Sighting[] = ['ABSENT', 'INCOMPLETE', 'IN_PROGRESS', 'COMP
 const rank = (sighting: Sighting): number => Math.min(ORDER.indexOf(sighting), 3);
 
 describe('backupSighting', () => {
-  it('reads 404 and DOES_NOT_EXIST as absent, and the four lifecycle states as themselves', () => {
-    assert.equal(backupSighting(404), 'ABSENT');
-    assert.equal(backupSighting(200, 'DOES_NOT_EXIST'), 'ABSENT');
-    for (const state of ['INCOMPLETE', 'IN_PROGRESS', 'COMPLETED', 'FAILED']) assert.equal(backupSighting(200, state), state);
+  it('reads not found and DOES_NOT_EXIST as absent, and the four lifecycle states as themselves', () => {
+    assert.equal(backupSighting('not-found'), 'ABSENT');
+    assert.equal(backupSighting('found', 'DOES_NOT_EXIST'), 'ABSENT');
+    for (const state of ['INCOMPLETE', 'IN_PROGRESS', 'COMPLETED', 'FAILED']) assert.equal(backupSighting('found', state), state);
   });
-  it('reads a 200 in which no partition has the backup as absent, whatever its overall state', () => {
-    assert.equal(backupSighting(200, 'INCOMPLETE', ['DOES_NOT_EXIST', 'DOES_NOT_EXIST']), 'ABSENT');
-    assert.equal(backupSighting(200, 'INCOMPLETE', ['IN_PROGRESS', 'DOES_NOT_EXIST']), 'INCOMPLETE');
-    assert.equal(backupSighting(200, 'COMPLETED', []), 'COMPLETED');
+  it('reads a found backup of which no partition has the backup as absent, whatever its overall state', () => {
+    assert.equal(backupSighting('found', 'INCOMPLETE', ['DOES_NOT_EXIST', 'DOES_NOT_EXIST']), 'ABSENT');
+    assert.equal(backupSighting('found', 'INCOMPLETE', ['IN_PROGRESS', 'DOES_NOT_EXIST']), 'INCOMPLETE');
+    assert.equal(backupSighting('found', 'COMPLETED', []), 'COMPLETED');
   });
   it('tells nothing for errors, INCOMPATIBLE and unknown states', () => {
     for (const [status, state] of [
-      [500, 'COMPLETED'],
-      [503, undefined],
-      [400, undefined],
-      [200, 'INCOMPATIBLE'],
-      [200, 'DELETED'],
-      [200, 3],
-      [undefined, undefined],
+      ['other', 'COMPLETED'],
+      ['other', undefined],
+      ['found', 'INCOMPATIBLE'],
+      ['found', 'DELETED'],
+      ['found', 3],
     ] as const) {
       assert.equal(backupSighting(status, state), undefined, `${status} ${state}`);
     }
@@ -149,31 +147,31 @@ describe('runBaseId', () => {
 });
 
 describe('BackupModel', () => {
-  it('expects 202 above every id taken, 409 at or below a live one, either when only deleted ones are above', () => {
+  it('expects an accepted take above every id taken, a conflict at or below a live one, either when only deleted ones are above', () => {
     const model = new BackupModel(100n);
-    assert.deepEqual([...model.expectedTake(103n)], [202]);
+    assert.deepEqual([...model.expectedTake(103n)], ['accepted']);
     model.accepted(103n);
-    assert.deepEqual([...model.expectedTake(103n)], [409]);
-    assert.deepEqual([...model.expectedTake(101n)], [409]);
-    assert.deepEqual([...model.expectedTake(104n)], [202]);
+    assert.deepEqual([...model.expectedTake(103n)], ['conflict']);
+    assert.deepEqual([...model.expectedTake(101n)], ['conflict']);
+    assert.deepEqual([...model.expectedTake(104n)], ['accepted']);
     model.deleted(103n);
-    assert.deepEqual([...model.expectedTake(102n)].sort(), [202, 409]);
-    assert.deepEqual([...model.expectedTake(104n)], [202]);
+    assert.deepEqual([...model.expectedTake(102n)].sort(), ['accepted', 'conflict']);
+    assert.deepEqual([...model.expectedTake(104n)], ['accepted']);
   });
-  it('allows either answer below an uncertain take, but keeps 409 below a live backup', () => {
+  it('allows either outcome below an uncertain take, but keeps the conflict below a live backup', () => {
     const model = new BackupModel(100n);
     model.accepted(102n);
     model.uncertain(105n);
-    assert.deepEqual([...model.expectedTake(104n)].sort(), [202, 409]);
-    assert.deepEqual([...model.expectedTake(102n)], [409]);
-    assert.deepEqual([...model.expectedTake(106n)], [202]);
+    assert.deepEqual([...model.expectedTake(104n)].sort(), ['accepted', 'conflict']);
+    assert.deepEqual([...model.expectedTake(102n)], ['conflict']);
+    assert.deepEqual([...model.expectedTake(106n)], ['accepted']);
     assert.equal(model.highestLive, 102n);
   });
   it('tracks a refused id without counting it as taken, and never over a backup it tracks', () => {
     const model = new BackupModel(100n);
     model.refused(103n);
     assert.equal(model.tracked(103n)?.status, 'refused');
-    assert.deepEqual([...model.expectedTake(103n)], [202]);
+    assert.deepEqual([...model.expectedTake(103n)], ['accepted']);
     model.accepted(104n);
     model.refused(104n);
     assert.equal(model.tracked(104n)?.status, 'live');

@@ -21,19 +21,19 @@ export interface CleanupPass {
 /**
  * Deletes the backups the suite may have created and not deleted yet (the ledger's, all in the
  * ids reserved above the server's highest backup): only those, never another. After a run, each
- * is sent one delete; one not answered 204 stays in the ledger as unconfirmed and is not sent
+ * is sent one delete; one not answered as deleted (204) stays in the ledger as unconfirmed and is not sent
  * again after the next runs (a server whose DELETE hangs would cost a timeout per backup per run),
  * but once more in the end-of-suite pass, which is bounded in time. What is still in the ledger
  * then is named in the suite's closing line.
  */
-export async function removeCreatedBackups(api: Pick<BackupApi, 'delete'>, ledger: TakeLedger, pass: CleanupPass = {}): Promise<void> {
+export async function removeCreatedBackups(api: Pick<BackupApi, 'delete' | 'statuses'>, ledger: TakeLedger, pass: CleanupPass = {}): Promise<void> {
   const { retryUntil } = pass;
   const ids = retryUntil === undefined ? ledger.awaitingCleanup : ledger.created;
   for (let at = 0; at < ids.length && retryUntil?.aborted !== true; at += CONCURRENCY) {
     await Promise.all(
       ids.slice(at, at + CONCURRENCY).map(async (id) => {
         const answer = await api.delete(id);
-        if (answer.status === 204) ledger.removed(id);
+        if (answer.status === api.statuses.deleted) ledger.removed(id);
         else ledger.deleteUnconfirmed(id);
       }),
     );

@@ -1,6 +1,7 @@
 import type { Observation } from '../../../src/api/backup-api.js';
 import { highestBackupId } from '../../../src/api/highest-backup-id.js';
-import { firstCandidateId, isAcceptedTake, takeAtNextFreeId } from '../../../src/api/next-free-id.js';
+import { firstCandidateId, takeAtNextFreeId } from '../../../src/api/next-free-id.js';
+import { isAcceptedTake } from '../../../src/spec/role-statuses.js';
 import { sequenceFinding } from '../../../src/findings/sequence-finding.js';
 import { answerClause, describeAnswer } from '../judges/describe-answer.js';
 import type { TakeLedger } from '../model/take-ledger.js';
@@ -44,6 +45,7 @@ export async function statefulProbe(context: SuiteContext, suite: string, ledger
   const taken = [context.highestTakenId(), ledger.highestSent].reduce<bigint | undefined>((max, id) => (id !== undefined && (max === undefined || id > max) ? id : max), undefined);
   const from = firstCandidateId(highest, taken, context.config.idBase);
   if (from === undefined) return `no free backup id is left below the int64 maximum above ${highest}`;
+  const { accepted: acceptedStatus, conflict } = index.statuses;
   const result = await takeAtNextFreeId(api, {
     from,
     acceptedBefore: context.highestAcceptedId(),
@@ -51,11 +53,11 @@ export async function statefulProbe(context: SuiteContext, suite: string, ledger
     beforeTake: (id) => ledger.probing(id),
     afterTake: (id, answer) => {
       // The ledger deletes what the server accepted, whatever 2xx it chose.
-      ledger.answered(id, isAcceptedTake(answer.status) ? 202 : answer.status);
+      ledger.answered(id, isAcceptedTake(answer.status) ? acceptedStatus : answer.status);
       const { status } = answer;
-      if (status !== undefined && status < 500 && status !== 409) context.noteCheck(index.byRole.take.label, 'take-accepted-above-highest');
+      if (status !== undefined && status < 500 && status !== conflict) context.noteCheck(index.byRole.take.label, 'take-accepted-above-highest');
     },
-    onRefused: (id, next, why) => context.progress(`backup ${id} was refused with 409 (${why}): trying ${next}`),
+    onRefused: (id, next, why) => context.progress(`backup ${id} was refused with ${conflict} (${why}): trying ${next}`),
   });
   switch (result.kind) {
     case 'accepted':
@@ -70,19 +72,24 @@ export async function statefulProbe(context: SuiteContext, suite: string, ledger
     case 'failed': {
       const { id, answer } = result;
       if (answer.status === undefined || answer.status >= 500) return `the take of backup ${id} got ${describeAnswer(answer)}: run the suite again when the cluster is healthy`;
-      report('violation', `202 for backup ${id}, above every listed backup`, describeAnswer(answer), result.answers);
+      report('violation', `${acceptedStatus} for backup ${id}, above every listed backup`, describeAnswer(answer), result.answers);
       return `the take of backup ${id}, above every listed backup, got ${describeAnswer(answer)}`;
     }
     case 'refused-above-accepted': {
       const { id, accepted, answer } = result;
-      report('violation', `202 for backup ${id}: this run's take of backup ${accepted} was accepted, so no higher id existed`, describeAnswer(answer), result.answers);
+      report(
+        'violation',
+        `${acceptedStatus} for backup ${id}: this run's take of backup ${accepted} was accepted, so no higher id existed`,
+        describeAnswer(answer),
+        result.answers,
+      );
       return `the take of backup ${id}, above backup ${accepted} that this run took, got ${describeAnswer(answer)}`;
     }
     case 'refused':
       report(
         'inconclusive',
-        '202 for an id above every listed backup',
-        `409 for each of ${result.refused.join(', ')}: either a backup with a still higher id was taken and deleted before, or the server refuses valid ids`,
+        `${acceptedStatus} for an id above every listed backup`,
+        `${conflict} for each of ${result.refused.join(', ')}: either a backup with a still higher id was taken and deleted before, or the server refuses valid ids`,
         result.answers,
         'spec/NOTES.md#deleted-id-reuse',
       );

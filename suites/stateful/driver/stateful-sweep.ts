@@ -1,5 +1,6 @@
 import type { Observation } from '../../../src/api/backup-api.js';
 import { sequenceFinding } from '../../../src/findings/sequence-finding.js';
+import { lookupAnswerOf } from '../../../src/spec/role-statuses.js';
 import { backupSighting, type Sighting } from '../../../src/model/backup-sighting.js';
 import { BackupModel } from '../../../src/model/backup-model.js';
 import { samePartitionSet } from '../../../src/model/same-partition-set.js';
@@ -52,7 +53,7 @@ export class BackupSweep {
       const id = entry.backupId as bigint;
       const answer = await api.get(id);
       const observed = observedBackups(answer)[0];
-      const sighting = backupSighting(answer.status, observed?.state, observed?.partitionStates);
+      const sighting = backupSighting(lookupAnswerOf(this.context.index.statuses, answer.status), observed?.state, observed?.partitionStates);
       if (sighting === undefined || sighting === 'ABSENT' || observed?.backupId !== id) continue;
       this.#history.accepted(id);
       this.#history.sight(id, sighting);
@@ -86,7 +87,7 @@ export class BackupSweep {
     const { api, index } = this.context;
     const listing = await api.list();
     const transcript: Observation[] = [listing];
-    const listReadable = listing.status === 200 && listing.body?.ok === true && Array.isArray(listing.body.exact);
+    const listReadable = listing.status === index.statuses.listed && listing.body?.ok === true && Array.isArray(listing.body.exact);
     const listed = present(observedBackups(listing));
     const fail = (checkId: RuleId, operation: string, expected: string, received: string): void => {
       this.context.record(
@@ -111,7 +112,7 @@ export class BackupSweep {
       const answer = await api.get(id);
       transcript.push(answer);
       const observed = observedBackups(answer)[0];
-      const sighting = backupSighting(answer.status, observed?.state, observed?.partitionStates);
+      const sighting = backupSighting(lookupAnswerOf(this.context.index.statuses, answer.status), observed?.state, observed?.partitionStates);
       if (sighting === undefined) continue;
       this.context.noteCheck(get, 'state-transition-allowed');
       const before = this.#history.tracked(id)?.lastSeen;
@@ -158,11 +159,11 @@ export class BackupSweep {
       const answer = await api.get(id);
       transcript.push(answer);
       const observed = observedBackups(answer)[0];
-      const sighting = backupSighting(answer.status, observed?.state, observed?.partitionStates);
+      const sighting = backupSighting(lookupAnswerOf(this.context.index.statuses, answer.status), observed?.state, observed?.partitionStates);
       if (sighting !== undefined) {
         this.context.noteCheck(get, 'deleted-backup-gone');
         if (sighting !== 'ABSENT') {
-          fail('deleted-backup-gone', get, `404 for backup ${id}: the suite deleted it and saw it gone`, `${sighting} at the end of the run`);
+          fail('deleted-backup-gone', get, `${this.context.index.statuses.notFound} for backup ${id}: the suite deleted it and saw it gone`, `${sighting} at the end of the run`);
           continue;
         }
       }
@@ -184,7 +185,7 @@ function present(entries: readonly ObservedBackup[]): Map<bigint, ObservedBackup
   const byId = new Map<bigint, ObservedBackup>();
   for (const entry of entries) {
     if (entry.backupId === undefined || byId.has(entry.backupId)) continue;
-    const sighting: Sighting | undefined = backupSighting(200, entry.state, entry.partitionStates);
+    const sighting: Sighting | undefined = backupSighting('found', entry.state, entry.partitionStates);
     if (sighting !== 'ABSENT') byId.set(entry.backupId, entry);
   }
   return byId;

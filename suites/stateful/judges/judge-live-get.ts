@@ -16,20 +16,21 @@ export function judgeLiveGet(model: BackupModel, system: StatefulSystem, id: big
   const get = system.index.byRole.get;
   const { status } = answer;
   if (status === undefined || status >= 500) return undefined;
-  if (status === 404) {
+  const { found, notFound } = system.statuses;
+  if (status === notFound) {
     judgeBackup(model, system, get, id, 'ABSENT', undefined, describeAnswer(answer));
     return 'ABSENT';
   }
   system.note(get, 'get-returns-requested-backup');
-  if (status !== 200) {
-    throw system.violation('get-returns-requested-backup', get, `200 with backup ${id} (or 404 while it starts)`, describeAnswer(answer));
+  if (status !== found) {
+    throw system.violation('get-returns-requested-backup', get, `${found} with backup ${id} (or ${notFound} while it starts)`, describeAnswer(answer));
   }
   const observed = observedBackups(answer)[0];
   if (observed === undefined) return undefined;
   if (observed.backupId !== id) {
     throw system.violation('get-returns-requested-backup', get, `backupId ${id}`, `backupId ${observed.backupId ?? '(none)'} in the answer for backup ${id}`);
   }
-  const sighting = backupSighting(200, observed.state, observed.partitionStates);
+  const sighting = backupSighting('found', observed.state, observed.partitionStates);
   if (sighting !== undefined) judgeBackup(model, system, get, id, sighting, observed, describeAnswer(answer));
   return sighting;
 }

@@ -25,13 +25,13 @@ export interface ObservedBackup {
 }
 
 /**
- * The backups in a 200 answer, read from the exact body (ids and positions beyond 2^53 kept as
+ * The backups in a successful answer (the operation's documented 2xx, 200), read from the exact body (ids and positions beyond 2^53 kept as
  * bigints). Empty for other answers; entries too malformed to read are left out (the schema check
  * reports them).
  */
 export function observedBackups(observation: Observation): ObservedBackup[] {
   const { status, body, operation } = observation;
-  if (status !== 200 || body === undefined || !body.ok) return [];
+  if (status !== operation.successStatus || body === undefined || !body.ok) return [];
   if (operation.role === 'get') return isObject(body.exact) ? [toObserved(body.exact)] : [];
   if (operation.role === 'list' && Array.isArray(body.exact)) return body.exact.filter(isObject).map(toObserved);
   return [];

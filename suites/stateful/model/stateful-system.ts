@@ -3,6 +3,7 @@ import type { Finding } from '../../../src/findings/finding.js';
 import type { Exchange } from '../../../src/http/exchange.js';
 import type { OperationIndex } from '../../../src/spec/index-operations.js';
 import type { Operation } from '../../../src/spec/operation.js';
+import type { RoleStatuses } from '../../../src/spec/role-statuses.js';
 import type { Patience } from './patience.js';
 import { PropertyViolation } from '../judges/property-violation.js';
 import { ResponseViolation } from '../judges/response-violation.js';
@@ -57,6 +58,11 @@ export class StatefulSystem {
     return this.options.index;
   }
 
+  /** The status of each outcome, as the spec documents it. */
+  get statuses(): RoleStatuses {
+    return this.options.index.statuses;
+  }
+
   get settleTimeoutMs(): number {
     return this.options.settleTimeoutMs;
   }
@@ -95,7 +101,7 @@ export class StatefulSystem {
   /** Sends a GET and a DELETE of `id` at once. */
   async getWhileDeleting(id: bigint): Promise<{ readonly got: Observation; readonly deleted: Observation }> {
     const [got, deleted] = await Promise.all([this.options.api.get(id), this.options.api.delete(id)]);
-    if (deleted.status === 204) this.options.ledger.removed(id);
+    if (deleted.status === this.statuses.deleted) this.options.ledger.removed(id);
     return { got: this.#observed(got), deleted: this.#observed(deleted) };
   }
 
@@ -109,7 +115,7 @@ export class StatefulSystem {
 
   async delete(id: bigint): Promise<Observation> {
     const observation = await this.options.api.delete(id);
-    if (observation.status === 204) this.options.ledger.removed(id);
+    if (observation.status === this.statuses.deleted) this.options.ledger.removed(id);
     return this.#observed(observation);
   }
 

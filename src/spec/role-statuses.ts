@@ -1,0 +1,73 @@
+import { proseRule, textStates, type ProseRuleId } from '../model/prose-rules.js';
+import type { Operation, OperationRole } from './operation.js';
+import type { LookupAnswer } from '../model/backup-sighting.js';
+import type { TakeOutcome } from '../model/take-outcome.js';
+
+/**
+ * The status of each outcome the suites judge, read from the documented responses of the
+ * operations, so that no suite types them again. In the bundled spec: 202, 409, 400, 200, 200, 404, 204.
+ */
+export interface RoleStatuses {
+  /** A take was scheduled: the take's documented 2xx. */
+  readonly accepted: number;
+  /** A take was refused because a backup with the same or a higher id exists. */
+  readonly conflict: number;
+  /** A take was refused because its id is not valid. */
+  readonly refused: number;
+  /** The list was read: the list's documented 2xx. */
+  readonly listed: number;
+  /** A backup was found: the get's documented 2xx. */
+  readonly found: number;
+  /** No backup has the requested id. */
+  readonly notFound: number;
+  /** A backup was deleted: the delete's documented 2xx. */
+  readonly deleted: number;
+}
+
+/**
+ * Reads the statuses from the operations by role. A success is the operation's `successStatus`;
+ * a refusal is the documented 4xx whose description says it (the spec's own sentence). Where the
+ * document says neither, the HTTP status with that meaning stands in (202 Accepted, 409 Conflict,
+ * 404 Not Found, ...), and the rule whose sentence is missing is reported as not checked.
+ */
+export function roleStatuses(byRole: Readonly<Record<OperationRole, Operation>>): RoleStatuses {
+  return Object.freeze({
+    accepted: byRole.take.successStatus ?? 202,
+    conflict: refusalOf(byRole.take, 'take-conflict-same-or-higher', 409),
+    refused: refusalOf(byRole.take, 'take-invalid-id-refused', 400),
+    listed: byRole.list.successStatus ?? 200,
+    found: byRole.get.successStatus ?? 200,
+    notFound: refusalOf(byRole.get, 'get-unknown-not-found', 404),
+    deleted: byRole.delete.successStatus ?? 204,
+  });
+}
+
+function refusalOf(operation: Operation, sentence: ProseRuleId, usual: number): number {
+  const rule = proseRule(sentence);
+  const stating = operation.responses.find((response) => /^4\d\d$/.test(response.key) && textStates(response.description, rule));
+  return stating === undefined ? usual : Number(stating.key);
+}
+
+/**
+ * Whether the status says the server took the backup: every 2xx (202 is documented, 201 and 200
+ * happen). The response checks judge the status itself; what the backup's life depends on is
+ * whether it now exists.
+ */
+export function isAcceptedTake(status: number | undefined): boolean {
+  return status !== undefined && status >= 200 && status < 300;
+}
+
+/** The take outcome a status stands for, or undefined for any other answer. */
+export function takeOutcomeOf(statuses: RoleStatuses, status: number | undefined): TakeOutcome | undefined {
+  return status === statuses.accepted ? 'accepted' : status === statuses.conflict ? 'conflict' : undefined;
+}
+
+/** The status that stands for a take outcome. */
+export function takeStatusOf(statuses: RoleStatuses, outcome: TakeOutcome): number {
+  return outcome === 'accepted' ? statuses.accepted : statuses.conflict;
+}
+
+/** What an answer to the get (or an entry of the list) was, by its status. */
+export function lookupAnswerOf(statuses: RoleStatuses, status: number | undefined): LookupAnswer {
+  return status === statuses.found ? 'found' : status === statuses.notFound ? 'not-found' : 'other';
+}
