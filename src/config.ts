@@ -3,6 +3,7 @@ import { ConformanceError } from './errors.js';
 import { parseDuration } from './parse-duration.js';
 import type { Profile } from './profiles/profile.js';
 import { findProfile } from './profiles/profiles.js';
+import { INT64_MAX } from './spec/int64.js';
 
 /** The options a user may give, all optional, as strings where they come from flags. */
 export interface RunOptions {
@@ -245,8 +246,8 @@ function positiveNumber(flag: string, text: string, max: number): number {
 }
 
 function backupId(flag: string, text: string): bigint {
-  if (!/^\d{1,19}$/.test(text.trim()) || BigInt(text.trim()) < 1n || BigInt(text.trim()) > 2n ** 63n - 1n) {
-    throw new ConformanceError('CONF_USAGE', `${flag} takes a backup id from 1 to 9223372036854775807, not ${JSON.stringify(text)}.`);
+  if (!/^\d{1,19}$/.test(text.trim()) || BigInt(text.trim()) < 1n || BigInt(text.trim()) > INT64_MAX) {
+    throw new ConformanceError('CONF_USAGE', `${flag} takes a backup id from 1 to ${INT64_MAX}, not ${JSON.stringify(text)}.`);
   }
   return BigInt(text.trim());
 }

@@ -89,7 +89,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   const suites = selectSuites(config.suites, config.readOnly);
   // Read before any request: a baseline that cannot be read stops the run with exit code 2.
   const baseline = config.baselineFile === undefined ? undefined : await loadBaseline(config.baselineFile);
-  const maxBackups = suites.reduce((sum, suite) => sum + suite.maxBackups(config), 0);
+  const maxBackups = suites.reduce((sum, suite) => sum + suite.maxBackups(config, index), 0);
   if (config.target !== undefined && !isLoopback(config.target) && !config.consent && suites.some((suite) => suite.destructive)) {
     const plan = { target: config.target.href, suites: suites.filter((s) => s.destructive).map((s) => s.id), maxBackups };
     if (hooks.confirm === undefined || !(await hooks.confirm(plan))) {

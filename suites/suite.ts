@@ -38,7 +38,7 @@ export interface Suite {
   readonly title: string;
   /** True when it takes or deletes backups on the target; --read-only runs only the others. */
   readonly destructive: boolean;
-  /** The most backups one run of the suite may take with this configuration (said before a run starts). */
-  maxBackups(config: RunConfig): number;
+  /** The most backups one run of the suite may take with this configuration and spec (said before a run starts). */
+  maxBackups(config: RunConfig, index: OperationIndex): number;
   run(context: SuiteContext): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { INT64_MAX, INT64_MIN } from './invalid-probe.js';
+import { INT64_MAX, INT64_MIN } from '../../src/spec/int64.js';
 
 /** The valid range of an integer schema, with the keyword each bound comes from. */
 export interface IntegerBounds {
@@ -16,6 +16,14 @@ const FORMAT_RANGES: Readonly<Record<string, readonly [bigint, bigint]>> = {
   int32: [-(2n ** 31n), 2n ** 31n - 1n],
   int64: [INT64_MIN, INT64_MAX],
 };
+
+/** The range of the schema's `format` (int32 or int64), whatever its other keywords say. */
+export function formatRange(schema: unknown): { readonly lowest: bigint; readonly highest: bigint; readonly format: string } | undefined {
+  const merged = flatten(schema);
+  const format = merged['format'];
+  const range = merged['type'] === 'integer' && typeof format === 'string' ? FORMAT_RANGES[format] : undefined;
+  return range === undefined ? undefined : { lowest: range[0], highest: range[1], format: format as string };
+}
 
 /**
  * The bounds of an integer schema (dereferenced, `allOf` followed), from `minimum`, `maximum`,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { integerBounds } from './integer-bounds.js';
-import { INT64_MIN, type Expectation, type PathIdText, type PathProbe } from './invalid-probe.js';
+import { formatRange, integerBounds } from './integer-bounds.js';
+import { type Expectation, type PathIdText, type PathProbe } from './invalid-probe.js';
 
 // URL-unreserved characters: the value goes into the path as written, with nothing to encode,
 // and no dot-only segment ('.', '..') that a URL parser would resolve away.
@@ -19,6 +19,7 @@ const DELETE_BELOW_MINIMUM: Expectation = { kind: 'may-accept', note: 'spec/NOTE
  */
 export function invalidPathIds(schema: unknown): fc.Arbitrary<PathProbe> {
   const bounds = integerBounds(schema);
+  const format = formatRange(schema);
   const families: fc.Arbitrary<PathProbe>[] = [
     fc.tuple(NON_HEX_LETTER, fc.string({ unit: UNRESERVED, maxLength: 12 })).map(([first, rest]) => constant(first + rest, 'a non-numeric id')),
     fc.tuple(NON_HEX_LETTER, fc.string({ unit: UNRESERVED, maxLength: 6 })).map(([first, rest]) => around((id) => `${id}${first}${rest}`, 'an id followed by letters')),
@@ -37,7 +38,7 @@ export function invalidPathIds(schema: unknown): fc.Arbitrary<PathProbe> {
     families.push(
       fc
         .oneof(fc.constant(lowest - 1n), fc.bigInt({ min: lowest - 2n ** 64n, max: lowest - 1n }))
-        .map((value) => constant(String(value), `below the ${bounds.lowestSource}`, value >= INT64_MIN ? DELETE_BELOW_MINIMUM : REFUSE)),
+        .map((value) => constant(String(value), `below the ${bounds.lowestSource}`, format === undefined || value >= format.lowest ? DELETE_BELOW_MINIMUM : REFUSE)),
     );
   }
   if (bounds?.highest !== undefined) {

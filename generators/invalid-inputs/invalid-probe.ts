@@ -60,5 +60,3 @@ export interface PathProbe {
 }
 
 /** The int64 range, the type every backup id is bound to. */
-export const INT64_MIN = -(2n ** 63n);
-export const INT64_MAX = 2n ** 63n - 1n;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { invalidIdValues } from './invalid-id-values.js';
 import type { Expectation, TakeProbe, TakeRequestText } from './invalid-probe.js';
+import { jsonRequestMediaType } from '../../src/spec/index-operations.js';
 
 /** What the generator reads from the take operation of the spec. */
 export interface TakeRequestSchema {
@@ -12,7 +13,6 @@ export interface TakeRequestSchema {
   readonly mediaTypes: readonly string[];
 }
 
-const JSON_TYPE = 'application/json';
 const REFUSE: Expectation = { kind: 'refuse' };
 /** The spec lists the request media types, but does not say that others must be refused. */
 const OTHER_MEDIA_TYPE: Expectation = { kind: 'may-accept', note: 'spec/NOTES.md#request-media-types' };
@@ -30,38 +30,39 @@ const JUNK = ['{', '[', ']', ',', ':', '"', "'", 'x', '\\', '/', '=', ';', '#'];
  * - a valid body under a media type the spec does not document (inconclusive when accepted).
  */
 export function invalidTakeRequests(take: TakeRequestSchema): fc.Arbitrary<TakeProbe> {
+  const jsonType = jsonRequestMediaType(take.mediaTypes);
   const body = asObject(take.schema);
   const properties = asObject(body['properties']);
   const required = Array.isArray(body['required']) ? (body['required'] as unknown[]) : [];
   const { idField } = take;
   const families: { arbitrary: fc.Arbitrary<TakeProbe>; weight: number }[] = [
-    { arbitrary: memberValues(idField, properties[idField]), weight: 8 },
-    { arbitrary: malformed(idField), weight: 2 },
+    { arbitrary: memberValues(idField, properties[idField], jsonType), weight: 8 },
+    { arbitrary: malformed(idField, jsonType), weight: 2 },
   ];
-  if (required.includes(idField)) families.push({ arbitrary: missingMember(idField), weight: 2 });
-  if (body['type'] === 'object') families.push({ arbitrary: notAnObject(idField), weight: 1 });
+  if (required.includes(idField)) families.push({ arbitrary: missingMember(idField, jsonType), weight: 2 });
+  if (body['type'] === 'object') families.push({ arbitrary: notAnObject(idField, jsonType), weight: 1 });
   const others = UNDOCUMENTED_MEDIA_TYPES.filter((type) => !take.mediaTypes.some((documented) => sameEssence(documented, type)));
   if (others.length > 0) families.push({ arbitrary: otherMediaTypes(idField, others), weight: 1 });
   return fc.oneof(...families);
 }
 
-function memberValues(idField: string, schema: unknown): fc.Arbitrary<TakeProbe> {
+function memberValues(idField: string, schema: unknown, jsonType: string): fc.Arbitrary<TakeProbe> {
   return invalidIdValues(schema, idField).map((value) => ({
     expectation: value.expectation,
     render: (reserved) => {
       const { text, label, ids } = value.render(reserved);
-      return { label, body: `{${JSON.stringify(idField)}:${text}}`, contentType: JSON_TYPE, ids };
+      return { label, body: `{${JSON.stringify(idField)}:${text}}`, contentType: jsonType, ids };
     },
   }));
 }
 
 /** `{}` and the id under a near-miss name: the required member is missing. */
-function missingMember(idField: string): fc.Arbitrary<TakeProbe> {
+function missingMember(idField: string, jsonType: string): fc.Arbitrary<TakeProbe> {
   const nearMiss = fc
     .tuple(fc.nat(), fc.constantFrom(...NEAR_MISSES))
     .map(([at, miss]) => miss(idField, at % Math.max(idField.length, 1)))
     .filter((name) => name !== idField);
-  const empty: TakeProbe = { expectation: REFUSE, render: () => ({ label: `${idField} missing: an empty object`, body: '{}', contentType: JSON_TYPE, ids: [] }) };
+  const empty: TakeProbe = { expectation: REFUSE, render: () => ({ label: `${idField} missing: an empty object`, body: '{}', contentType: jsonType, ids: [] }) };
   return fc.oneof(
     { arbitrary: fc.constant(empty), weight: 1 },
     {
@@ -70,7 +71,7 @@ function missingMember(idField: string): fc.Arbitrary<TakeProbe> {
         render: (reserved) => ({
           label: `${idField} missing: the id is under ${JSON.stringify(name)}`,
           body: `{${JSON.stringify(name)}:${reserved}}`,
-          contentType: JSON_TYPE,
+          contentType: jsonType,
           ids: [reserved],
         }),
       })),
@@ -92,7 +93,7 @@ const NEAR_MISSES: readonly ((name: string, at: number) => string)[] = [
 ];
 
 /** JSON texts that are not objects. */
-function notAnObject(idField: string): fc.Arbitrary<TakeProbe> {
+function notAnObject(idField: string, jsonType: string): fc.Arbitrary<TakeProbe> {
   const shapes: readonly ((r: bigint) => { text: string; kind: string; ids: bigint[] })[] = [
     (r) => ({ text: `[{${JSON.stringify(idField)}:${r}}]`, kind: 'an array holding the object', ids: [r] }),
     (r) => ({ text: String(r), kind: 'a bare number', ids: [r] }),
@@ -105,13 +106,13 @@ function notAnObject(idField: string): fc.Arbitrary<TakeProbe> {
     expectation: REFUSE,
     render: (reserved) => {
       const { text, kind, ids } = shape(reserved);
-      return { label: `a body that is ${kind}, not an object: ${text}`, body: text, contentType: JSON_TYPE, ids };
+      return { label: `a body that is ${kind}, not an object: ${text}`, body: text, contentType: jsonType, ids };
     },
   }));
 }
 
 /** A valid body cut short, or with one stray character outside its strings: not JSON. */
-function malformed(idField: string): fc.Arbitrary<TakeProbe> {
+function malformed(idField: string, jsonType: string): fc.Arbitrary<TakeProbe> {
   const cut = fc.nat().map((n) => (reserved: bigint) => {
     const valid = validBody(idField, reserved);
     const digitsStart = valid.length - 1 - String(reserved).length;
@@ -133,7 +134,7 @@ function malformed(idField: string): fc.Arbitrary<TakeProbe> {
     expectation: REFUSE,
     render: (reserved) => {
       const text = write(reserved);
-      return { label: `a body that is not JSON: ${text}`, body: text, contentType: JSON_TYPE, ids: [reserved] };
+      return { label: `a body that is not JSON: ${text}`, body: text, contentType: jsonType, ids: [reserved] };
     },
   }));
 }

@@ -1,7 +1,6 @@
 import type { BackupApi, Observation } from './backup-api.js';
 import { isAcceptedTake } from '../spec/role-statuses.js';
-
-const INT64_MAX = 2n ** 63n - 1n;
+import { INT64_MAX } from '../spec/int64.js';
 
 /**
  * Zeebe states the id that blocks a take in its 409: "The latest backup has id L." (8.2 to 8.8,

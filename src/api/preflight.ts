@@ -5,10 +5,11 @@ import type { OperationIndex } from '../spec/index-operations.js';
 import { urlOfPath } from './backup-api.js';
 import { describeUnreachable } from './describe-unreachable.js';
 import { isJsonAnswer, notTheApi } from './discover-base-url.js';
+import { INT64_MAX } from '../spec/int64.js';
 
 const PROBE_BODY_BYTES = 64 * 1024;
 /** An id no cluster holds in practice: a get of it shows how the server answers for an unknown backup. */
-const UNKNOWN_ID = 2n ** 63n - 1n;
+const UNKNOWN_ID = INT64_MAX;
 
 /**
  * One request before any suite: a target that cannot be reached at all is a tool error (exit 2),

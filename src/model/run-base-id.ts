@@ -1,3 +1,5 @@
+import { INT64_MAX } from '../spec/int64.js';
+
 /** A run uses the ids base + 1 to base + 9 (see BackupModel), so bases are ten apart. */
 const RUN_SPAN = 10n;
 
@@ -11,5 +13,5 @@ const RUN_SPAN = 10n;
 export function runBaseId(highestListed: bigint, highestSent: bigint | undefined): bigint | undefined {
   const highest = highestSent !== undefined && highestSent > highestListed ? highestSent : highestListed;
   const base = (highest / RUN_SPAN + 1n) * RUN_SPAN;
-  return base + RUN_SPAN - 1n > 2n ** 63n - 1n ? undefined : base;
+  return base + RUN_SPAN - 1n > INT64_MAX ? undefined : base;
 }

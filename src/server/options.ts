@@ -5,6 +5,7 @@ import type { PlannedResponse } from './endpoints/planned-response.js';
 import { quirkCatalog, type QuirkName } from './behaviour/quirk-catalog.js';
 import { quirkProfiles, type QuirkProfile } from './behaviour/quirk-profiles.js';
 import type { ReceivedRequest } from './request/received-request.js';
+import { INT64_MAX } from '../spec/int64.js';
 
 /** A backup that exists when the server starts. */
 export interface SeedBackup {
@@ -115,7 +116,6 @@ export interface ResolvedServerOptions {
   readonly intercept?: Intercept;
 }
 
-const MAX_INT64 = 2n ** 63n - 1n;
 /** setTimeout's limit: a longer delay would fire at once. */
 const MAX_DELAY_MS = 2 ** 31 - 1;
 const MAX_PARTITIONS = 8192;
@@ -218,8 +218,8 @@ function resolveSeeds(seeds: readonly SeedBackup[]): ResolvedServerOptions['seed
   for (const seed of seeds) {
     const valid = typeof seed.id === 'bigint' || Number.isSafeInteger(seed.id);
     const id = valid ? BigInt(seed.id) : 0n;
-    if (id <= 0n || id > MAX_INT64) {
-      throw usage(`Seed backup id ${String(seed.id)} is invalid: use a whole number from 1 to ${MAX_INT64}.`);
+    if (id <= 0n || id > INT64_MAX) {
+      throw usage(`Seed backup id ${String(seed.id)} is invalid: use a whole number from 1 to ${INT64_MAX}.`);
     }
     const state = seed.state ?? 'COMPLETED';
     if (!['COMPLETED', 'FAILED', 'IN_PROGRESS'].includes(state)) {

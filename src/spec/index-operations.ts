@@ -144,6 +144,11 @@ function isIntegerSchema(schema: unknown): boolean {
   return s.type === 'integer' || (s.allOf ?? []).some(isIntegerSchema);
 }
 
+/** The media type a JSON request body is sent as: the first JSON type the operation documents, else `application/json`. */
+export function jsonRequestMediaType(mediaTypes: readonly string[]): string {
+  return mediaTypes.find(isJsonMediaType) ?? 'application/json';
+}
+
 /** `application/json`, or any `application/*+json` such as Spring's actuator type. */
 export function isJsonMediaType(mediaType: string): boolean {
   const essence = mediaType.split(';')[0]?.trim().toLowerCase() ?? '';

@@ -1,8 +1,6 @@
 import { escapePointer } from './escape-pointer.js';
 import type { SchemaIssue } from './schema-issue.js';
-
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
+import { INT64_MAX, INT64_MIN } from './int64.js';
 
 type Schema = { [key: string]: unknown };
 

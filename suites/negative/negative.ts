@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { invalidBoundaryPathIds } from '../../generators/invalid-inputs/invalid-boundary-path-ids.js';
 import { invalidBoundaryTakes } from '../../generators/invalid-inputs/invalid-boundary-takes.js';
 import { invalidPathIds } from '../../generators/invalid-inputs/invalid-path-ids.js';
-import { INT64_MAX, type Expectation, type PathProbe, type TakeProbe, type TakeRequestText } from '../../generators/invalid-inputs/invalid-probe.js';
-import { invalidTakeRequests } from '../../generators/invalid-inputs/invalid-take-requests.js';
+import { type Expectation, type PathProbe, type TakeProbe, type TakeRequestText } from '../../generators/invalid-inputs/invalid-probe.js';
+import { INT64_MAX } from '../../src/spec/int64.js';
+import { invalidTakeRequests, type TakeRequestSchema } from '../../generators/invalid-inputs/invalid-take-requests.js';
 import type { Observation } from '../../src/api/backup-api.js';
 import { highestBackupId } from '../../src/api/highest-backup-id.js';
 import { firstCandidateId, takeAtNextFreeId } from '../../src/api/next-free-id.js';
@@ -67,8 +68,8 @@ export const negativeSuite: Suite = {
   title: 'Invalid and boundary inputs are refused cleanly',
   destructive: true,
   // With a server that refuses what it must: the takes a correct server may accept.
-  maxBackups: (config) =>
-    invalidBoundaryTakes('backupId').filter((probe) => probe.expectation.kind !== 'refuse').length +
+  maxBackups: (config, index) =>
+    invalidBoundaryTakes(takeRequestSchema(index)).filter((probe) => probe.expectation.kind !== 'refuse').length +
     Math.min(config.negative.runs, GENERATED_ACCEPTABLE) +
     (config.negative.takeHugeIds ? HUGE_IDS.length : 0) +
     // The take that finds where ids are free, when no earlier suite of the run has.
@@ -88,11 +89,13 @@ export const negativeSuite: Suite = {
     const generated = generateCases(context.index, config.negative.runs, seed);
     context.progress(`${generated.paths.length + generated.takes.length} generated requests from seed ${seed} (--seed ${seed} draws them again)`);
 
-    const fixedPaths = invalidBoundaryPathIds.flatMap((probe): PathCase[] => [...(probe.forGet ? [{ role: 'get' as const, probe }] : []), { role: 'delete', probe }]);
+    const fixedPaths = invalidBoundaryPathIds(context.index.byRole.get.pathParameters[0]?.schema).flatMap((probe): PathCase[] => [
+      ...(probe.forGet ? [{ role: 'get' as const, probe }] : []),
+      { role: 'delete', probe },
+    ]);
     await probePaths(context, [...fixedPaths, ...generated.paths], highest);
 
-    const idField = context.index.byRole.take.idField ?? 'backupId';
-    const probes = [...invalidBoundaryTakes(idField), ...generated.takes];
+    const probes = [...invalidBoundaryTakes(takeRequestSchema(context.index)), ...generated.takes];
     if (floor === undefined) {
       context.progress('no free backup id was found, so no id can be reserved safely: no invalid take was sent');
       return;
@@ -145,10 +148,15 @@ async function findFreeFloor(context: SuiteContext): Promise<bigint | undefined>
  * The generated part: `runs` distinct requests, about three takes for each path id, of which at
  * most `GENERATED_ACCEPTABLE` takes a correct server may accept.
  */
+/** What the take requests are derived from: the take operation's body schema, id member and media types. */
+function takeRequestSchema(index: OperationIndex): TakeRequestSchema {
+  const take = index.byRole.take;
+  return { schema: take.requestBody?.schema, idField: take.idField ?? 'backupId', mediaTypes: take.requestBody?.mediaTypes ?? [] };
+}
+
 function generateCases(index: OperationIndex, runs: number, seed: number): { paths: PathCase[]; takes: TakeProbe[] } {
   if (runs === 0) return { paths: [], takes: [] };
-  const take = index.byRole.take;
-  const takes = invalidTakeRequests({ schema: take.requestBody?.schema, idField: take.idField ?? 'backupId', mediaTypes: take.requestBody?.mediaTypes ?? [] });
+  const takes = invalidTakeRequests(takeRequestSchema(index));
   const pathsFor = (role: 'get' | 'delete') =>
     invalidPathIds(index.byRole[role].pathParameters[0]?.schema)
       .filter((probe) => role === 'delete' || probe.forGet)

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { integerBounds } from '../../generators/invalid-inputs/integer-bounds.js';
-import { INT64_MAX, INT64_MIN } from '../../generators/invalid-inputs/invalid-probe.js';
+import { INT64_MAX, INT64_MIN } from '../../src/spec/int64.js';
 import type { OperationIndex } from '../../src/spec/index-operations.js';
 import { bundledIndex } from '../helpers/bundled-index.js';
 

@@ -3,7 +3,8 @@ import { before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { invalidBoundaryPathIds } from '../../generators/invalid-inputs/invalid-boundary-path-ids.js';
 import { invalidPathIds } from '../../generators/invalid-inputs/invalid-path-ids.js';
-import { INT64_MAX, INT64_MIN, type PathProbe } from '../../generators/invalid-inputs/invalid-probe.js';
+import { type PathProbe } from '../../generators/invalid-inputs/invalid-probe.js';
+import { INT64_MAX, INT64_MIN } from '../../src/spec/int64.js';
 import { bundledIndex } from '../helpers/bundled-index.js';
 
 let probes: fc.Arbitrary<PathProbe>;
@@ -39,10 +40,18 @@ describe('invalidPathIds', () => {
 });
 
 describe('invalidBoundaryPathIds', () => {
-  test('follows the same rules, but for the empty id, which is for deletes only', () => {
-    for (const probe of invalidBoundaryPathIds) {
+  test('follows the same rules, but for the empty id, which is for deletes only', async () => {
+    for (const probe of invalidBoundaryPathIds((await bundledIndex()).byRole.get.pathParameters[0]?.schema)) {
       if (probe.render(12n).value === '') assert.equal(probe.forGet, false);
       else checkProbe(probe, 12n);
     }
+  });
+
+  test('reads its edges from the parameter schema: another format and minimum give other values', () => {
+    const values = new Map(invalidBoundaryPathIds({ type: 'integer', format: 'int32', minimum: 1 }).map((probe) => [probe.render(12n).label, probe.render(12n).value]));
+    assert.equal(values.get('one above the format int32'), String(2n ** 31n));
+    assert.equal(values.get('twice the int32 range'), String(2n ** 32n));
+    assert.equal(values.get('one below the int32 range'), String(-(2n ** 31n) - 1n));
+    assert.equal(values.get('a negative id'), '-12');
   });
 });

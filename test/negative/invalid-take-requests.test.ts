@@ -2,17 +2,20 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { invalidBoundaryTakes } from '../../generators/invalid-inputs/invalid-boundary-takes.js';
-import { INT64_MAX, type TakeProbe } from '../../generators/invalid-inputs/invalid-probe.js';
-import { invalidTakeRequests } from '../../generators/invalid-inputs/invalid-take-requests.js';
+import { type TakeProbe } from '../../generators/invalid-inputs/invalid-probe.js';
+import { INT64_MAX } from '../../src/spec/int64.js';
+import { invalidTakeRequests, type TakeRequestSchema } from '../../generators/invalid-inputs/invalid-take-requests.js';
 import { parseJson } from '../../src/http/parse-json.js';
 import type { Operation } from '../../src/spec/operation.js';
 import { bundledIndex } from '../helpers/bundled-index.js';
 
 let take: Operation;
+let takeSchema: TakeRequestSchema;
 let probes: fc.Arbitrary<TakeProbe>;
 before(async () => {
   take = (await bundledIndex()).byRole.take;
-  probes = invalidTakeRequests({ schema: take.requestBody?.schema, idField: 'backupId', mediaTypes: take.requestBody?.mediaTypes ?? [] });
+  takeSchema = { schema: take.requestBody?.schema, idField: 'backupId', mediaTypes: take.requestBody?.mediaTypes ?? [] };
+  probes = invalidTakeRequests(takeSchema);
 });
 
 /** Reserved ids as the suite picks them: anywhere above an existing id, up to near the top of int64. */
@@ -111,7 +114,7 @@ describe('invalidTakeRequests', () => {
 
 describe('invalidBoundaryTakes', () => {
   test('every request in the fixed list follows the same rules', () => {
-    const list = invalidBoundaryTakes('backupId');
+    const list = invalidBoundaryTakes(takeSchema);
     fc.assert(
       fc.property(anyReserved, (r) => list.forEach((probe) => namesNoIdBelow(rendered(probe, r)))),
       { numRuns: 10 },
@@ -123,7 +126,7 @@ describe('invalidBoundaryTakes', () => {
   });
 
   test('sends 0 first, and has the boundaries the spec names', () => {
-    const bodies = invalidBoundaryTakes('backupId').map((probe) => probe.render(1001n).body);
+    const bodies = invalidBoundaryTakes(takeSchema).map((probe) => probe.render(1001n).body);
     assert.equal(bodies[0], '{"backupId":0}');
     for (const expected of ['{"backupId":-1}', '{"backupId":9223372036854775808}', '{"backupId":"1001"}', '{"backupId":1001e0}', '{"backupId":1001.5}', '{}', '']) {
       assert.ok(bodies.includes(expected), expected);
@@ -134,8 +137,18 @@ describe('invalidBoundaryTakes', () => {
     );
   });
 
+  test('reads the id range from the schema: with minimum 1 and int32, no zero probe, and the int32 edges', () => {
+    const schema = { type: 'object', required: ['backupId'], properties: { backupId: { type: 'integer', format: 'int32', minimum: 1 } } };
+    const requests = invalidBoundaryTakes({ schema, idField: 'backupId', mediaTypes: ['application/json'] }).map((probe) => probe.render(1001n));
+    const bodies = requests.map((request) => request.body);
+    assert.equal(bodies[0], '{"backupId":0}');
+    assert.equal(requests[0]?.label, 'backupId 0, one below the minimum 1');
+    for (const expected of [`{"backupId":${2n ** 31n}}`, `{"backupId":${2n ** 32n}}`, `{"backupId":${-(2n ** 31n)}}`]) assert.ok(bodies.includes(expected), expected);
+    assert.ok(!bodies.includes(`{"backupId":${2n ** 63n}}`));
+  });
+
   test('sends a valid body once without Content-Type and once as text/plain', () => {
-    const requests = invalidBoundaryTakes('backupId').map((probe) => probe.render(7n));
+    const requests = invalidBoundaryTakes(takeSchema).map((probe) => probe.render(7n));
     assert.ok(requests.some((request) => request.contentType === undefined && request.body === '{"backupId":7}'));
     assert.ok(requests.some((request) => request.contentType === 'text/plain'));
   });

@@ -11,6 +11,7 @@ import { startReferenceServer, type RunningServer } from '../../src/server/refer
 import { statefulScenarios } from '../../generators/commands/stateful-scenarios.js';
 import { statefulSuite } from '../../suites/stateful/stateful.js';
 import { runStateful, type StatefulOutcome } from './run-stateful.js';
+import { bundledIndex } from '../helpers/bundled-index.js';
 
 async function serve(t: TestContext, options: ReferenceServerOptions = {}): Promise<RunningServer> {
   const server = await startReferenceServer(options);
@@ -19,9 +20,9 @@ async function serve(t: TestContext, options: ReferenceServerOptions = {}): Prom
 }
 
 /** The most backups one run of the suite may take with these settings, as the suite announces it. */
-function maxBackups(url: string, stateful: Partial<RunConfig['stateful']>): number {
+async function maxBackups(url: string, stateful: Partial<RunConfig['stateful']>): Promise<number> {
   const config = resolveConfig({ target: url });
-  return statefulSuite.maxBackups({ ...config, stateful: { ...config.stateful, ...stateful } });
+  return statefulSuite.maxBackups({ ...config, stateful: { ...config.stateful, ...stateful } }, await bundledIndex());
 }
 
 const violations = (outcome: StatefulOutcome): Finding[] => outcome.findings.filter((finding) => finding.verdict === 'violation');
@@ -38,7 +39,7 @@ describe('the stateful suite against the reference server', () => {
         `seed ${seed}`,
       );
       assert.equal(server.store.size, 0, `seed ${seed} left backups behind`);
-      assert.ok(server.store.createdCount <= maxBackups(server.url, { seed }));
+      assert.ok(server.store.createdCount <= (await maxBackups(server.url, { seed })));
       const evaluated = new Set(outcome.notes.map((note) => note.slice(note.lastIndexOf(' ') + 1)));
       assert.deepEqual(
         STATEFUL_IDS.filter((id) => !evaluated.has(id)),
@@ -425,7 +426,7 @@ describe('the stateful suite catches each fault with a short reproduction', () =
       assert.ok(caught.reproduction.curl.length >= 2 && caught.reproduction.curl.every((line) => line.startsWith('curl ')));
       assert.equal(caught.suite, 'stateful');
       assert.ok(caught.specPointer !== undefined && caught.specPointer.length > 0);
-      assert.ok(server.store.createdCount <= maxBackups(server.url, stateful), `${server.store.createdCount} backups`);
+      assert.ok(server.store.createdCount <= (await maxBackups(server.url, stateful)), `${server.store.createdCount} backups`);
     });
   }
 

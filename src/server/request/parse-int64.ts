@@ -1,5 +1,4 @@
-const MIN_INT64 = -(2n ** 63n);
-const MAX_INT64 = 2n ** 63n - 1n;
+import { INT64_MAX, INT64_MIN } from '../../spec/int64.js';
 
 /**
  * The value of a decimal integer text (optional minus sign, digits), or undefined when the text is
@@ -8,5 +7,5 @@ const MAX_INT64 = 2n ** 63n - 1n;
 export function parseInt64(text: string): bigint | undefined {
   if (!/^-?\d+$/.test(text)) return undefined;
   const value = BigInt(text);
-  return value >= MIN_INT64 && value <= MAX_INT64 ? value : undefined;
+  return value >= INT64_MIN && value <= INT64_MAX ? value : undefined;
 }

@@ -1,5 +1,4 @@
-const MIN_INT64 = -(2n ** 63n);
-const MAX_INT64 = 2n ** 63n - 1n;
+import { INT64_MAX, INT64_MIN } from '../../spec/int64.js';
 
 /**
  * A Java `long` as Spring's `NumberUtils.parseNumber(text, Long.class)` reads it when it binds an
@@ -15,5 +14,5 @@ export function readSpringLong(text: string): bigint | undefined {
   if (match === null) return undefined;
   const magnitude = BigInt(hex === null ? (match[2] ?? '') : `0x${match[2] ?? ''}`);
   const value = match[1] === '-' ? -magnitude : magnitude;
-  return value >= MIN_INT64 && value <= MAX_INT64 ? value : undefined;
+  return value >= INT64_MIN && value <= INT64_MAX ? value : undefined;
 }
