@@ -2,13 +2,14 @@ import type { Check } from '../checks/check.js';
 import { checkResponse } from '../checks/check-response.js';
 import type { Finding } from '../findings/finding.js';
 import { findingSource } from '../rules/rules.js';
+import { answerMessage } from '../findings/answer-message.js';
 import type { HttpClient } from '../http/client.js';
 import { isGatewayUnavailable } from '../http/gateway-unavailable.js';
 import { toTranscript } from '../findings/to-transcript.js';
 import { curlScript } from '../findings/curl-script.js';
 import type { Exchange } from '../http/exchange.js';
 import type { ParsedJson } from '../http/parse-json.js';
-import type { OperationIndex } from '../spec/index-operations.js';
+import { jsonRequestMediaType, type OperationIndex } from '../spec/index-operations.js';
 import type { Operation, OperationRole } from '../spec/operation.js';
 import { isAcceptedTake, type RoleStatuses } from '../spec/role-statuses.js';
 
@@ -101,6 +102,7 @@ export function createBackupApi(options: BackupApiOptions): BackupApi {
           verdict: draft.verdict ?? 'violation',
           operation: operation.label,
           ...(exchange.response === undefined ? {} : { status: exchange.response.status }),
+          ...optionalMessage(answerMessage(exchange)),
           expected: draft.expected,
           received: draft.received,
           kind: draft.kind,
@@ -147,7 +149,7 @@ export function createBackupApi(options: BackupApiOptions): BackupApi {
   }
 
   const idField = index.byRole.take.idField ?? 'backupId';
-  const json = { 'content-type': 'application/json' };
+  const json = { 'content-type': jsonRequestMediaType(index.byRole.take.requestBody?.mediaTypes ?? []) };
 
   return {
     statuses: index.statuses,
@@ -158,4 +160,8 @@ export function createBackupApi(options: BackupApiOptions): BackupApi {
     get: (id) => viaRole('get', { pathValues: [String(id)] }, id),
     delete: (id) => viaRole('delete', { pathValues: [String(id)] }, id),
   };
+}
+
+function optionalMessage(message: string | undefined): { answerMessage?: string } {
+  return message === undefined ? {} : { answerMessage: message };
 }

@@ -53,8 +53,10 @@ export interface Finding {
   readonly specPointer?: string;
   /** The spec's own words the finding enforces, when the rule is written in prose. */
   readonly specSentence?: string;
-  /** The HTTP status of the answer that broke a response rule, for profiles to match on. */
+  /** The HTTP status of the answer that broke the rule (the last of its reproduction), for profiles to match on. */
   readonly status?: number;
+  /** The `message` of that answer's JSON body, the server's own words: for profiles to match on. */
+  readonly answerMessage?: string;
   /** The suite that observed it. */
   readonly suite?: string;
   /**

@@ -1,3 +1,4 @@
+import { answerMessage } from './answer-message.js';
 import type { Exchange } from '../http/exchange.js';
 import type { ProseRuleId, OperationPointers } from '../model/prose-rules.js';
 import { findingSource, rule, type RuleId } from '../rules/rules.js';
@@ -31,10 +32,15 @@ export function sequenceFinding(fields: {
 }): Finding {
   const { exchanges, redactedHeaders, replay, verdict, operations, prose, specPointer, checkId, ...rest } = fields;
   const { title, severity } = rule(checkId);
+  // The answer that broke the rule is the last of the reproduction.
+  const last = exchanges.at(-1);
+  const message = answerMessage(last);
   return {
     checkId,
     title,
     severity,
+    ...(last?.response === undefined ? {} : { status: last.response.status }),
+    ...(message === undefined ? {} : { answerMessage: message }),
     ...rest,
     verdict: verdict ?? 'violation',
     ...findingSource(checkId, operations, { ...(prose === undefined ? {} : { prose }), ...(specPointer === undefined ? {} : { specPointer }) }),

@@ -32,7 +32,7 @@ export const scaling409: KnownDeviation = {
   id: 'scaling-409',
   description: 'POST / answers 409 "Cannot take backup while scaling is in progress" for an id above every other',
   source: 'camunda/camunda pull request #36955; issue #37004',
-  matches: (finding) => /scaling is in progress/i.test(finding.received),
+  matches: (finding) => finding.operation.startsWith('POST ') && finding.status === 409 && /scaling is in progress/i.test(finding.answerMessage ?? ''),
 };
 
 /** 8.9+ tombstones deleted backups in a DELETED state that the spec's StateCode enum lacks. */
@@ -56,7 +56,7 @@ export const continuousBackups400: KnownDeviation = {
   id: 'continuous-backups-400',
   description: 'POST / with an explicit backupId answers 400 while continuous or scheduled backups are enabled',
   source: 'camunda/camunda BackupEndpoint (8.9), test shouldReturn400WhenContinuousBackupsAreEnabled; pull request #46784',
-  matches: (finding) => /continuous backups/i.test(finding.received),
+  matches: (finding) => finding.operation.startsWith('POST ') && finding.status === 400 && /continuous backups/i.test(finding.answerMessage ?? ''),
 };
 
 /** Spring binds the body to Map<String, String>, so "100" is as good as 100. */

@@ -3,6 +3,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Finding } from '../../src/findings/finding.js';
 
 const cli = fileURLToPath(new URL('../../src/cli.js', import.meta.url));
 
@@ -12,7 +13,11 @@ export interface CliResult {
   readonly stderr: string;
   /** The --out directory the helper gave the run. */
   readonly outDir: string;
-  findings(): Promise<{ findings: { checkId: string; operation: string; verdict: string; reproduction: { curl: string[] } }[]; exitCode: number; summary: Record<string, number> }>;
+  findings(): Promise<{
+    findings: ({ checkId: string; operation: string; verdict: string; reproduction: { curl: string[] } } & Partial<Pick<Finding, 'status' | 'answerMessage' | 'knownDeviation'>>)[];
+    exitCode: number;
+    summary: Record<string, number>;
+  }>;
   junit(): Promise<string>;
 }
 

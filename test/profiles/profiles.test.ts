@@ -70,6 +70,50 @@ describe('profiles', () => {
   });
 });
 
+describe("deviations recognised by the answer, not by the suite's wording", () => {
+  /** A server whose every take is refused as Zeebe refuses it in the named situation. */
+  async function refusingTakes(status: number, message: string): Promise<string> {
+    const { url } = await serve({
+      intercept: (request, planned) => (request.method === 'POST' ? { status, headers: { 'content-type': 'application/json' }, json: { message } } : planned),
+    });
+    return url;
+  }
+
+  test('a 409 "while scaling" to every take is scaling-409 from 8.8, and stays reported under the spec', async () => {
+    const url = await refusingTakes(409, 'Cannot take backup while scaling is in progress');
+    const under = async (profile: string) =>
+      (await (await runCli(['--target', url, '--suite', 'smoke', '--profile', profile], { out: true })).findings()).findings.find(
+        (f) => f.checkId === 'take-accepted-above-highest',
+      );
+    const scaling = await under('zeebe-8.8');
+    assert.equal(scaling?.verdict, 'known-deviation');
+    assert.equal(scaling?.knownDeviation?.id, 'scaling-409');
+    assert.equal(scaling?.status, 409);
+    assert.equal(scaling?.answerMessage, 'Cannot take backup while scaling is in progress');
+    assert.notEqual((await under('spec'))?.verdict, 'known-deviation');
+    assert.notEqual((await under('zeebe-8.7'))?.verdict, 'known-deviation');
+  });
+
+  test('a 400 naming continuous backups is continuous-backups-400 from 8.9; a 409 with those words is not', () => {
+    const refused = (status: number) =>
+      finding({
+        checkId: 'take-accepted-above-highest',
+        operation: 'POST /',
+        status,
+        answerMessage: 'Cannot take backup with explicit id: continuous backups are enabled',
+        received: String(status),
+      });
+    assert.equal(applyProfile(findProfile('zeebe-8.9'), refused(400)).knownDeviation?.id, 'continuous-backups-400');
+    assert.equal(applyProfile(findProfile('zeebe-8.9'), refused(409)).verdict, 'violation');
+    assert.equal(applyProfile(findProfile('zeebe-8.8'), refused(400)).verdict, 'violation');
+    // The suite's own text mentioning the words is not the server saying them.
+    assert.equal(
+      applyProfile(findProfile('zeebe-8.9'), finding({ checkId: 'take-accepted-above-highest', operation: 'POST /', status: 400, received: 'continuous backups' })).verdict,
+      'violation',
+    );
+  });
+});
+
 describe('profiles against the reference server in Zeebe 8.5 quirks mode', () => {
   const quirky = { quirks: 'zeebe-8.5' as const, seedBackups: [{ id: 1 }, { id: 2 }, { id: 3 }] };
 
