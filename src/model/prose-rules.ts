@@ -2,9 +2,11 @@ import type { OperationRole } from '../spec/operation.js';
 
 /**
  * Where a prose sentence is written: in an operation's part (its place follows the loaded document,
- * whose paths may be renamed), or at a fixed place under `components`.
+ * whose paths may be renamed), in the description of whichever of its responses states it (so a
+ * document that gives the conflict another status still holds the rule), or at a fixed place
+ * under `components`.
  */
-export type ProsePlace = { readonly role: OperationRole; readonly at: string } | { readonly pointer: string };
+export type ProsePlace = { readonly role: OperationRole; readonly at: string } | { readonly role: OperationRole; readonly inResponse: true } | { readonly pointer: string };
 
 /** A rule the suite enforces from the spec's prose, and where its sentence is written. */
 export interface ProseRule {
@@ -16,7 +18,15 @@ export interface ProseRule {
 }
 
 /** The JSON pointer (`#/paths/~1/post`) of each operation role in the loaded document. */
-export type OperationPointers = Readonly<Record<OperationRole, { readonly pointer: string }>>;
+export type OperationPointers = Readonly<Record<OperationRole, { readonly pointer: string; readonly responses?: readonly DescribedResponse[] }>>;
+
+/** A documented response, as far as finding a sentence in it goes. */
+export interface DescribedResponse {
+  readonly key: string;
+  readonly description: string;
+  /** JSON pointer of the response, e.g. `#/paths/~1/post/responses/409`. */
+  readonly pointer: string;
+}
 
 const AGGREGATION = { pointer: '/components/schemas/BackupInfo/description' };
 const DETAILS = { pointer: '/components/schemas/BackupInfo/properties/details/description' };
@@ -35,12 +45,12 @@ export const proseRules = Object.freeze(
     { id: 'aggregate-in-progress', place: AGGREGATION, sentence: "Otherwise, if one is 'IN_PROGRESS', then the overall state is 'IN_PROGRESS'." },
     { id: 'list-all-backups', place: { role: 'list', at: '/description' }, sentence: 'Returns a list of all available backups with their state and additional info' },
     { id: 'list-sorted-descending', place: { role: 'list', at: '/description' }, sentence: 'sorted in descending order of backupId' },
-    { id: 'take-conflict-same-or-higher', place: { role: 'take', at: '/responses/409/description' }, sentence: 'A backup with same or higher id already exists' },
-    { id: 'take-invalid-id-refused', place: { role: 'take', at: '/responses/400/description' }, sentence: 'Or the given BackupId is not valid.' },
-    { id: 'take-scheduled', place: { role: 'take', at: '/responses/202/description' }, sentence: 'A backup has been successfully scheduled' },
+    { id: 'take-conflict-same-or-higher', place: { role: 'take', inResponse: true }, sentence: 'A backup with same or higher id already exists' },
+    { id: 'take-invalid-id-refused', place: { role: 'take', inResponse: true }, sentence: 'Or the given BackupId is not valid.' },
+    { id: 'take-scheduled', place: { role: 'take', inResponse: true }, sentence: 'A backup has been successfully scheduled' },
     { id: 'get-returns-backup', place: { role: 'get', at: '/description' }, sentence: 'A detailed information of the backup with the give backup id.' },
-    { id: 'get-unknown-not-found', place: { role: 'get', at: '/responses/404/description' }, sentence: 'A backup with given backupId does not exist' },
-    { id: 'delete-removes', place: { role: 'delete', at: '/responses/204/description' }, sentence: 'Backup is deleted' },
+    { id: 'get-unknown-not-found', place: { role: 'get', inResponse: true }, sentence: 'A backup with given backupId does not exist' },
+    { id: 'delete-removes', place: { role: 'delete', inResponse: true }, sentence: 'Backup is deleted' },
     { id: 'details-one-per-partition', place: DETAILS, sentence: 'Detailed list of the status of the backup per partition.' },
     { id: 'details-all-partitions', place: DETAILS, sentence: 'It should always contain all partitions known to the cluster.' },
     { id: 'partition-id-positive', place: { pointer: '/components/schemas/PartitionId/description' }, sentence: 'This is always a positive number greater than or equal to 1.' },
@@ -95,7 +105,18 @@ export function proseRule(id: ProseRuleId): ProseRule {
 
 /** The RFC 6901 pointer (without `#`) of the string that holds the rule's sentence in the loaded document. */
 export function proseRulePointer(rule: ProseRule, operations: OperationPointers): string {
-  return 'role' in rule.place ? `${operations[rule.place.role].pointer.replace(/^#/, '')}${rule.place.at}` : rule.place.pointer;
+  const { place } = rule;
+  if (!('role' in place)) return place.pointer;
+  const operation = operations[place.role];
+  if ('at' in place) return `${operation.pointer.replace(/^#/, '')}${place.at}`;
+  // Where no response states it, the responses themselves: a place that holds no sentence, so the rule is missing.
+  const stating = responseStating(operation.responses ?? [], rule);
+  return `${(stating?.pointer ?? `${operation.pointer}/responses`).replace(/^#/, '')}${stating === undefined ? '' : '/description'}`;
+}
+
+/** The first of the responses whose description states the rule's sentence. */
+export function responseStating<Response extends DescribedResponse>(responses: readonly Response[], rule: ProseRule): Response | undefined {
+  return responses.find((response) => textStates(response.description, rule));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { proseRule, textStates, type ProseRuleId } from '../model/prose-rules.js';
+import { proseRule, responseStating, type ProseRuleId } from '../model/prose-rules.js';
 import type { Operation, OperationRole } from './operation.js';
 import type { LookupAnswer } from '../model/backup-sighting.js';
 import type { TakeOutcome } from '../model/take-outcome.js';
@@ -43,8 +43,10 @@ export function roleStatuses(byRole: Readonly<Record<OperationRole, Operation>>)
 }
 
 function refusalOf(operation: Operation, sentence: ProseRuleId, usual: number): number {
-  const rule = proseRule(sentence);
-  const stating = operation.responses.find((response) => /^4\d\d$/.test(response.key) && textStates(response.description, rule));
+  const stating = responseStating(
+    operation.responses.filter((response) => /^4\d\d$/.test(response.key)),
+    proseRule(sentence),
+  );
   return stating === undefined ? usual : Number(stating.key);
 }
 

@@ -5,6 +5,7 @@ import { createAjv } from '../../src/spec/create-ajv.js';
 import { indexOperations } from '../../src/spec/index-operations.js';
 import { loadSpec } from '../../src/spec/load-spec.js';
 import { lookupAnswerOf, takeOutcomeOf } from '../../src/spec/role-statuses.js';
+import { proseRule, proseRulePointer } from '../../src/model/prose-rules.js';
 
 type Responses = Record<string, { description: string }>;
 
@@ -32,6 +33,14 @@ test('a conflict documented under another status is read from the response whose
   assert.equal(index.statuses.conflict, 422);
   assert.equal(takeOutcomeOf(index.statuses, 422), 'conflict');
   assert.equal(takeOutcomeOf(index.statuses, 409), undefined);
+  // The rule the sentence states is still stated, and its pointer names where.
+  assert.equal(proseRulePointer(proseRule('take-conflict-same-or-higher'), index.byRole), '/paths/~1/post/responses/422/description');
+});
+
+test('a sentence no response states leaves its rule pointing at the responses, where nothing holds it', async () => {
+  const index = await withResponses('/', 'post', (responses) => ({ ...responses, '409': { description: 'Conflict' } }));
+  assert.equal(proseRulePointer(proseRule('take-conflict-same-or-higher'), index.byRole), '/paths/~1/post/responses');
+  assert.equal(index.statuses.conflict, 409);
 });
 
 test('a success documented as another 2xx is read from the operation', async () => {
