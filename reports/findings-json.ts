@@ -2,7 +2,7 @@ import type { RunOutcome } from '../src/run-outcome.js';
 import { toolVersion } from '../src/tool-version.js';
 
 /** Bumped on any change a consumer of findings.json could notice; described by findings.schema.json. */
-export const FINDINGS_SCHEMA_VERSION = 2;
+export const FINDINGS_SCHEMA_VERSION = 3;
 
 /** The canonical machine-readable record of a run, described by reports/findings.schema.json. */
 export function toFindingsJson(outcome: RunOutcome): string {
@@ -16,6 +16,7 @@ export function toFindingsJson(outcome: RunOutcome): string {
     profile: outcome.profile,
     startedAt: outcome.startedAt,
     durationMs: Math.round(outcome.durationMs),
+    ...(outcome.seed === undefined ? {} : { seed: outcome.seed }),
     exitCode: outcome.exitCode,
     ...(outcome.interrupted === undefined ? {} : { interrupted: outcome.interrupted }),
     summary: {

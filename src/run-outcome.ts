@@ -38,6 +38,11 @@ export interface RunOutcome {
   readonly startedAt: string;
   readonly durationMs: number;
   readonly requests: number;
+  /**
+   * The seed of the run's random choices (the stateful exploration, the negative suite's
+   * requests): `--seed` with it repeats them. Absent when the run stopped before it began.
+   */
+  readonly seed?: number;
   readonly suites: readonly SuiteResult[];
   readonly checks: readonly LedgerEntry[];
   /** Every rule the run knows, with how often it was exercised; those it could not exercise say why. */

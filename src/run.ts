@@ -87,6 +87,10 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   const notChecked = rulesNotStated(spec.document, index.byRole);
   const unstated = new Set<string>(notChecked.map((unchecked) => unchecked.ruleId));
   const suites = selectSuites(config.suites, config.readOnly);
+  // One seed for every random choice of the run, drawn here when --seed is absent, so that the
+  // outcome can say it and --seed with it repeats the run.
+  const seed = config.stateful.seed ?? randomSeed();
+  const seeded: RunConfig = config.stateful.seed === undefined ? { ...config, stateful: { ...config.stateful, seed } } : config;
   // Read before any request: a baseline that cannot be read stops the run with exit code 2.
   const baseline = config.baselineFile === undefined ? undefined : await loadBaseline(config.baselineFile);
   const maxBackups = suites.reduce((sum, suite) => sum + suite.maxBackups(config, index), 0);
@@ -173,7 +177,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
       try {
         await suite.run(
           composeSuiteContext({
-            config,
+            config: seeded,
             spec,
             index,
             client,
@@ -235,6 +239,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     startedAt,
     durationMs: performance.now() - started,
     requests,
+    seed,
     suites: results,
     checks,
     rules: accountRules(
@@ -288,6 +293,11 @@ export function selectSuites(ids: readonly string[] | undefined, readOnly: boole
     }
     return suite;
   });
+}
+
+/** A seed in the range --seed takes (a signed 32-bit integer). */
+function randomSeed(): number {
+  return (Date.now() ^ Math.floor(Math.random() * 2 ** 32)) | 0;
 }
 
 /** Why the run stopped early: the --max-duration budget, or an interrupt (Ctrl-C, SIGTERM). */

@@ -53,6 +53,7 @@ export function formatSummary(outcome: RunOutcome): string {
     `Summary: ${counts.join(', ')}; ${plural(checksRun, 'check evaluation')} over ${plural(outcome.requests, 'request')} in ${(outcome.durationMs / 1000).toFixed(2)} s`,
     ...(outcome.coverage === undefined ? [] : [formatCoverage(outcome.coverage)]),
     ...(outcome.baseline === undefined ? [] : [formatBaseline(outcome.baseline)]),
+    ...(outcome.seed === undefined ? [] : [`Seed ${outcome.seed}: --seed ${outcome.seed} repeats this run's exploration and generated requests.`]),
     verdictLine(outcome),
   );
   return lines.join('\n');

@@ -147,7 +147,7 @@ describe('an unreadable baseline is a tool error', () => {
     ['missing', undefined, /Cannot read the --baseline file .*ENOENT/],
     ['not JSON', '{"findings": [', /is not JSON/],
     ['not a findings.json', '{"results": []}', /is not a findings\.json/],
-    ['a finding without identity', '{"schemaVersion": 2, "findings": [{"checkId": "x"}]}', /findings\[0\]/],
+    ['a finding without identity', '{"schemaVersion": 3, "findings": [{"checkId": "x"}]}', /findings\[0\]/],
   ];
   for (const [name, content, message] of cases) {
     test(`${name}: CONF_BASELINE_INVALID`, async () => {

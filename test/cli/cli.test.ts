@@ -38,6 +38,17 @@ describe('exit code 0', () => {
     assert.match(await result.junit(), /<testsuites name="backup-conformance" tests="\d+" failures="0" errors="0"/);
   });
 
+  test('says the seed it drew, with --quiet too, and --seed with it draws the same requests', async () => {
+    const first = await runCli(['--quiet', '--suite', 'negative']);
+    const seed = (first.stdout.match(/^Seed (-?\d+): --seed \1 repeats this run's exploration and generated requests\.$/m) ?? [])[1];
+    assert.ok(seed !== undefined, first.stdout);
+    const recorded = (await first.findings()) as unknown as { seed: number; summary: Record<string, number> };
+    assert.equal(recorded.seed, Number(seed));
+    const again = await runCli(['--quiet', '--suite', 'negative', '--seed', seed]);
+    assert.equal(((await again.findings()) as unknown as { seed: number }).seed, Number(seed));
+    assert.equal((await again.findings()).summary['requests'], recorded.summary['requests']);
+  });
+
   test('against a correct server given by --target', async () => {
     const url = await serve();
     const result = await runCli(['--target', url]);
