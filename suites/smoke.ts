@@ -51,7 +51,7 @@ export const smokeSuite: Suite = {
       from,
       signal: context.signal,
       afterTake: (_id, answer) => transcript.push(answer.exchange),
-      onRefused: (refusedId, next, why) => context.progress(`backup ${refusedId} was refused with ${index.statuses.conflict} (${why}): take backup ${next}`),
+      progress: context.progress,
     });
     noteRule(context, index.byRole.take, 'take-accepted-above-highest');
     if (search.kind === 'refused') {

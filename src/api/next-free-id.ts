@@ -52,8 +52,8 @@ export interface FreeIdSearch {
   beforeTake?(id: bigint): void;
   /** Told of each answer, so the caller can count it and delete what it created. */
   afterTake?(id: bigint, answer: Observation): void;
-  /** Told of each refusal and where the search goes next, for progress lines. */
-  onRefused?(id: bigint, next: bigint, why: string): void;
+  /** Told of each refusal and where the search goes next, as a progress line. */
+  progress?(message: string): void;
 }
 
 export type FreeIdResult =
@@ -113,7 +113,7 @@ export async function takeAtNextFreeId(api: BackupApi, search: FreeIdSearch): Pr
           : `the server states a latest id ${latest} below it; trying ${gap} ids further up`;
       gap *= 2n;
     }
-    if (next !== undefined) search.onRefused?.(id, next, why);
+    if (next !== undefined) search.progress?.(`backup ${id} was refused with ${answer.status} (${why}): take backup ${next}`);
     id = next;
   }
   return { kind: 'refused', refused, answers };

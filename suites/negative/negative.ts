@@ -137,7 +137,7 @@ async function findFreeFloor(context: SuiteContext): Promise<bigint | undefined>
   const search = await takeAtNextFreeId(context.api, {
     from,
     signal: context.signal,
-    onRefused: (id, next, why) => context.progress(`backup ${id} was refused with ${context.index.statuses.conflict} (${why}): take backup ${next}`),
+    progress: context.progress,
   });
   if (search.kind !== 'accepted') return undefined;
   if (!context.config.stateful.keepBackups) await context.api.delete(search.id);

@@ -57,7 +57,7 @@ export async function statefulProbe(context: SuiteContext, suite: string, ledger
       const { status } = answer;
       if (status !== undefined && status < 500 && status !== conflict) context.noteCheck(index.byRole.take.label, 'take-accepted-above-highest');
     },
-    onRefused: (id, next, why) => context.progress(`backup ${id} was refused with ${conflict} (${why}): trying ${next}`),
+    progress: context.progress,
   });
   switch (result.kind) {
     case 'accepted':
