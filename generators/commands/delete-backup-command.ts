@@ -1,7 +1,7 @@
 import type { Observation } from '../../src/api/backup-api.js';
 import { pollUntil } from '../../src/api/poll-until.js';
-import { lookupAnswerOf, type RoleStatuses } from '../../src/spec/role-statuses.js';
-import { backupSighting } from '../../src/model/backup-sighting.js';
+import type { RoleStatuses } from '../../src/spec/role-statuses.js';
+import { backupSighting, lookupAnswerOf } from '../../src/model/backup-sighting.js';
 import type { BackupModel } from '../../src/model/backup-model.js';
 import type { BackupCommand } from './backup-command.js';
 import type { BackupTarget } from './backup-target.js';

@@ -1,5 +1,4 @@
-import { lookupAnswerOf } from '../../src/spec/role-statuses.js';
-import { backupSighting } from '../../src/model/backup-sighting.js';
+import { backupSighting, lookupAnswerOf } from '../../src/model/backup-sighting.js';
 import type { BackupModel } from '../../src/model/backup-model.js';
 import type { BackupCommand } from './backup-command.js';
 import type { BackupTarget } from './backup-target.js';

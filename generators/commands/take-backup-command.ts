@@ -1,6 +1,6 @@
 import type { BackupModel } from '../../src/model/backup-model.js';
-import type { TakeOutcome } from '../../src/model/take-outcome.js';
-import { takeOutcomeOf, takeStatusOf, type RoleStatuses } from '../../src/spec/role-statuses.js';
+import { takeOutcomeOf, takeStatusOf, type TakeOutcome } from '../../src/model/take-outcome.js';
+import type { RoleStatuses } from '../../src/spec/role-statuses.js';
 import type { BackupCommand } from './backup-command.js';
 import { describeAnswer } from '../../suites/stateful/judges/describe-answer.js';
 import { runHalted } from '../../suites/stateful/model/run-halted.js';

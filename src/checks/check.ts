@@ -1,7 +1,7 @@
 import type { Exchange } from '../http/exchange.js';
 import type { ParsedJson } from '../http/parse-json.js';
 import type { Severity, Verdict } from '../findings/finding.js';
-import type { ProseRuleId } from '../model/prose-rules.js';
+import type { ProseRuleId } from '../spec/prose-rules.js';
 import { rule as ruleOf, type RuleId } from '../rules/rules.js';
 import type { Operation } from '../spec/operation.js';
 

@@ -1,15 +1,6 @@
 import { backupViews } from '../checks/backup-views.js';
-import type { Exchange } from '../http/exchange.js';
-import type { ParsedJson } from '../http/parse-json.js';
-import type { Operation, OperationRole } from '../spec/operation.js';
-
-/** What the timeline reads of an answer (the API's observation has it; findings/ does not depend on api/). */
-export interface TimelineObservation {
-  readonly operation: Operation;
-  readonly exchange: Exchange;
-  readonly status?: number;
-  readonly body?: ParsedJson;
-}
+import type { OperationRole } from '../spec/operation.js';
+import type { ObservedAnswer } from './observed-answer.js';
 
 /** One moment in the life of a backup the run took: its take, each sighting, its delete. */
 export interface TimelineEvent {
@@ -41,7 +32,7 @@ export class BackupTimeline {
     private readonly maxEvents = 10_000,
   ) {}
 
-  observe(suite: string, observation: TimelineObservation, target: { role: OperationRole; id?: bigint }): void {
+  observe(suite: string, observation: ObservedAnswer, target: { role: OperationRole; id?: bigint }): void {
     const atMs = observation.exchange.startedAt - this.runStartedAt;
     const base = { atMs, suite, operation: observation.operation.label, ...(observation.status === undefined ? {} : { status: observation.status }) };
     const id = target.id === undefined ? undefined : String(target.id);

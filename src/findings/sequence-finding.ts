@@ -1,6 +1,6 @@
 import { answerMessage } from './answer-message.js';
 import type { Exchange } from '../http/exchange.js';
-import type { ProseRuleId, OperationPointers } from '../model/prose-rules.js';
+import type { ProseRuleId, OperationPointers } from '../spec/prose-rules.js';
 import { findingSource, rule, type RuleId } from '../rules/rules.js';
 import type { Finding, Verdict } from './finding.js';
 import { curlScript } from './curl-script.js';

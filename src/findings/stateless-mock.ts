@@ -1,6 +1,6 @@
-import type { Observation } from '../api/backup-api.js';
 import { toBackupId } from '../checks/backup-views.js';
 import type { Finding } from './finding.js';
+import type { ObservedAnswer } from './observed-answer.js';
 import type { OperationRole } from '../spec/operation.js';
 
 // Fewer distinct ids could be chance (two gets of backups that happen to share a body); three are a pattern.
@@ -15,7 +15,7 @@ export class StatelessMockDetector {
   private readonly answered = new Map<bigint, string>();
   private differs = false;
 
-  observe(observation: Observation, target: { role: OperationRole; id?: bigint }): void {
+  observe(observation: ObservedAnswer, target: { role: OperationRole; id?: bigint }): void {
     if (target.role !== 'get' || target.id === undefined || observation.status !== observation.operation.successStatus || this.differs) return;
     const body = observation.body;
     if (body === undefined || !body.ok || body.exact === null || typeof body.exact !== 'object' || Array.isArray(body.exact)) return;

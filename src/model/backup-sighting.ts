@@ -1,3 +1,5 @@
+import type { RoleStatuses } from '../spec/role-statuses.js';
+
 /**
  * What one answer says about a backup: not there (`ABSENT`: a 404, or a 200 in which no partition
  * has it), or the overall state of a backup that is there.
@@ -26,4 +28,9 @@ export function backupSighting(answer: LookupAnswer, state?: unknown, partitionS
   if (state === 'DOES_NOT_EXIST') return 'ABSENT';
   if (partitionStates.length > 0 && partitionStates.every((partition) => partition === 'DOES_NOT_EXIST')) return 'ABSENT';
   return typeof state === 'string' && STATES.has(state) ? (state as Sighting) : undefined;
+}
+
+/** What an answer to the get (or an entry of the list) was, by its status. */
+export function lookupAnswerOf(statuses: RoleStatuses, status: number | undefined): LookupAnswer {
+  return status === statuses.found ? 'found' : status === statuses.notFound ? 'not-found' : 'other';
 }

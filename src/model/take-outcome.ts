@@ -1,3 +1,5 @@
+import type { RoleStatuses } from '../spec/role-statuses.js';
+
 /**
  * What a conformant server may do with a take of a valid backup id: schedule it (`accepted`, the
  * spec's 202) or refuse it because a backup with the same or a higher id exists (`conflict`, 409).
@@ -37,4 +39,14 @@ export function expectedTakeOutcomes(highestTaken: bigint | undefined, highestLi
   if (highestLive !== undefined && id <= highestLive) return CONFLICT;
   if (highestTaken === undefined || id > highestTaken) return ACCEPTED;
   return EITHER_TAKE_OUTCOME;
+}
+
+/** The take outcome a status stands for, or undefined for any other answer. */
+export function takeOutcomeOf(statuses: RoleStatuses, status: number | undefined): TakeOutcome | undefined {
+  return status === statuses.accepted ? 'accepted' : status === statuses.conflict ? 'conflict' : undefined;
+}
+
+/** The status that stands for a take outcome. */
+export function takeStatusOf(statuses: RoleStatuses, outcome: TakeOutcome): number {
+  return outcome === 'accepted' ? statuses.accepted : statuses.conflict;
 }

@@ -1,4 +1,4 @@
-import type { OperationPointers } from '../model/prose-rules.js';
+import type { OperationPointers } from '../spec/prose-rules.js';
 import { rules, ruleSentence, ruleSpecPointer, rulesNotStated, type SuiteId } from './rules.js';
 
 /** A rule as `conformance rules` shows it: where the loaded document states it, and whether it does. */

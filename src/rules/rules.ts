@@ -1,5 +1,5 @@
 import type { Severity } from '../findings/finding.js';
-import { missingProseRules, proseRule, proseRulePointer, type OperationPointers, type ProseRuleId } from '../model/prose-rules.js';
+import { missingProseRules, proseRule, proseRulePointer, type OperationPointers, type ProseRuleId } from '../spec/prose-rules.js';
 import type { OperationRole } from '../spec/operation.js';
 
 /** The suites a rule can be exercised by. */

@@ -1,7 +1,5 @@
-import { proseRule, responseStating, type ProseRuleId } from '../model/prose-rules.js';
+import { proseRule, responseStating, type ProseRuleId } from './prose-rules.js';
 import type { Operation, OperationRole } from './operation.js';
-import type { LookupAnswer } from '../model/backup-sighting.js';
-import type { TakeOutcome } from '../model/take-outcome.js';
 
 /**
  * The status of each outcome the suites judge, read from the documented responses of the
@@ -55,19 +53,4 @@ function refusalOf(operation: Operation, sentence: ProseRuleId, usual: number): 
  */
 export function isAcceptedTake(status: number | undefined): boolean {
   return status !== undefined && status >= 200 && status < 300;
-}
-
-/** The take outcome a status stands for, or undefined for any other answer. */
-export function takeOutcomeOf(statuses: RoleStatuses, status: number | undefined): TakeOutcome | undefined {
-  return status === statuses.accepted ? 'accepted' : status === statuses.conflict ? 'conflict' : undefined;
-}
-
-/** The status that stands for a take outcome. */
-export function takeStatusOf(statuses: RoleStatuses, outcome: TakeOutcome): number {
-  return outcome === 'accepted' ? statuses.accepted : statuses.conflict;
-}
-
-/** What an answer to the get (or an entry of the list) was, by its status. */
-export function lookupAnswerOf(statuses: RoleStatuses, status: number | undefined): LookupAnswer {
-  return status === statuses.found ? 'found' : status === statuses.notFound ? 'not-found' : 'other';
 }

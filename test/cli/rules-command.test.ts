@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { valueAt } from '../../src/model/prose-rules.js';
+import { valueAt } from '../../src/spec/prose-rules.js';
 import { rules } from '../../src/rules/rules.js';
 import { startReferenceServer } from '../../src/server/reference-server.js';
 import { loadSpec } from '../../src/spec/load-spec.js';

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { before, describe, test } from 'node:test';
 import { responseChecks } from '../../src/checks/response-checks.js';
 import { DEFAULTS } from '../../src/config.js';
-import { valueAt } from '../../src/model/prose-rules.js';
+import { valueAt } from '../../src/spec/prose-rules.js';
 import { describeRules } from '../../src/rules/describe-rules.js';
 import { rules, rulesNotStated, ruleSpecPointer } from '../../src/rules/rules.js';
 import { createAjv } from '../../src/spec/create-ajv.js';

@@ -4,8 +4,9 @@ import { DEFAULTS } from '../../src/config.js';
 import { createAjv } from '../../src/spec/create-ajv.js';
 import { indexOperations } from '../../src/spec/index-operations.js';
 import { loadSpec } from '../../src/spec/load-spec.js';
-import { lookupAnswerOf, takeOutcomeOf } from '../../src/spec/role-statuses.js';
-import { proseRule, proseRulePointer } from '../../src/model/prose-rules.js';
+import { lookupAnswerOf } from '../../src/model/backup-sighting.js';
+import { takeOutcomeOf } from '../../src/model/take-outcome.js';
+import { proseRule, proseRulePointer } from '../../src/spec/prose-rules.js';
 
 type Responses = Record<string, { description: string }>;
 

@@ -1,7 +1,6 @@
 import type { Observation } from '../../../src/api/backup-api.js';
 import { sequenceFinding } from '../../../src/findings/sequence-finding.js';
-import { lookupAnswerOf } from '../../../src/spec/role-statuses.js';
-import { backupSighting, type Sighting } from '../../../src/model/backup-sighting.js';
+import { backupSighting, lookupAnswerOf, type Sighting } from '../../../src/model/backup-sighting.js';
 import { BackupModel } from '../../../src/model/backup-model.js';
 import { samePartitionSet } from '../../../src/model/same-partition-set.js';
 import type { RuleId } from '../../../src/rules/rules.js';

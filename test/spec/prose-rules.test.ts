@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { before, describe, it } from 'node:test';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { missingProseRules, proseRulePointer, proseRules, type OperationPointers, type ProseRule } from '../../src/model/prose-rules.js';
+import { missingProseRules, proseRulePointer, proseRules, type OperationPointers, type ProseRule } from '../../src/spec/prose-rules.js';
 import { createAjv } from '../../src/spec/create-ajv.js';
 import { indexOperations } from '../../src/spec/index-operations.js';
 import { loadSpec } from '../../src/spec/load-spec.js';

@@ -1,4 +1,4 @@
-import type { OperationRole } from '../spec/operation.js';
+import type { OperationRole } from './operation.js';
 
 /**
  * Where a prose sentence is written: in an operation's part (its place follows the loaded document,
