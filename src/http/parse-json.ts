@@ -14,7 +14,7 @@ export type ParsedJson =
   | { readonly ok: false; readonly error: string };
 
 // Sixteen or more digits may exceed Number.MAX_SAFE_INTEGER; shorter literals never do.
-const LONG_INTEGER = /\d{16,}/;
+const LONG_INTEGER_DIGITS = 16;
 
 export function parseJson(text: string): ParsedJson {
   let value: unknown;
@@ -23,8 +23,36 @@ export function parseJson(text: string): ParsedJson {
   } catch (error) {
     return { ok: false, error: (error as Error).message };
   }
-  if (!LONG_INTEGER.test(text)) return { ok: true, value, exact: value };
+  if (!hasLongDigitRun(text)) return { ok: true, value, exact: value };
   return { ok: true, value, exact: new ExactParser(text).parseDocument() };
+}
+
+/**
+ * Whether the text holds a run of 16 or more ASCII digits anywhere (in a string or not): only then
+ * can a literal exceed 2^53. Probes every 16th character, so that it reads a fraction of a large body:
+ * any run that long covers a probe, and a probe on a digit measures the run it is in. `/\d{16,}/`
+ * reads every digit up to 15 times over, as long as parsing a list of timestamps.
+ */
+export function hasLongDigitRun(text: string): boolean {
+  let probe = LONG_INTEGER_DIGITS - 1;
+  while (probe < text.length) {
+    if (!isDigit(text.charCodeAt(probe))) {
+      probe += LONG_INTEGER_DIGITS;
+      continue;
+    }
+    let start = probe;
+    while (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
+    let end = probe + 1;
+    while (end < text.length && isDigit(text.charCodeAt(end))) end++;
+    if (end - start >= LONG_INTEGER_DIGITS) return true;
+    // `end` is not a digit: the next run of 16 starts after it, and covers end + 16.
+    probe = end + LONG_INTEGER_DIGITS;
+  }
+  return false;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 /**

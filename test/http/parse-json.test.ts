@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { parseJson } from '../../src/http/parse-json.js';
+import { hasLongDigitRun, parseJson } from '../../src/http/parse-json.js';
 
 test('keeps integers beyond 2^53 exactly and leaves the rest as JSON.parse does', () => {
   const parsed = parseJson('{"a":9223372036854775807,"b":[1.5,-9007199254740993,"12345678901234567"],"c":{"__proto__":1}}');
@@ -52,6 +52,16 @@ test('any int64 survives the round trip exactly', () => {
       const [got, gotText] = parsed.exact as [bigint | number, string];
       assert.equal(BigInt(got), id);
       assert.equal(gotText, text);
+    }),
+  );
+});
+
+test('a run of 16 digits is found wherever it starts, and 15 never are', () => {
+  fc.assert(
+    fc.property(fc.string({ unit: fc.constantFrom('1', '2', 'a', '"', ' ', '.'), maxLength: 80 }), fc.nat(80), fc.integer({ min: 1, max: 20 }), (text, at, length) => {
+      const cut = Math.min(at, text.length);
+      const withRun = `${text.slice(0, cut)}${'7'.repeat(length)}${text.slice(cut)}`;
+      assert.equal(hasLongDigitRun(withRun), /\d{16,}/.test(withRun), withRun);
     }),
   );
 });
