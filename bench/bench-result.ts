@@ -23,3 +23,8 @@ export function round(value: number, digits = 1): number {
 export function below(name: string, value: number, unit: string, limit: number): BenchResult {
   return { name, value: round(value), unit, target: `< ${limit} ${unit}`, met: value < limit };
 }
+
+/** The range of repeated measurements, for the reader: `min–max`. */
+export function spread(values: readonly number[]): string {
+  return `${round(Math.min(...values))}–${round(Math.max(...values))}`;
+}

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startReferenceServer } from '../src/server/reference-server.js';
-import { below, median, round, type BenchResult } from './bench-result.js';
+import { below, median, round, spread, type BenchResult } from './bench-result.js';
 import { runCliMeasured } from '../test/helpers/run-cli-measured.js';
 
 const REPETITIONS = 7;
@@ -21,8 +21,6 @@ async function interleaved(commands: readonly (readonly string[])[]): Promise<nu
   }
   return samples;
 }
-
-const spread = (values: readonly number[]): string => `${round(Math.min(...values))}–${round(Math.max(...values))}`;
 
 /**
  * Against a bare Node start, measured side by side: `--version` and `--help` (which should load

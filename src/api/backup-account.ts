@@ -24,8 +24,12 @@ export interface BackupRoutes {
 export class BackupAccount {
   readonly #taken = new Set<bigint>();
   readonly #deleted = new Set<bigint>();
-  /** Takes sent and not answered yet, by id, with how many are under way. */
-  readonly #underWay = new Map<bigint, number>();
+  /**
+   * Takes sent and not answered yet. Their ids are read only when asked for: a take's body may be
+   * a megabyte of digits (the negative suite sends one), and reading it as an id costs tens of
+   * milliseconds that a refused take never needs.
+   */
+  readonly #underWay = new Set<HttpRequest>();
   #routes: BackupRoutes | undefined;
 
   /** Set once the base URL is known; exchanges before it are not takes or deletes of the API. */
@@ -35,18 +39,12 @@ export class BackupAccount {
 
   /** A request left: a take under way may create a backup even if its answer never arrives. */
   sending(request: HttpRequest): void {
-    const id = this.#takeId(request);
-    if (id !== undefined) this.#underWay.set(id, (this.#underWay.get(id) ?? 0) + 1);
+    if (this.#isTake(request)) this.#underWay.add(request);
   }
 
   note(exchange: Exchange): void {
     const routes = this.#routes;
-    const sent = this.#takeId(exchange.request);
-    if (sent !== undefined) {
-      const left = (this.#underWay.get(sent) ?? 1) - 1;
-      if (left === 0) this.#underWay.delete(sent);
-      else this.#underWay.set(sent, left);
-    }
+    if (!this.#underWay.delete(exchange.request) && this.#underWay.size > 0 && this.#isTake(exchange.request)) this.#answeredCopy(exchange.request);
     const status = exchange.response?.status;
     if (routes === undefined || status === undefined) return;
     const { method, url, body } = exchange.request;
@@ -64,13 +62,33 @@ export class BackupAccount {
 
   /** Ids of takes sent whose answer has not come: each may have created a backup. */
   get underWay(): bigint[] {
-    return ascending([...this.#underWay.keys()].filter((id) => !this.#taken.has(id)));
+    const ids = new Set<bigint>();
+    for (const request of this.#underWay) {
+      const id = this.#takeId(request);
+      if (id !== undefined) ids.add(id);
+    }
+    return ascending([...ids].filter((id) => !this.#taken.has(id)));
+  }
+
+  /** An answer to a take whose request came as another object than the one sent: one take of its id is answered. */
+  #answeredCopy(request: HttpRequest): void {
+    const id = this.#takeId(request);
+    if (id === undefined) return;
+    for (const pending of this.#underWay) {
+      if (this.#takeId(pending) === id) {
+        this.#underWay.delete(pending);
+        return;
+      }
+    }
+  }
+
+  #isTake(request: HttpRequest): boolean {
+    const routes = this.#routes;
+    return routes !== undefined && request.method === routes.takeMethod && request.url === routes.takeUrl;
   }
 
   #takeId(request: HttpRequest): bigint | undefined {
-    const routes = this.#routes;
-    if (routes === undefined || request.method !== routes.takeMethod || request.url !== routes.takeUrl) return undefined;
-    return takenId(request.body, routes.idField);
+    return this.#isTake(request) ? takenId(request.body, (this.#routes as BackupRoutes).idField) : undefined;
   }
 
   /** Ids of every backup the run created, ascending. */

@@ -13,6 +13,8 @@ export const backupStateAggregated = defineCheck({
       if (!hasEveryState(backup)) continue;
       const states = backup.details.map((d) => d.state).filter((s): s is string => s !== undefined);
       const expected = aggregateState(states);
+      if (expected === backup.state) continue;
+      // Built only for a finding: joining the states of every backup of a long list costs megabytes.
       const where = `backup ${backup.backupId ?? backup.at} with partition states ${states.join(', ')}`;
       if (expected !== backup.state && states.every((s) => s === 'DOES_NOT_EXIST')) {
         // The rule says INCOMPLETE, the enum offers DOES_NOT_EXIST, and Zeebe answers 404 instead.

@@ -1,8 +1,9 @@
 import type { CheckInput } from './check.js';
 
 /** One partition entry of a backup, as far as the semantic checks need it. */
-// Fields are `?: T | undefined`: each view is built in one literal of one shape (fast for V8 on
-// lists of half a million partitions), with undefined where the answer lacks a field.
+// Fields are `?: T | undefined`: a built view is one literal of one shape (fast for V8 on lists of
+// half a million partitions), with undefined where the answer lacks a field; an entry of the answer
+// whose fields already have these types serves as its own view (see `partitionViews`).
 export interface PartitionView {
   readonly partitionId?: number | undefined;
   readonly state?: string | undefined;
@@ -57,14 +58,31 @@ export function toBackupId(value: unknown): bigint | undefined {
   return undefined;
 }
 
-// These run once per partition of every listed backup (half a million for a large cluster), so
-// they build each view in one literal, with absent fields left undefined.
+// These run once per partition of every listed backup (half a million for a large cluster). A
+// partition entry whose fields already have the view's types is its own view, and a details array of
+// such entries its own list: a well-formed list costs one view per backup, not one per partition.
+// Any other entry gets a view built in one literal, with absent or mistyped fields left undefined.
 function toView(entry: Record<string, unknown>, at: string): BackupView {
-  const details: PartitionView[] = [];
-  if (Array.isArray(entry['details'])) {
-    for (const partition of entry['details']) if (isObject(partition)) details.push(toPartitionView(partition));
-  }
-  return { at, backupId: toBackupId(entry['backupId']), state: text(entry['state']), failureReason: entry['failureReason'], details };
+  return { at, backupId: toBackupId(entry['backupId']), state: text(entry['state']), failureReason: entry['failureReason'], details: partitionViews(entry['details']) };
+}
+
+function partitionViews(details: unknown): readonly PartitionView[] {
+  if (!Array.isArray(details)) return [];
+  if (details.every(isPartitionView)) return details;
+  const views: PartitionView[] = [];
+  for (const partition of details) if (isObject(partition)) views.push(toPartitionView(partition));
+  return views;
+}
+
+/** An entry every field of which reads as its view would: a number id, string state and timestamps. */
+function isPartitionView(entry: unknown): entry is PartitionView {
+  if (!isObject(entry)) return false;
+  const partitionId = entry['partitionId'];
+  return (partitionId === undefined || typeof partitionId === 'number') && optionalText(entry['state']) && optionalText(entry['createdAt']) && optionalText(entry['lastUpdatedAt']);
+}
+
+function optionalText(value: unknown): boolean {
+  return value === undefined || typeof value === 'string';
 }
 
 function toPartitionView(entry: Record<string, unknown>): PartitionView {
