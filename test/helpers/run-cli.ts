@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Finding } from '../../src/findings/finding.js';
 
-const cli = fileURLToPath(new URL('../../src/cli.js', import.meta.url));
+// The command as users run it: the committed bin and the bundle it imports.
+const cli = fileURLToPath(new URL('../../../bin/conformance.js', import.meta.url));
 
 export interface CliResult {
   readonly code: number;

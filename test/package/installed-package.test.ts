@@ -70,6 +70,7 @@ describe('the npm package', () => {
       'README.md',
       'LICENSE',
       'bin/conformance.js',
+      'dist/bundle/cli.js',
       'dist/src/cli.js',
       'dist/src/server/reference-server.js',
       'dist/suites/stateful/stateful.js',
