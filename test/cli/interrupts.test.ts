@@ -27,10 +27,10 @@ interface Interrupted {
 }
 
 /**
- * Runs the CLI and sends it `signals` once its output matches `when`, a tenth of a second apart.
- * Bounded: the child is killed if it has not ended within a minute.
+ * Runs the CLI and sends it `signals` once its output matches `when`, a tenth of a second apart
+ * (calling `beforeSignals` first, if given). Bounded: the child is killed if it has not ended within a minute.
  */
-async function runAndSignal(args: readonly string[], when: RegExp, signals: readonly NodeJS.Signals[]): Promise<Interrupted> {
+async function runAndSignal(args: readonly string[], when: RegExp, signals: readonly NodeJS.Signals[], beforeSignals?: () => void): Promise<Interrupted> {
   const outDir = await mkdtemp(join(tmpdir(), 'conformance-interrupt-'));
   const child = spawn(process.execPath, [cli, ...args, '--out', outDir], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -41,6 +41,7 @@ async function runAndSignal(args: readonly string[], when: RegExp, signals: read
     stdout += chunk.toString();
     if (!sent && when.test(stdout)) {
       sent = true;
+      beforeSignals?.();
       signals.forEach((signal, i) => setTimeout(() => child.kill(signal), i * 100));
     }
   });
@@ -75,9 +76,11 @@ describe('interrupts', () => {
   });
 
   test('a second Ctrl-C quits at once and names every backup left behind', async () => {
-    // Slow answers keep the cleanup going when the second signal comes.
-    const url = await serve({ settleMs: 200, latencyMs: 150 });
-    const result = await runAndSignal(['--target', url, '--suite', 'stateful'], /backups created so far: [1-9]/, ['SIGINT', 'SIGINT']);
+    // Slow answers keep the cleanup going when the second signal comes. They start with the first
+    // signal: before it, they would only slow down the scenarios the run plays first.
+    let slow = false;
+    const url = await serve({ settleMs: 200, behaviour: { latencyMs: () => (slow ? 150 : 0) } });
+    const result = await runAndSignal(['--target', url, '--suite', 'stateful'], /backups created so far: [1-9]/, ['SIGINT', 'SIGINT'], () => (slow = true));
     assert.equal(result.code, 130, result.stdout + result.stderr);
     const line =
       /Quit before cleanup finished\. (?:No backup taken by this run is left behind\.|Backups taken by this run and left behind, delete them by hand: ([\d, ]+)\.)(?: A take was under way for ([\d, ]+):.*)?\n/.exec(

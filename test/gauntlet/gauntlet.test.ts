@@ -87,7 +87,8 @@ const json = (body: string | Uint8Array): Record<string, string | number> => ({
   'content-length': typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength,
 });
 
-describe('a server that answers too late or not at all: a response-received finding, exit 1', () => {
+// These runs spend their seconds waiting out the 1 s request timeout, not computing: side by side.
+describe('a server that answers too late or not at all: a response-received finding, exit 1', { concurrency: true }, () => {
   test('accepts the connection and never sends a byte, from the preflight on', ENDS, async (t) => {
     const server = await serve({ onRequest: () => undefined });
     const report = await judged(t, await inventoryRun(server), 1);

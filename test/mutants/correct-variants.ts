@@ -6,7 +6,7 @@ const seeded = [{ id: 3 }, { id: 10, state: 'FAILED' as const }, { id: 20 }];
 const timestampSeeded = [{ id: 20261130235959, state: 'IN_PROGRESS' as const }, { id: 20261201080000, state: 'FAILED' as const }, { id: 20261201120000 }];
 
 export const correctVariants: readonly Variant[] = [
-  { id: 'slow-answers', fault: 'every answer takes 60 ms', server: { latencyMs: 60 } },
+  { id: 'slow-answers', fault: 'every answer takes 60 ms', server: { latencyMs: 60 }, slow: true },
   {
     id: 'many-partitions-scrambled',
     fault: '12 partitions led by 5 brokers, details in scrambled order',
@@ -60,7 +60,7 @@ export const correctVariants: readonly Variant[] = [
     server: { quirks: 'zeebe-8.5', seedBackups: [{ id: 1 }, { id: 2 }] },
     args: ['--profile', 'zeebe-8.5'],
   },
-  { id: 'slow-completion', fault: 'backups take 1.5 s to complete', server: { settleMs: 1_500 } },
+  { id: 'slow-completion', fault: 'backups take 1.5 s to complete', server: { settleMs: 1_500 }, slow: true },
   { id: 'incomplete-for-good', fault: 'partition 2 never takes any backup, so every backup stays INCOMPLETE', server: { faults: ['partition-never-starts'] } },
   {
     id: 'delete-unknown-204',

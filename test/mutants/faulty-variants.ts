@@ -533,6 +533,7 @@ export const faultyVariants: readonly Variant[] = [
     expectedCheck: 'response-received',
     server: { intercept: (r, p) => (r.method === 'DELETE' ? { hang: true } : p) },
     args: ['--timeout', '300ms', '--runs', '3'],
+    slow: true,
   },
   { id: 'resets-get-one', fault: 'GET /{id} resets the connection', expectedCheck: 'response-received', server: { intercept: (r, p) => (isGetOne(r) ? { destroy: true } : p) } },
 ];

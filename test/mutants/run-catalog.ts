@@ -83,10 +83,12 @@ async function runJobs(
   onResult?: (result: VariantResult) => void,
 ): Promise<VariantResult[]> {
   const results: VariantResult[] = new Array(jobs.length);
+  // The slow variants first, the others in catalog order (the sort is stable); results keep the jobs' order.
+  const startOrder = jobs.map((_, index) => index).sort((a, b) => Number(jobs[b]?.variant.slow === true) - Number(jobs[a]?.variant.slow === true));
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < jobs.length) {
-      const index = next++;
+      const index = startOrder[next++] as number;
       const job = jobs[index] as { readonly variant: Variant; readonly seed?: number };
       const result = await runVariant(job.variant, job.seed);
       results[index] = result;

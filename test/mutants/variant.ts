@@ -17,4 +17,9 @@ export interface Variant {
   readonly expectedExitCode?: 2;
   /** Extra CLI arguments this variant needs (a short settle timeout, a suite). */
   readonly args?: readonly string[];
+  /**
+   * Set for a variant whose run waits many times longer than most (slow answers, slow settling,
+   * timeouts): the catalog starts these first, so that it does not end with one of them running alone.
+   */
+  readonly slow?: true;
 }

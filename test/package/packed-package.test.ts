@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
+import { packedTarball } from '../helpers/packed-tarball.js';
 import { runNodeTest } from './run-node-test.js';
 
-// The package as a user gets it: packed, installed from the tarball into an empty folder, used
-// through its exports only, with the examples of the README's "Use it from code" section.
+// The package as a user gets it: what npm packs, and the tarball installed into an empty folder
+// outside this repository, run by npx and used through its exports only, with the examples of the
+// README's "Use it from code" section. The tests share one packed tarball and one install.
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -31,6 +33,8 @@ function exec(command: string, args: readonly string[], cwd: string): Promise<Ex
   });
 }
 
+const transcript = (ran: Exec): string => `exit ${ran.code}\nstdout:\n${ran.stdout.slice(-3000)}\nstderr:\n${ran.stderr.slice(-3000)}`;
+
 /** The fenced code blocks of one language in the README's section on using the package from code. */
 async function readmeExamples(language: string): Promise<string[]> {
   const readme = await readFile(join(root, 'README.md'), 'utf8');
@@ -47,19 +51,52 @@ before(async () => {
   folder = await mkdtemp(join(tmpdir(), 'conformance-packed-'));
   app = join(folder, 'app');
   await mkdir(app);
-  // --ignore-scripts: `prepare` would rebuild dist/ under the running tests; the tarball packs the build as it is.
-  const packed = await exec('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', folder], root);
-  assert.equal(packed.code, 0, packed.stderr);
-  const tarball = join(folder, (JSON.parse(packed.stdout) as { filename: string }[])[0]?.filename ?? '');
+  const tarball = (await packedTarball()).path;
   const manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
   await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-  // A TypeScript user has Node's types; the package's own declarations need nothing else.
+  // A TypeScript user has Node's types; the package's own declarations need nothing else. The
+  // dependencies come from the npm cache that `npm ci` filled; the network only for what it lacks.
   const installed = await exec('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball, `@types/node@${manifest.devDependencies['@types/node']}`], app);
   assert.equal(installed.code, 0, installed.stderr);
 });
 after(() => rm(folder, { recursive: true, force: true }));
 
+describe('the npm package', () => {
+  test('holds what a user runs, and no tests, benchmarks, fixtures, CI files, sources or source maps', async () => {
+    const { files } = await packedTarball();
+    for (const needed of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'bin/conformance.js',
+      'dist/bundle/cli.js',
+      'dist/src/cli.js',
+      'dist/src/server/reference-server.js',
+      'dist/suites/stateful/stateful.js',
+      'dist/generators/commands/backup-commands.js',
+      'dist/reports/html-report.js',
+      'reports/findings.schema.json',
+      'spec/backup-management-api.yaml',
+      'spec/NOTES.md',
+    ]) {
+      assert.ok(files.includes(needed), `${needed} is not in the package`);
+    }
+    const unwanted = files.filter((path) => /^(?:dist\/)?(?:test|bench)\/|^\.ci\/|fixtures\/|\.map$|(?<!\.d)\.ts$|^tsconfig|\.tgz$/.test(path));
+    assert.deepEqual(unwanted, []);
+  });
+});
+
 describe('the packed package, installed into an empty folder', () => {
+  test('npx conformance tests the embedded server and exits 0', async () => {
+    // A tarball install runs no `prepare`, and devDependencies are not installed: nothing compiles there.
+    await assert.rejects(stat(join(app, 'node_modules', 'typescript')), { code: 'ENOENT' });
+    const ran = await exec('npx', ['--no-install', 'conformance', '--quiet', '--out', join(app, 'results')], app);
+    assert.equal(ran.code, 0, transcript(ran));
+    assert.match(ran.stdout, /Conforms to the spec\./);
+    const findings = JSON.parse(await readFile(join(app, 'results', 'findings.json'), 'utf8')) as { exitCode: number };
+    assert.equal(findings.exitCode, 0);
+  });
+
   test('exports the main entry and ./node-test, and nothing else', async () => {
     const script = [
       "const main = await import('backup-conformance');",

@@ -4,10 +4,10 @@ import { cp, mkdir, mkdtemp, readFile, rm, stat, symlink } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 
-// What a user gets: the bin after a build, the file list npm packs, and the package installed from
-// its tarball outside this repository.
+// What a user of a checkout gets: the bin after a build. (The package as npm packs it, and as it
+// is installed from its tarball, is tested in packed-package.test.ts.)
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -57,50 +57,4 @@ test('after the build, the bin runs by its path', async () => {
   const ran = await run(bin, ['--version'], checkout);
   assert.equal(ran.code, 0, transcript(ran));
   assert.equal(ran.stdout.trim(), version);
-});
-
-describe('the npm package', () => {
-  test('holds what a user runs, and no tests, benchmarks, fixtures, CI files, sources or source maps', async () => {
-    // --ignore-scripts: `prepare` would rebuild dist/ under the tests running from it.
-    const packed = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT);
-    assert.equal(packed.code, 0, transcript(packed));
-    const files = (JSON.parse(packed.stdout) as { files: { path: string }[] }[])[0]!.files.map((file) => file.path);
-    for (const needed of [
-      'package.json',
-      'README.md',
-      'LICENSE',
-      'bin/conformance.js',
-      'dist/bundle/cli.js',
-      'dist/src/cli.js',
-      'dist/src/server/reference-server.js',
-      'dist/suites/stateful/stateful.js',
-      'dist/generators/commands/backup-commands.js',
-      'dist/reports/html-report.js',
-      'reports/findings.schema.json',
-      'spec/backup-management-api.yaml',
-      'spec/NOTES.md',
-    ]) {
-      assert.ok(files.includes(needed), `${needed} is not in the package`);
-    }
-    const unwanted = files.filter((path) => /^(?:dist\/)?(?:test|bench)\/|^\.ci\/|fixtures\/|\.map$|(?<!\.d)\.ts$|^tsconfig|\.tgz$/.test(path));
-    assert.deepEqual(unwanted, []);
-  });
-
-  test('installed from its tarball into an empty folder, npx conformance tests the embedded server and exits 0', async () => {
-    const packed = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], ROOT);
-    assert.equal(packed.code, 0, transcript(packed));
-    const tarball = join(scratch, (JSON.parse(packed.stdout) as { filename: string }[])[0]!.filename);
-    const user = join(scratch, 'user');
-    await mkdir(user);
-    // The dependencies come from the npm cache that `npm ci` filled; the network only for what it lacks.
-    const install = await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], user, 180_000);
-    assert.equal(install.code, 0, transcript(install));
-    // A tarball install runs no `prepare`, and devDependencies are not installed: nothing compiles there.
-    await assert.rejects(stat(join(user, 'node_modules', 'typescript')), { code: 'ENOENT' });
-    const ran = await run('npx', ['--no-install', 'conformance', '--quiet', '--out', join(user, 'results')], user);
-    assert.equal(ran.code, 0, transcript(ran));
-    assert.match(ran.stdout, /Conforms to the spec\./);
-    const findings = JSON.parse(await readFile(join(user, 'results', 'findings.json'), 'utf8')) as { exitCode: number };
-    assert.equal(findings.exitCode, 0);
-  });
 });
