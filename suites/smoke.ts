@@ -25,6 +25,9 @@ export const smokeSuite: Suite = {
   async run(context) {
     const { api, index } = context;
     const { found, notFound, deleted: deletedStatus, accepted } = index.statuses;
+    // How long a taken backup may stay invisible, and a deleted one visible: --settle-timeout caps it.
+    const graceMs = Math.min(VISIBILITY_GRACE_MS, context.config.stateful.settleTimeoutMs);
+    const grace = `${graceMs / 1000} s`;
     const transcript: Exchange[] = [];
     const observe = async (call: Promise<Observation>): Promise<Observation> => {
       const observation = await call;
@@ -88,14 +91,14 @@ export const smokeSuite: Suite = {
           const got = await observe(api.get(id));
           return { done: got.status !== notFound, value: got };
         },
-        { timeoutMs: Math.min(VISIBILITY_GRACE_MS, context.config.stateful.settleTimeoutMs), signal: context.signal },
+        { timeoutMs: graceMs, signal: context.signal },
       );
       noteRule(context, index.byRole.get, 'taken-backup-visible');
       if (visible.value.status === notFound) {
         report({
           checkId: 'taken-backup-visible',
           operation: index.byRole.get.label,
-          expected: `${found} for backup ${id} within ${VISIBILITY_GRACE_MS / 1000} s of its ${accepted}`,
+          expected: `${found} for backup ${id} within ${grace} of its ${accepted}`,
           received: `${notFound} after ${visible.attempts} tries`,
           specPointer: 'spec/NOTES.md#asynchronous-visibility',
         });
@@ -125,14 +128,14 @@ export const smokeSuite: Suite = {
             const got = await observe(api.get(id));
             return { done: got.status === notFound, value: got };
           },
-          { timeoutMs: VISIBILITY_GRACE_MS, signal: context.signal },
+          { timeoutMs: graceMs, signal: context.signal },
         );
         noteRule(context, index.byRole.delete, 'deleted-backup-gone');
         if (!gone.done && gone.value.status !== undefined && gone.value.status < 500) {
           report({
             checkId: 'deleted-backup-gone',
             operation: index.byRole.delete.label,
-            expected: `${notFound} for backup ${id} within ${VISIBILITY_GRACE_MS / 1000} s of its ${deletedStatus}`,
+            expected: `${notFound} for backup ${id} within ${grace} of its ${deletedStatus}`,
             received: `${gone.value.status} after ${gone.attempts} tries`,
             specPointer: 'spec/NOTES.md#asynchronous-visibility',
           });
