@@ -1,7 +1,7 @@
 import type { Ajv } from 'ajv';
 import type { OpenAPIV3 } from 'openapi-types';
 import { ConformanceError } from '../errors.js';
-import { compileValidator } from './compile-validator.js';
+import { compileValidator, type Compilation } from './compile-validator.js';
 import { escapePointer } from './escape-pointer.js';
 import type { Operation, OperationRole, PathParameter, RequestBodySpec, ResponseSpec } from './operation.js';
 import { roleStatuses, type RoleStatuses } from './role-statuses.js';
@@ -18,17 +18,17 @@ export interface OperationIndex {
 
 /**
  * Builds the operation index: labels, documented statuses, media types, and validators compiled
- * once. Roles are recognised from the document's structure (a POST with a body takes a backup, a
+ * once (at once, or each on its first use). Roles are recognised from the document's structure (a POST with a body takes a backup, a
  * GET without parameters whose success is an array lists them, ...), so a spec that renames the paths
  * (later Camunda releases did) still works.
  */
-export function indexOperations(document: OpenAPIV3.Document, ajv: Ajv): OperationIndex {
+export function indexOperations(document: OpenAPIV3.Document, ajv: Ajv, compilation: Compilation = 'at-once'): OperationIndex {
   const operations: Operation[] = [];
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     if (item === undefined) continue;
     for (const method of METHODS) {
       const op = item[method];
-      if (op !== undefined) operations.push(buildOperation(path, method, op, item.parameters ?? [], ajv));
+      if (op !== undefined) operations.push(buildOperation(path, method, op, item.parameters ?? [], ajv, compilation));
     }
   }
   const byRole = {} as Record<OperationRole, Operation>;
@@ -59,6 +59,7 @@ function buildOperation(
   op: OpenAPIV3.OperationObject,
   shared: readonly (OpenAPIV3.ParameterObject | OpenAPIV3.ReferenceObject)[],
   ajv: Ajv,
+  compilation: Compilation,
 ): Operation {
   const pointer = `#/paths/${escapePointer(path)}/${method}`;
   const parameters = [...shared, ...(op.parameters ?? [])] as OpenAPIV3.ParameterObject[];
@@ -73,7 +74,7 @@ function buildOperation(
     let jsonSchema: object | undefined;
     for (const [mediaType, media] of Object.entries(response.content ?? {})) {
       if (media.schema === undefined) continue;
-      validators.set(mediaType, compileValidator(ajv, media.schema as object, `${responsePointer}/content/${escapePointer(mediaType)}/schema`));
+      validators.set(mediaType, compileValidator(ajv, media.schema as object, `${responsePointer}/content/${escapePointer(mediaType)}/schema`, compilation));
       if (jsonSchema === undefined && isJsonMediaType(mediaType)) jsonSchema = media.schema as object;
     }
     return {
@@ -95,7 +96,7 @@ function buildOperation(
     requestBody = {
       required: body.required ?? false,
       mediaTypes: Object.keys(body.content ?? {}),
-      ...(schema === undefined ? {} : { schema, validate: compileValidator(ajv, schema, `${pointer}/requestBody`) }),
+      ...(schema === undefined ? {} : { schema, validate: compileValidator(ajv, schema, `${pointer}/requestBody`, compilation) }),
     };
     idField = schema?.required?.find((name) => isIntegerSchema(schema.properties?.[name]));
   }

@@ -62,3 +62,26 @@ test('a missing file and an invalid document are tool errors with a clear messag
   await writeFile(join(dir, 'garbage.yaml'), 'openapi: [unclosed');
   await assert.rejects(loadSpec(join(dir, 'garbage.yaml')), (error: unknown) => error instanceof ConformanceError && error.code === 'CONF_SPEC_INVALID');
 });
+
+test('validators compile at once by default, or each on its first use, once', async () => {
+  const { compileValidator } = await import('../../src/spec/compile-validator.js');
+  const broken = { type: 'object', properties: { id: { type: 'no-such-type' } } };
+  assert.throws(
+    () => compileValidator(createAjv(), broken, '#/x'),
+    (error: unknown) => error instanceof ConformanceError && error.code === 'CONF_SPEC_INVALID',
+  );
+  const later = compileValidator(createAjv(), broken, '#/x', 'on-first-use');
+  assert.throws(
+    () => later({}, undefined),
+    (error: unknown) => error instanceof ConformanceError && error.code === 'CONF_SPEC_INVALID',
+  );
+  const compiles: unknown[] = [];
+  const ajv = createAjv();
+  const compile = ajv.compile.bind(ajv);
+  ajv.compile = ((schema: object) => (compiles.push(schema), compile(schema))) as typeof ajv.compile;
+  const validate = compileValidator(ajv, { type: 'integer' }, '#/y', 'on-first-use');
+  assert.equal(compiles.length, 0);
+  assert.deepEqual(validate(1, undefined), []);
+  assert.equal(validate('x', undefined).length, 1);
+  assert.equal(compiles.length, 1);
+});
