@@ -25,7 +25,7 @@ import { applyProfile } from './profiles/apply-profile.js';
 import { exitCodeOf, type RunOutcome, type SuiteResult, type ToolError } from './run-outcome.js';
 import { discoverBaseUrl, specServerPaths } from './api/discover-base-url.js';
 import { createAjv } from './spec/create-ajv.js';
-import { indexOperations } from './spec/index-operations.js';
+import { indexOperations, isJsonMediaType, type OperationIndex } from './spec/index-operations.js';
 import { loadSpec } from './spec/load-spec.js';
 import type { OperationRole } from './spec/operation.js';
 import { rules, rulesNotStated, type UncheckedRule } from './rules/rules.js';
@@ -121,7 +121,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   const client = createClient({
     timeoutMs: config.timeoutMs,
     maxBodyBytes: config.maxBodyBytes,
-    defaultHeaders: { accept: 'application/json', ...config.headers },
+    defaultHeaders: { accept: acceptedMediaType(index), ...config.headers },
     ...(ca === undefined ? {} : { ca }),
     insecure: config.insecure,
     ...(config.ratePerSecond === undefined ? {} : { ratePerSecond: config.ratePerSecond }),
@@ -297,6 +297,12 @@ export function selectSuites(ids: readonly string[] | undefined, readOnly: boole
     }
     return suite;
   });
+}
+
+/** What requests accept: the JSON media type the list documents for its answer (`application/json`). */
+function acceptedMediaType(index: OperationIndex): string {
+  const list = index.byRole.list;
+  return list.responseFor(list.successStatus ?? 200)?.mediaTypes.find(isJsonMediaType) ?? 'application/json';
 }
 
 /** A seed in the range --seed takes (a signed 32-bit integer). */

@@ -50,7 +50,7 @@ export async function preflight(baseUrl: string, client: HttpClient, index: Oper
 
 /** Whether a get of a backup no cluster holds is answered with JSON, as an API answers it (a web page is not). */
 async function answersJsonForUnknownBackup(baseUrl: string, client: HttpClient, index: OperationIndex): Promise<boolean> {
-  const url = `${baseUrl}${index.byRole.get.path.replace(/\{[^}]+\}/, String(UNKNOWN_ID))}`;
+  const url = urlOfPath(baseUrl, index.byRole.get.path.replace(/\{[^}]+\}/, String(UNKNOWN_ID)));
   return isJsonAnswer(await client.send({ method: 'GET', url, maxBodyBytes: PROBE_BODY_BYTES }));
 }
 
