@@ -81,11 +81,12 @@ test('the reference server is split by job, and no file name is also used on the
   );
 });
 
-test('the core builds in one direction: the spec under the model, findings under the API', () => {
+test('the core builds in one direction: the spec under the model, findings under the API, rules under findings', () => {
   const importing = (from: string, to: string): string[] =>
     sourceFiles(join(root, from))
       .filter((file) => importedPaths(file).some((path) => path.startsWith(`${to}/`)))
       .map((file) => relative(root, file));
   assert.deepEqual(importing('src/spec', 'src/model'), []);
   assert.deepEqual(importing('src/findings', 'src/api'), []);
+  assert.deepEqual(importing('src/rules', 'src/findings'), []);
 });

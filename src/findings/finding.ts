@@ -1,6 +1,7 @@
-import type { RuleId } from '../rules/rules.js';
+import type { RuleId, Severity } from '../rules/rules.js';
 
-export type Severity = 'critical' | 'high' | 'medium' | 'low';
+// A finding's severity is its rule's, declared with the rule.
+export type { Severity } from '../rules/rules.js';
 
 /**
  * `violation`: the server broke the contract (exit code 1, JUnit failure).

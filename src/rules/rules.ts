@@ -1,6 +1,8 @@
-import type { Severity } from '../findings/finding.js';
 import { missingProseRules, proseRule, proseRulePointer, type OperationPointers, type ProseRuleId } from '../spec/prose-rules.js';
 import type { OperationRole } from '../spec/operation.js';
+
+/** How much a broken rule matters to someone relying on the API. */
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
 
 /** The suites a rule can be exercised by. */
 export type SuiteId = 'inventory' | 'smoke' | 'stateful' | 'negative';
