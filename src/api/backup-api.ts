@@ -1,3 +1,4 @@
+import { interpretAnswer, type Answer } from './answer.js';
 import type { Check } from '../checks/check.js';
 import { checkResponse } from '../checks/check-response.js';
 import type { Finding } from '../findings/finding.js';
@@ -20,6 +21,11 @@ export interface Observation {
   /** The status, or undefined when no response came. */
   readonly status?: number;
   readonly body?: ParsedJson;
+  /**
+   * What the answer means for its operation (`interpretAnswer`): the one reading every suite, model
+   * and account uses. Absent only for an operation that is none of the four roles.
+   */
+  readonly answer?: Answer;
   readonly findings: readonly Finding[];
 }
 
@@ -90,7 +96,7 @@ export function createBackupApi(options: BackupApiOptions): BackupApi {
 
   function evaluate(operation: Operation, exchange: Exchange, intent: 'valid' | 'invalid', repeated: boolean, createdBy?: Exchange): Observation {
     const sequence = createdBy === undefined ? [exchange] : [createdBy, exchange];
-    const { body, results } = checkResponse(options.checks, operation, exchange, intent, repeated);
+    const { input, body, results } = checkResponse(options.checks, operation, exchange, intent, repeated);
     const findings: Finding[] = [];
     for (const { check, applied, drafts } of results) {
       if (applied) options.noteCheck(operation.label, check.id, drafts.length > 0);
@@ -115,7 +121,15 @@ export function createBackupApi(options: BackupApiOptions): BackupApi {
         options.record(finding);
       }
     }
-    return { operation, exchange, ...(exchange.response ? { status: exchange.response.status } : {}), ...(body === undefined ? {} : { body }), findings };
+    const answer = operation.role === undefined ? undefined : interpretAnswer(operation.role, index.statuses, input);
+    return {
+      operation,
+      exchange,
+      ...(exchange.response ? { status: exchange.response.status } : {}),
+      ...(body === undefined ? {} : { body }),
+      ...(answer === undefined ? {} : { answer }),
+      findings,
+    };
   }
 
   async function send(operation: Operation, request: RawRequest, intent: 'valid' | 'invalid', createdBy?: Exchange): Promise<Observation> {

@@ -5,6 +5,8 @@ import type { Check, CheckInput, FindingDraft } from './check.js';
 
 /** What every check said about one exchange, with the body parsed once for all of them. */
 export interface CheckedResponse {
+  /** What every check was given: the answer's other readers use it too, so its body's views are read once. */
+  readonly input: CheckInput;
   readonly body?: ParsedJson;
   /** Each check with what it found, and whether it applied at all (a check that found something did). */
   readonly results: readonly { readonly check: Check; readonly applied: boolean; readonly drafts: readonly FindingDraft[] }[];
@@ -16,6 +18,7 @@ export function checkResponse(checks: readonly Check[], operation: Operation, ex
   const body = text.length > 0 && exchange.response?.truncated !== true ? parseJson(text) : undefined;
   const input: CheckInput = { operation, exchange, intent, repeated, ...(body === undefined ? {} : { body }) };
   return {
+    input,
     ...(body === undefined ? {} : { body }),
     results: checks.map((check) => {
       const drafts = check.evaluate(input);
