@@ -36,33 +36,32 @@ function importedPaths(file: string): string[] {
   return [...text.matchAll(/from '(\.[^']+)'/g)].map((m) => relative(root, join(file, '..', m[1] as string)));
 }
 
-test('generators/ imports from suites/ only what its commands run against: the stateful model and judges', () => {
-  const allowed = ['suites/stateful/model/', 'suites/stateful/judges/'];
+test('generators/ imports nothing from suites/: what a suite needs of it has no suite dependency', () => {
   const upward = sourceFiles(join(root, 'generators'))
     .flatMap((file) => importedPaths(file).map((path) => ({ file: relative(root, file), path })))
-    .filter(({ path }) => path.startsWith('suites/') && !allowed.some((prefix) => path.startsWith(prefix)));
+    .filter(({ path }) => path.startsWith('suites/'));
   assert.deepEqual(upward, []);
 });
 
-test('generators/ holds fast-check arbitraries and commands only', () => {
+test('generators/ holds the invalid inputs; the stateful commands live with their suite, one class per file', () => {
   const files = sourceFiles(join(root, 'generators')).map((file) => relative(root, file));
-  const elsewhere = files.filter((file) => !file.startsWith('generators/commands/') && !file.startsWith('generators/invalid-inputs/'));
-  assert.deepEqual(elsewhere, []);
-  // A command is one class per file, named after it; its judges and model live with the suite.
-  const notCommands = files.filter(
-    (file) => file.startsWith('generators/commands/') && !/-command\.ts$|backup-commands\.ts$|backup-target\.ts$|stateful-scenarios\.ts$/.test(file),
+  assert.deepEqual(
+    files.filter((file) => !file.startsWith('generators/invalid-inputs/')),
+    [],
   );
+  const commands = sourceFiles(join(root, 'suites/stateful/commands')).map((file) => relative(root, file));
+  const notCommands = commands.filter((file) => !/-command\.ts$|backup-commands\.ts$|backup-target\.ts$|stateful-scenarios\.ts$/.test(file));
   assert.deepEqual(notCommands, []);
 });
 
-test('the stateful suite lives in one folder, with its model, judges and driver', () => {
+test('the stateful suite lives in one folder, with its commands, model, judges and driver', () => {
   const strays = ['src', 'suites', 'generators']
     .flatMap((dir) => sourceFiles(join(root, dir)))
     .map((file) => relative(root, file))
-    .filter((file) => /(^|\/)(stateful-|judge-)[^/]*\.ts$/.test(file) && !file.startsWith('suites/stateful/') && file !== 'generators/commands/stateful-scenarios.ts');
+    .filter((file) => /(^|\/)(stateful-|judge-)[^/]*\.ts$/.test(file) && !file.startsWith('suites/stateful/'));
   assert.deepEqual(strays, []);
   const folders = new Set(sourceFiles(join(root, 'suites/stateful')).map((file) => relative(join(root, 'suites/stateful'), join(file, '..'))));
-  assert.deepEqual([...folders].sort(), ['', 'driver', 'judges', 'model']);
+  assert.deepEqual([...folders].sort(), ['', 'commands', 'driver', 'judges', 'model']);
 });
 
 test('the reference server is split by job, and no file name is also used on the client side', () => {
