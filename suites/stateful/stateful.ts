@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { BackupApi, Observation } from '../../src/api/backup-api.js';
 import { ConformanceError } from '../../src/errors.js';
 import type { Finding } from '../../src/findings/finding.js';
-import { plural } from '../../src/findings/plural.js';
+import { plural } from '../../src/text/plural.js';
 import type { BackupCommand } from './commands/backup-command.js';
 import { backupCommands } from './commands/backup-commands.js';
 import { END_OF_SUITE_CLEANUP_MS, removeCreatedBackups } from './driver/remove-created-backups.js';
