@@ -1,7 +1,7 @@
 import { formatFinding, formatFindingHeadline } from '../src/findings/format-finding.js';
 import type { Finding } from '../src/findings/finding.js';
 import type { RunOutcome } from '../src/run-outcome.js';
-import { plural } from '../src/findings/plural.js';
+import { plural } from '../src/text/plural.js';
 import { evaluationCounts } from '../src/findings/rule-account.js';
 import { xmlEscape } from './xml-escape.js';
 import { failsRun } from '../src/baseline/baseline.js';

@@ -2,7 +2,7 @@ import type { Observation } from '../src/api/backup-api.js';
 import { toBackupId } from '../src/checks/backup-views.js';
 import type { Exchange } from '../src/http/exchange.js';
 import { highestBackupId } from '../src/api/highest-backup-id.js';
-import { plural } from '../src/findings/plural.js';
+import { plural } from '../src/text/plural.js';
 import { sequenceFinding } from '../src/findings/sequence-finding.js';
 import { samePartitionSet } from '../src/model/same-partition-set.js';
 import type { Suite } from './suite.js';

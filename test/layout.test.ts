@@ -36,33 +36,32 @@ function importedPaths(file: string): string[] {
   return [...text.matchAll(/from '(\.[^']+)'/g)].map((m) => relative(root, join(file, '..', m[1] as string)));
 }
 
-test('generators/ imports from suites/ only what its commands run against: the stateful model and judges', () => {
-  const allowed = ['suites/stateful/model/', 'suites/stateful/judges/'];
+test('generators/ imports nothing from suites/: what a suite needs of it has no suite dependency', () => {
   const upward = sourceFiles(join(root, 'generators'))
     .flatMap((file) => importedPaths(file).map((path) => ({ file: relative(root, file), path })))
-    .filter(({ path }) => path.startsWith('suites/') && !allowed.some((prefix) => path.startsWith(prefix)));
+    .filter(({ path }) => path.startsWith('suites/'));
   assert.deepEqual(upward, []);
 });
 
-test('generators/ holds fast-check arbitraries and commands only', () => {
+test('generators/ holds the invalid inputs; the stateful commands live with their suite, one class per file', () => {
   const files = sourceFiles(join(root, 'generators')).map((file) => relative(root, file));
-  const elsewhere = files.filter((file) => !file.startsWith('generators/commands/') && !file.startsWith('generators/invalid-inputs/'));
-  assert.deepEqual(elsewhere, []);
-  // A command is one class per file, named after it; its judges and model live with the suite.
-  const notCommands = files.filter(
-    (file) => file.startsWith('generators/commands/') && !/-command\.ts$|backup-commands\.ts$|backup-target\.ts$|stateful-scenarios\.ts$/.test(file),
+  assert.deepEqual(
+    files.filter((file) => !file.startsWith('generators/invalid-inputs/')),
+    [],
   );
+  const commands = sourceFiles(join(root, 'suites/stateful/commands')).map((file) => relative(root, file));
+  const notCommands = commands.filter((file) => !/-command\.ts$|backup-commands\.ts$|backup-target\.ts$|stateful-scenarios\.ts$/.test(file));
   assert.deepEqual(notCommands, []);
 });
 
-test('the stateful suite lives in one folder, with its model, judges and driver', () => {
+test('the stateful suite lives in one folder, with its commands, model, judges and driver', () => {
   const strays = ['src', 'suites', 'generators']
     .flatMap((dir) => sourceFiles(join(root, dir)))
     .map((file) => relative(root, file))
-    .filter((file) => /(^|\/)(stateful-|judge-)[^/]*\.ts$/.test(file) && !file.startsWith('suites/stateful/') && file !== 'generators/commands/stateful-scenarios.ts');
+    .filter((file) => /(^|\/)(stateful-|judge-)[^/]*\.ts$/.test(file) && !file.startsWith('suites/stateful/'));
   assert.deepEqual(strays, []);
   const folders = new Set(sourceFiles(join(root, 'suites/stateful')).map((file) => relative(join(root, 'suites/stateful'), join(file, '..'))));
-  assert.deepEqual([...folders].sort(), ['', 'driver', 'judges', 'model']);
+  assert.deepEqual([...folders].sort(), ['', 'commands', 'driver', 'judges', 'model']);
 });
 
 test('the reference server is split by job, and no file name is also used on the client side', () => {
@@ -89,4 +88,66 @@ test('the core builds in one direction: the spec under the model, findings under
   assert.deepEqual(importing('src/spec', 'src/model'), []);
   assert.deepEqual(importing('src/findings', 'src/api'), []);
   assert.deepEqual(importing('src/rules', 'src/findings'), []);
+});
+
+/** Each relative import of every source file under the given folders: importing file and imported file, below the root. */
+function importEdges(dirs: readonly string[]): { from: string; to: string }[] {
+  return dirs
+    .flatMap((dir) => sourceFiles(join(root, dir)))
+    .flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      return [...text.matchAll(/(?:from|import\()\s*'(\.[^']+)'/g)].map((m) => ({
+        from: relative(root, file),
+        to: relative(root, join(file, '..', m[1] as string)).replace(/\.js$/, '.ts'),
+      }));
+    });
+}
+
+/** The cycles of a directed graph, one per strongly connected component of more than one node, each as its nodes sorted. */
+function cyclesOf(edges: readonly { from: string; to: string }[]): string[][] {
+  const next = new Map<string, Set<string>>();
+  for (const { from, to } of edges) if (from !== to) next.set(from, (next.get(from) ?? new Set()).add(to));
+  const reaches = (start: string): Set<string> => {
+    const seen = new Set<string>();
+    const todo = [start];
+    for (let node = todo.pop(); node !== undefined; node = todo.pop()) {
+      for (const to of next.get(node) ?? []) if (!seen.has(to)) todo.push((seen.add(to), to));
+    }
+    return seen;
+  };
+  const reach = new Map([...next.keys()].map((node) => [node, reaches(node)]));
+  const cycles = new Map<string, string[]>();
+  for (const [node, reached] of reach) {
+    if (!reached.has(node)) continue;
+    const component = [...reached].filter((other) => reach.get(other)?.has(node)).sort();
+    cycles.set(component.join(' '), component);
+  }
+  return [...cycles.values()];
+}
+
+/**
+ * The feature folder a file belongs to: the first folder below src/, suites/ or generators/ (a suite's commands, model,
+ * judges and driver are one folder, as STYLE.md's "Feature folders" has them); a file at the top of one of those is alone.
+ */
+function featureFolder(file: string): string {
+  const parts = file.split('/');
+  return parts.length <= 2 ? file : parts.slice(0, 2).join('/');
+}
+
+test('no folder cycle in src/, suites/ or generators/, and no cycle of files within a folder', () => {
+  const edges = importEdges(['src', 'suites', 'generators']);
+  const folderEdges = edges.map(({ from, to }) => ({ from: featureFolder(from), to: featureFolder(to) }));
+  assert.deepEqual(cyclesOf(folderEdges), [], 'folders that import one another');
+  assert.deepEqual(cyclesOf(edges), [], 'files that import one another');
+});
+
+test('the cycle finder finds a cycle through folders and one through files', () => {
+  const edges = [
+    { from: 'src/a/x.ts', to: 'src/b/y.ts' },
+    { from: 'src/b/y.ts', to: 'src/c/z.ts' },
+    { from: 'src/c/w.ts', to: 'src/a/v.ts' },
+  ];
+  assert.deepEqual(cyclesOf(edges), []);
+  assert.deepEqual(cyclesOf(edges.map(({ from, to }) => ({ from: featureFolder(from), to: featureFolder(to) }))), [['src/a', 'src/b', 'src/c']]);
+  assert.deepEqual(cyclesOf([...edges, { from: 'src/c/z.ts', to: 'src/a/x.ts' }]), [['src/a/x.ts', 'src/b/y.ts', 'src/c/z.ts']]);
 });

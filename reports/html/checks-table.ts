@@ -1,6 +1,6 @@
 import type { Finding } from '../../src/findings/finding.js';
 import type { CellStatus, CheckMatrix, MatrixCell } from './check-matrix.js';
-import { plural } from '../../src/findings/plural.js';
+import { plural } from '../../src/text/plural.js';
 import { html, type SafeHtml } from './html.js';
 
 const CELL_TEXT: Readonly<Record<CellStatus, { icon: string; word: string }>> = {

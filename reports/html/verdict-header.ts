@@ -1,4 +1,4 @@
-import { plural } from '../../src/findings/plural.js';
+import { plural } from '../../src/text/plural.js';
 import type { RunOutcome, StopReason } from '../../src/run-outcome.js';
 import { html, type SafeHtml } from './html.js';
 import { failsRun } from '../../src/baseline/baseline.js';

@@ -1,8 +1,7 @@
 import type { Exchange } from '../http/exchange.js';
 import type { ParsedJson } from '../http/parse-json.js';
-import type { Severity, Verdict } from '../findings/finding.js';
 import type { ProseRuleId } from '../spec/prose-rules.js';
-import { rule as ruleOf, type RuleId } from '../rules/rules.js';
+import { rule as ruleOf, type RuleId, type Severity, type Verdict } from '../rules/rules.js';
 import type { Operation } from '../spec/operation.js';
 
 /** Everything a response check may look at. Checks get their history as input, never from context. */

@@ -1,4 +1,4 @@
-import { plural } from '../findings/plural.js';
+import { plural } from '../text/plural.js';
 import { defineCheck } from './check.js';
 import { mediaTypeEssence, mediaTypeMatches } from './media-type-matches.js';
 

@@ -1,6 +1,6 @@
 import { formatFinding } from '../findings/format-finding.js';
 import type { Finding } from '../findings/finding.js';
-import { plural } from '../findings/plural.js';
+import { plural } from '../text/plural.js';
 import type { RunEvent } from '../run.js';
 
 export interface ConsoleOptions {

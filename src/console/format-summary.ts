@@ -1,6 +1,6 @@
 import { formatFindingHeadline } from '../findings/format-finding.js';
 import type { Finding, Severity } from '../findings/finding.js';
-import { plural } from '../findings/plural.js';
+import { plural } from '../text/plural.js';
 import { failsRun } from '../baseline/baseline.js';
 import type { RunOutcome } from '../run-outcome.js';
 import { verdictLine } from '../verdict-line.js';

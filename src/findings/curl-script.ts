@@ -1,7 +1,7 @@
 import { toCurl } from '../http/curl.js';
 import type { Exchange } from '../http/exchange.js';
 import { parseJson } from '../http/parse-json.js';
-import { plural } from './plural.js';
+import { plural } from '../text/plural.js';
 
 /**
  * The curl lines of a sequence of exchanges, in order, with a poll written once: a run of the same

@@ -1,16 +1,7 @@
-import type { RuleId, Severity } from '../rules/rules.js';
+import type { RuleId, Severity, Verdict } from '../rules/rules.js';
 
-// A finding's severity is its rule's, declared with the rule.
-export type { Severity } from '../rules/rules.js';
-
-/**
- * `violation`: the server broke the contract (exit code 1, JUnit failure).
- * `inconclusive`: the spec is silent or ambiguous here, or the cluster (not the API) failed;
- * reported, never counted as a violation (JUnit skipped).
- * `known-deviation`: a behaviour the selected profile expects from a real release although the
- * spec says otherwise (reported, never a violation).
- */
-export type Verdict = 'violation' | 'inconclusive' | 'known-deviation';
+// A finding's severity is its rule's, declared with the rule; its verdicts are declared beside it, below checks and findings.
+export type { Severity, Verdict } from '../rules/rules.js';
 
 /** One exchange as a report shows it: what was asked, and the start of what came back. */
 export interface TranscriptEntry {

@@ -1,5 +1,5 @@
 import type { Finding } from './finding.js';
-import { plural } from './plural.js';
+import { plural } from '../text/plural.js';
 
 /**
  * A finding for people. The first line makes sense alone (JUnit and CI annotations keep only it);

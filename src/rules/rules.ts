@@ -4,6 +4,15 @@ import type { OperationRole } from '../spec/operation.js';
 /** How much a broken rule matters to someone relying on the API. */
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 
+/**
+ * `violation`: the server broke the contract (exit code 1, JUnit failure).
+ * `inconclusive`: the spec is silent or ambiguous here, or the cluster (not the API) failed;
+ * reported, never counted as a violation (JUnit skipped).
+ * `known-deviation`: a behaviour the selected profile expects from a real release although the
+ * spec says otherwise (reported, never a violation).
+ */
+export type Verdict = 'violation' | 'inconclusive' | 'known-deviation';
+
 /** The suites a rule can be exercised by. */
 export type SuiteId = 'inventory' | 'smoke' | 'stateful' | 'negative';
 

@@ -5,6 +5,7 @@ import type { PlannedResponse } from './endpoints/planned-response.js';
 import { quirkCatalog, type QuirkName } from './behaviour/quirk-catalog.js';
 import { quirkProfiles, type QuirkProfile } from './behaviour/quirk-profiles.js';
 import type { ReceivedRequest } from './request/received-request.js';
+import type { ServerSettings } from './server-settings.js';
 import { INT64_MAX } from '../spec/int64.js';
 
 /** A backup that exists when the server starts. */
@@ -79,39 +80,16 @@ export interface ReferenceServerOptions {
   intercept?: Intercept;
 }
 
-/** The leader of one partition. */
-export interface PartitionLeader {
-  readonly partitionId: number;
-  readonly brokerId: number;
-}
-
 /** A fault with its argument resolved (0 for faults without one). */
 export interface ResolvedFault {
   readonly name: FaultName;
   readonly argument: number;
 }
 
-/** Options with every default applied, validated and frozen. */
-export interface ResolvedServerOptions {
-  readonly host: string;
-  readonly port: number;
-  /** Empty for the root, else starting with '/' and without a trailing '/'. */
-  readonly basePath: string;
-  readonly partitions: number;
-  readonly brokers: number;
-  readonly brokerVersion: string;
-  /** The partitions in topology order (by id), with their leaders. */
-  readonly topology: readonly PartitionLeader[];
-  readonly settleMs: number;
-  readonly jitterMs: number;
-  readonly startWindowMs: number;
-  readonly latencyMs: number;
-  readonly maxBodyBytes: number;
+/** Options with every default applied, validated and frozen: the settings, and what changes the behaviour. */
+export interface ResolvedServerOptions extends ServerSettings {
   readonly faults: readonly ResolvedFault[];
   readonly quirks: readonly QuirkName[];
-  /** By ascending id. */
-  readonly seedBackups: readonly { readonly id: bigint; readonly state: 'COMPLETED' | 'FAILED' | 'IN_PROGRESS' }[];
-  readonly now: () => number;
   readonly behaviour?: BehaviourOverride;
   readonly intercept?: Intercept;
 }

@@ -73,7 +73,7 @@ describe('the npm package', () => {
       'dist/src/cli.js',
       'dist/src/server/reference-server.js',
       'dist/suites/stateful/stateful.js',
-      'dist/generators/commands/backup-commands.js',
+      'dist/suites/stateful/commands/backup-commands.js',
       'dist/reports/html-report.js',
       'reports/findings.schema.json',
       'spec/backup-management-api.yaml',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { BackupTarget } from '../../generators/commands/backup-target.js';
+import { BackupTarget } from '../../suites/stateful/commands/backup-target.js';
 import { TakeLedger } from '../../suites/stateful/model/take-ledger.js';
 import { backupSighting, type Sighting } from '../../src/model/backup-sighting.js';
 import { BackupModel } from '../../src/model/backup-model.js';

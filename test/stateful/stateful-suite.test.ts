@@ -8,7 +8,7 @@ import type { Finding } from '../../src/findings/finding.js';
 import type { ReferenceServerOptions } from '../../src/server/options.js';
 import type { PartitionStatus } from '../../src/server/cluster/partition-status.js';
 import { startReferenceServer, type RunningServer } from '../../src/server/reference-server.js';
-import { statefulScenarios } from '../../generators/commands/stateful-scenarios.js';
+import { statefulScenarios } from '../../suites/stateful/commands/stateful-scenarios.js';
 import { statefulSuite } from '../../suites/stateful/stateful.js';
 import { eachInParallel } from '../helpers/in-parallel.js';
 import { runStateful, type StatefulOutcome } from './run-stateful.js';

@@ -2,7 +2,7 @@ import type { BackupStore } from '../cluster/backup-store.js';
 import type { DescribedBackup } from '../cluster/described-backup.js';
 import type { IdReading } from '../request/id-reading.js';
 import type { JsonValue } from '../rendering/json-value.js';
-import type { ResolvedServerOptions } from '../options.js';
+import type { ServerSettings } from '../server-settings.js';
 import type { PartitionState, PartitionStatus } from '../cluster/partition-status.js';
 import type { PlannedAnswer } from '../endpoints/planned-response.js';
 import type { ReceivedRequest } from '../request/received-request.js';
@@ -86,7 +86,7 @@ export interface Behaviour {
  * (base) => ({ aggregate: (states) => base.aggregate(states.filter((s) => s !== 'FAILED')) })
  * ```
  */
-export type BehaviourOverride = PiecesOf<Behaviour> | ((base: Behaviour, config: ResolvedServerOptions) => PiecesOf<Behaviour>);
+export type BehaviourOverride = PiecesOf<Behaviour> | ((base: Behaviour, config: ServerSettings) => PiecesOf<Behaviour>);
 
 /** Some pieces; one given as undefined leaves the piece in place. */
 type PiecesOf<T> = { [K in keyof T]?: T[K] | undefined };

@@ -1,4 +1,4 @@
-import type { ResolvedServerOptions } from '../options.js';
+import type { ServerSettings } from '../server-settings.js';
 import { foldId } from './fold-id.js';
 import { stableFraction } from './stable-fraction.js';
 import type { PartitionPlan, StoredBackup } from '../cluster/stored-backup.js';
@@ -17,7 +17,7 @@ export function planBackup(
   id: bigint,
   takenAt: number,
   previous: StoredBackup | undefined,
-  config: Pick<ResolvedServerOptions, 'topology' | 'brokerVersion' | 'settleMs' | 'jitterMs'>,
+  config: Pick<ServerSettings, 'topology' | 'brokerVersion' | 'settleMs' | 'jitterMs'>,
 ): StoredBackup {
   const idBits = foldId(id);
   const partitions = config.topology.map(({ partitionId, brokerId }, index): PartitionPlan => {

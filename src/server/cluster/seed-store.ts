@@ -1,5 +1,5 @@
 import type { BackupStore } from './backup-store.js';
-import type { ResolvedServerOptions } from '../options.js';
+import type { ServerSettings } from '../server-settings.js';
 import { planBackup } from '../behaviour/plan-backup.js';
 import type { PartitionPlan } from './stored-backup.js';
 import { zeebeMessages } from '../behaviour/zeebe-messages.js';
@@ -15,7 +15,7 @@ const SEED_DURATION_MS = 1_500;
  * given. A FAILED one failed on partition 1 after a leader change; an IN_PROGRESS one never ends,
  * like backups orphaned by a leader change (camunda/camunda#41200).
  */
-export function seedStore(store: BackupStore, config: ResolvedServerOptions, startedAt: number): void {
+export function seedStore(store: BackupStore, config: ServerSettings, startedAt: number): void {
   const count = config.seedBackups.length;
   config.seedBackups.forEach(({ id, state }, rank) => {
     const takenAt = startedAt - (count - rank) * SEED_SPACING_MS;

@@ -1,5 +1,5 @@
 import type { RunConfig } from '../../../src/config.js';
-import { scenarioTakes } from '../../../generators/commands/stateful-scenarios.js';
+import { scenarioTakes } from '../commands/stateful-scenarios.js';
 
 /**
  * Shrinking re-runs sequences against the server, and every re-run may take backups. After the

@@ -1,5 +1,5 @@
-import type { BackupCommand } from '../../../generators/commands/backup-command.js';
-import { takesOf } from '../../../generators/commands/stateful-scenarios.js';
+import type { BackupCommand } from '../commands/backup-command.js';
+import { takesOf } from '../commands/stateful-scenarios.js';
 import type { TakeLedger } from '../model/take-ledger.js';
 import type { StatefulBudget } from './stateful-budget.js';
 

@@ -5,7 +5,7 @@ import { sequenceFinding } from '../../../src/findings/sequence-finding.js';
 import type { Exchange } from '../../../src/http/exchange.js';
 import { BackupModel } from '../../../src/model/backup-model.js';
 import { runBaseId } from '../../../src/model/run-base-id.js';
-import type { BackupCommand } from '../../../generators/commands/backup-command.js';
+import type { BackupCommand } from '../commands/backup-command.js';
 import { answerClause } from '../judges/describe-answer.js';
 import { PropertyViolation } from '../judges/property-violation.js';
 import { removeCreatedBackups } from './remove-created-backups.js';

@@ -1,14 +1,14 @@
-import type { Observation } from '../../src/api/backup-api.js';
-import { pollUntil } from '../../src/api/poll-until.js';
-import type { Sighting } from '../../src/model/backup-sighting.js';
-import type { BackupModel } from '../../src/model/backup-model.js';
+import type { Observation } from '../../../src/api/backup-api.js';
+import { pollUntil } from '../../../src/api/poll-until.js';
+import type { Sighting } from '../../../src/model/backup-sighting.js';
+import type { BackupModel } from '../../../src/model/backup-model.js';
 import type { BackupCommand } from './backup-command.js';
 import type { BackupTarget } from './backup-target.js';
-import { describeAnswer } from '../../suites/stateful/judges/describe-answer.js';
-import { judgeLiveGet } from '../../suites/stateful/judges/judge-live-get.js';
-import { observedBackups } from '../../suites/stateful/model/observed-backups.js';
-import { runHalted } from '../../suites/stateful/model/run-halted.js';
-import type { StatefulSystem } from '../../suites/stateful/model/stateful-system.js';
+import { describeAnswer } from '../judges/describe-answer.js';
+import { judgeLiveGet } from '../judges/judge-live-get.js';
+import { observedBackups } from '../model/observed-backups.js';
+import { runHalted } from '../model/run-halted.js';
+import type { StatefulSystem } from '../model/stateful-system.js';
 
 /** The first pause between polls; it doubles up to 2 s, so a slow backup costs few requests and a quick one little time. */
 const FIRST_PAUSE_MS = 10;

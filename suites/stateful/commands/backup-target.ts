@@ -1,4 +1,4 @@
-import { BackupModel } from '../../src/model/backup-model.js';
+import { BackupModel } from '../../../src/model/backup-model.js';
 
 /**
  * The backup a get, delete or await addresses, relative to the run so that a shrunk or replayed

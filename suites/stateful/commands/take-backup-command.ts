@@ -1,10 +1,10 @@
-import type { BackupModel } from '../../src/model/backup-model.js';
-import { takeOutcomeOf, takeStatusOf, type TakeOutcome } from '../../src/model/take-outcome.js';
-import type { RoleStatuses } from '../../src/spec/role-statuses.js';
+import type { BackupModel } from '../../../src/model/backup-model.js';
+import { takeOutcomeOf, takeStatusOf, type TakeOutcome } from '../../../src/model/take-outcome.js';
+import type { RoleStatuses } from '../../../src/spec/role-statuses.js';
 import type { BackupCommand } from './backup-command.js';
-import { describeAnswer } from '../../suites/stateful/judges/describe-answer.js';
-import { runHalted } from '../../suites/stateful/model/run-halted.js';
-import type { StatefulSystem } from '../../suites/stateful/model/stateful-system.js';
+import { describeAnswer } from '../judges/describe-answer.js';
+import { runHalted } from '../model/run-halted.js';
+import type { StatefulSystem } from '../model/stateful-system.js';
 
 /**
  * `POST /` with the id at `offset` above the run's base. The spec's conflict rule, verbatim:

@@ -1,11 +1,11 @@
-import type { BackupModel } from '../../src/model/backup-model.js';
+import type { BackupModel } from '../../../src/model/backup-model.js';
 import type { BackupCommand } from './backup-command.js';
 import type { BackupTarget } from './backup-target.js';
 import { confirmDeleted } from './delete-backup-command.js';
-import { describeAnswer } from '../../suites/stateful/judges/describe-answer.js';
-import { observedBackups } from '../../suites/stateful/model/observed-backups.js';
-import { runHalted } from '../../suites/stateful/model/run-halted.js';
-import type { StatefulSystem } from '../../suites/stateful/model/stateful-system.js';
+import { describeAnswer } from '../judges/describe-answer.js';
+import { observedBackups } from '../model/observed-backups.js';
+import { runHalted } from '../model/run-halted.js';
+import type { StatefulSystem } from '../model/stateful-system.js';
 
 /**
  * `GET /{backupId}` and `DELETE /{backupId}` of a live backup of the run, sent at once. The GET

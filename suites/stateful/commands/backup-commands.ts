@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { BackupModel } from '../../src/model/backup-model.js';
+import { BackupModel } from '../../../src/model/backup-model.js';
 import { AwaitSettledCommand } from './await-settled-command.js';
 import type { BackupCommand } from './backup-command.js';
 import { BackupTarget } from './backup-target.js';

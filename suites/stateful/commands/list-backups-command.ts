@@ -1,10 +1,10 @@
-import { backupSighting } from '../../src/model/backup-sighting.js';
-import type { BackupModel } from '../../src/model/backup-model.js';
+import { backupSighting } from '../../../src/model/backup-sighting.js';
+import type { BackupModel } from '../../../src/model/backup-model.js';
 import type { BackupCommand } from './backup-command.js';
-import { judgeBackup } from '../../suites/stateful/judges/judge-backup.js';
-import { observedBackups, type ObservedBackup } from '../../suites/stateful/model/observed-backups.js';
-import { runHalted } from '../../suites/stateful/model/run-halted.js';
-import type { StatefulSystem } from '../../suites/stateful/model/stateful-system.js';
+import { judgeBackup } from '../judges/judge-backup.js';
+import { observedBackups, type ObservedBackup } from '../model/observed-backups.js';
+import { runHalted } from '../model/run-halted.js';
+import type { StatefulSystem } from '../model/stateful-system.js';
 
 /**
  * `GET /`. The spec, verbatim (`#/paths/~1/get/description`):

@@ -1,13 +1,13 @@
-import { backupSighting, lookupAnswerOf } from '../../src/model/backup-sighting.js';
-import type { BackupModel } from '../../src/model/backup-model.js';
+import { backupSighting, lookupAnswerOf } from '../../../src/model/backup-sighting.js';
+import type { BackupModel } from '../../../src/model/backup-model.js';
 import type { BackupCommand } from './backup-command.js';
 import type { BackupTarget } from './backup-target.js';
-import { describeAnswer } from '../../suites/stateful/judges/describe-answer.js';
-import { judgeBackup } from '../../suites/stateful/judges/judge-backup.js';
-import { judgeLiveGet } from '../../suites/stateful/judges/judge-live-get.js';
-import { observedBackups } from '../../suites/stateful/model/observed-backups.js';
-import { runHalted } from '../../suites/stateful/model/run-halted.js';
-import type { StatefulSystem } from '../../suites/stateful/model/stateful-system.js';
+import { describeAnswer } from '../judges/describe-answer.js';
+import { judgeBackup } from '../judges/judge-backup.js';
+import { judgeLiveGet } from '../judges/judge-live-get.js';
+import { observedBackups } from '../model/observed-backups.js';
+import { runHalted } from '../model/run-halted.js';
+import type { StatefulSystem } from '../model/stateful-system.js';
 
 /**
  * `GET /{backupId}` for a backup of the run, or for its id that no take uses. The spec, verbatim:

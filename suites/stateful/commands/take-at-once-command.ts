@@ -1,9 +1,9 @@
-import type { Observation } from '../../src/api/backup-api.js';
-import type { BackupModel } from '../../src/model/backup-model.js';
+import type { Observation } from '../../../src/api/backup-api.js';
+import type { BackupModel } from '../../../src/model/backup-model.js';
 import type { BackupCommand } from './backup-command.js';
-import { describeAnswer } from '../../suites/stateful/judges/describe-answer.js';
-import { runHalted } from '../../suites/stateful/model/run-halted.js';
-import type { StatefulSystem } from '../../suites/stateful/model/stateful-system.js';
+import { describeAnswer } from '../judges/describe-answer.js';
+import { runHalted } from '../model/run-halted.js';
+import type { StatefulSystem } from '../model/stateful-system.js';
 
 /**
  * Two takes sent at once, where the 409 rule most often breaks in real servers (a check and a write
