@@ -56,7 +56,7 @@ async function runSuite(server: ReferenceServerOptions, seed: number): Promise<{
         suite: statefulSuite,
         signal: new AbortController().signal,
         record: ignore,
-        noteCheck: ignore,
+        passed: ignore,
         progress: ignore,
       }),
     );

@@ -94,11 +94,13 @@ function collectCases(outcome: RunOutcome): TestCase[] {
     });
   }
   for (const finding of outcome.findings) {
-    const suite = finding.suite ?? 'run';
-    const k = key(suite, finding.operation, finding.checkId);
-    const testCase = cases.get(k) ?? { suite, operation: finding.operation, checkId: finding.checkId, runs: 0, failed: 0, findings: [] };
-    testCase.findings.push(finding);
-    cases.set(k, testCase);
+    // One fault seen by several suites fails the case of each of them.
+    for (const suite of finding.suites ?? [finding.suite ?? 'run']) {
+      const k = key(suite, finding.operation, finding.checkId);
+      const testCase = cases.get(k) ?? { suite, operation: finding.operation, checkId: finding.checkId, runs: 0, failed: 0, findings: [] };
+      testCase.findings.push(finding);
+      cases.set(k, testCase);
+    }
   }
   return [...cases.values()];
 }

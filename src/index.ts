@@ -12,7 +12,7 @@ export { ConformanceError, type ConformanceErrorCode } from './errors.js';
 export type { ConformanceOptions } from './conformance-options.js';
 export type { RunOutcome, SuiteResult, ToolError, StopReason } from './run-outcome.js';
 export type { Finding, Reproduction, Severity, TranscriptEntry, Verdict } from './findings/finding.js';
-export type { LedgerEntry } from './findings/check-ledger.js';
+export type { LedgerEntry } from './findings/judgement-log.js';
 export type { TimelineEvent } from './findings/backup-timeline.js';
 export type { UncheckedRule, RuleId } from './rules/rules.js';
 export type { FaultSpec } from './server/behaviour/fault-catalog.js';

@@ -70,12 +70,12 @@ function reportRule(t: TestContext, rule: Rule, suite: string, outcome: RunOutco
 }
 
 /**
- * Whether the suite saw the fault: one fault is one finding however often it was seen, carrying its
- * best sighting's suite and a few other sightings; a finding that names no suite counts for every
- * suite that exercises its rule.
+ * Whether the suite saw the fault: one fault is one finding however often it was seen, naming every
+ * suite that saw it; a finding that names no suite counts for every suite that exercises its rule.
  */
 function seenIn(finding: Finding, suite: string): boolean {
-  return finding.suite === undefined || finding.suite === suite || (finding.examples ?? []).some((example) => example.suite === suite);
+  if (finding.suites !== undefined) return finding.suites.includes(suite);
+  return finding.suite === undefined || finding.suite === suite;
 }
 
 /** A rule the server broke: the message is its findings in full, as the console prints them, each led by the rule's id. */

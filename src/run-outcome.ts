@@ -1,5 +1,5 @@
 import type { ConformanceErrorCode } from './errors.js';
-import type { LedgerEntry } from './findings/check-ledger.js';
+import type { LedgerEntry } from './findings/judgement-log.js';
 import type { TimelineEvent } from './findings/backup-timeline.js';
 import type { Finding } from './findings/finding.js';
 import type { RuleAccount } from './findings/rule-account.js';

@@ -10,7 +10,7 @@ import { DEFAULTS, type RunConfig } from './config.js';
 import { ConformanceError } from './errors.js';
 import { prepareOutDir } from './prepare-out-dir.js';
 import { BackupTimeline } from './findings/backup-timeline.js';
-import { CheckLedger } from './findings/check-ledger.js';
+import { JudgementLog } from './findings/judgement-log.js';
 import type { Finding } from './findings/finding.js';
 import { FindingLog } from './findings/finding-log.js';
 import { StatelessMockDetector } from './findings/stateless-mock.js';
@@ -129,14 +129,13 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     onRequest: (request) => account.sending(request),
     onExchange: (exchange) => {
       archive?.record(exchange);
-      coverage.observe(exchange, baseUrl);
       requests++;
       account.note(exchange);
       emit({ type: 'exchange', exchange });
     },
   });
   const findings = new FindingLog();
-  const ledger = new CheckLedger();
+  const judgements = new JudgementLog();
   const errors: ToolError[] = [];
   const results: SuiteResult[] = [];
   const tls = { ...(config.caFile === undefined ? {} : { caFile: config.caFile }), insecure: config.insecure };
@@ -144,6 +143,8 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     if (unstated.has(observed.checkId)) return;
     const reproduction = { ...observed.reproduction, curl: withTls(observed.reproduction.curl, tls) };
     const finding = markKnown(applyProfile(config.profile, { ...observed, reproduction }), baseline);
+    // The finding is its rule's judgement on this evidence, under the profile's verdict.
+    judgements.judge(finding.suite ?? 'run', finding.operation, finding.checkId, finding.verdict);
     if (findings.add(finding)) emit({ type: 'finding', finding });
   };
 
@@ -189,9 +190,10 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
             suite,
             signal: suiteSignal,
             record,
-            noteCheck: (operation, checkId, failed) => {
-              if (!unstated.has(checkId)) ledger.note(suite.id, operation, checkId, failed);
+            passed: (operation, checkId) => {
+              if (!unstated.has(checkId)) judgements.judge(suite.id, operation, checkId, 'passed');
             },
+            onJudgedAnswer: (operation, exchange) => coverage.observe(operation, exchange),
             progress: (message) => emit({ type: 'progress', suite: suite.id, message }),
             highestTakenId: () => highestTaken,
             highestAcceptedId: () => account.taken.reduce<bigint | undefined>((max, id) => (max === undefined || id > max ? id : max), undefined),
@@ -233,7 +235,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     errors.push(interrupted);
     emit({ type: 'tool-error', error: interrupted });
   }
-  const checks = ledger.entries();
+  const checks = judgements.entries();
   const mockNote = mock.note(all);
   return {
     target: baseUrl,
@@ -262,7 +264,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     ...(signal.aborted ? { interrupted: stopReason(budget) } : {}),
     coverage: coverage.entries(),
     ...(archive === undefined ? {} : { exchanges: archive.contents() }),
-    ...(baseline === undefined ? {} : { baseline: compareWithBaseline(baseline, all, ledger.entries()) }),
+    ...(baseline === undefined ? {} : { baseline: compareWithBaseline(baseline, all, judgements.entries()) }),
     exitCode: exitCodeOf(all, errors),
   };
 }

@@ -5,7 +5,9 @@ import type { Finding } from '../src/findings/finding.js';
 import type { HttpClient } from '../src/http/client.js';
 import type { OperationIndex } from '../src/spec/index-operations.js';
 import type { LoadedSpec } from '../src/spec/load-spec.js';
-import type { OperationRole } from '../src/spec/operation.js';
+import type { Operation, OperationRole } from '../src/spec/operation.js';
+import type { Exchange } from '../src/http/exchange.js';
+import type { RuleId } from '../src/rules/rules.js';
 import type { Suite, SuiteContext } from './suite.js';
 
 /** What a suite's context is made from: the run's parts, and where its results go. */
@@ -17,9 +19,12 @@ export interface SuiteContextParts {
   readonly baseUrl: string;
   readonly suite: Suite;
   readonly signal: AbortSignal;
+  /** Records a finding: a judgement of its rule that did not pass. */
   record(finding: Finding): void;
-  /** Counts one evaluation of a rule; `failed` when it found something (the response checks say). */
-  noteCheck(operation: string, checkId: string, failed?: boolean): void;
+  /** Records a judgement of a rule that passed. */
+  passed(operation: string, rule: RuleId): void;
+  /** Told of every answer the response checks judged (the coverage of documented responses). */
+  onJudgedAnswer?(operation: Operation, exchange: Exchange): void;
   progress(message: string): void;
   /** Defaults to none: a suite run on its own has no earlier suite's takes to stay above. */
   highestTakenId?(): bigint | undefined;
@@ -34,7 +39,7 @@ export interface SuiteContextParts {
  * run a suite on its own, so they exercise the same wiring.
  */
 export function composeSuiteContext(parts: SuiteContextParts): SuiteContext {
-  const { config, spec, index, client, baseUrl, suite, signal, record, noteCheck, progress } = parts;
+  const { config, spec, index, client, baseUrl, suite, signal, record, passed, progress } = parts;
   const redactedHeaders = config.redactedHeaders;
   const api = createBackupApi({
     baseUrl,
@@ -45,7 +50,8 @@ export function composeSuiteContext(parts: SuiteContextParts): SuiteContext {
     redactedHeaders,
     retryDelayMs: config.retryDelayMs,
     record,
-    noteCheck,
+    passed,
+    ...(parts.onJudgedAnswer === undefined ? {} : { onJudgedAnswer: parts.onJudgedAnswer }),
     ...(parts.onObservation === undefined ? {} : { onObservation: parts.onObservation }),
   });
   return {
@@ -55,7 +61,7 @@ export function composeSuiteContext(parts: SuiteContextParts): SuiteContext {
     api,
     redactedHeaders,
     record,
-    noteCheck,
+    passed,
     progress,
     signal,
     highestTakenId: parts.highestTakenId ?? (() => undefined),

@@ -1,5 +1,5 @@
 import type { Observation } from '../src/api/backup-api.js';
-import { toBackupId } from '../src/checks/backup-views.js';
+import type { BackupView } from '../src/checks/backup-views.js';
 import type { Exchange } from '../src/http/exchange.js';
 import { highestBackupId } from '../src/api/highest-backup-id.js';
 import { plural } from '../src/text/plural.js';
@@ -34,18 +34,18 @@ export const inventorySuite: Suite = {
     for (const entry of chosen) {
       if (context.signal.aborted) return;
       const got = await api.get(entry.id);
-      if (got.status !== index.statuses.found || got.body === undefined || !got.body.ok || got.body.exact === null || typeof got.body.exact !== 'object') continue;
-      const record = got.body.exact as Record<string, unknown>;
-      context.noteCheck(index.byRole.get.label, 'get-agrees-with-list');
-      const sameId = toBackupId(record['backupId']) === entry.id;
-      const gotPartitions = partitionIds(record['details']);
-      if (!sameId || !samePartitionSet(gotPartitions, entry.partitions)) {
+      if (got.answer.kind !== 'found' || got.answer.backup === undefined) continue;
+      const backup = got.answer.backup;
+      const gotPartitions = partitionIds(backup);
+      if (backup.backupId === entry.id && samePartitionSet(gotPartitions, entry.partitions)) {
+        context.passed(index.byRole.get.label, 'get-agrees-with-list');
+      } else {
         context.record(
           sequenceFinding({
             checkId: 'get-agrees-with-list',
             operation: index.byRole.get.label,
             expected: `backup ${entry.id} with partitions ${entry.partitions.join(', ')}, as listed`,
-            received: `backup ${String(record['backupId'])} with partitions ${gotPartitions.join(', ')}`,
+            received: `backup ${String(backup.backupId)} with partitions ${gotPartitions.join(', ')}`,
             operations: index.byRole,
             suite: SUITE,
             exchanges: [listRequest, got.exchange],
@@ -57,8 +57,8 @@ export const inventorySuite: Suite = {
     const above = highest + 1n;
     context.progress(`get backup ${above}, above every existing id`);
     const unknown = await api.get(above);
-    context.noteCheck(index.byRole.get.label, 'unknown-backup-not-found');
-    if (unknown.status !== undefined && unknown.status < 500 && unknown.status !== index.statuses.notFound) {
+    if (unknown.answer.kind === 'not-found') context.passed(index.byRole.get.label, 'unknown-backup-not-found');
+    else if (unknown.answer.kind !== 'unclear') {
       context.record(
         sequenceFinding({
           checkId: 'unknown-backup-not-found',
@@ -79,22 +79,14 @@ export const inventorySuite: Suite = {
  * The listed backups, newest first, and the list request for reproductions. The answer itself is
  * not kept: a large cluster's list is tens of megabytes.
  */
-function readListing(listing: Observation): { entries: { id: bigint; partitions: number[] }[]; highest: bigint; listRequest: Exchange } | undefined {
+function readListing(listing: Observation<'list'>): { entries: { id: bigint; partitions: number[] }[]; highest: bigint; listRequest: Exchange } | undefined {
   const highest = highestBackupId(listing);
-  if (highest === undefined || listing.body === undefined || !listing.body.ok || !Array.isArray(listing.body.exact)) return undefined;
-  const entries = (listing.body.exact as unknown[]).flatMap((entry) => {
-    if (entry === null || typeof entry !== 'object') return [];
-    const record = entry as Record<string, unknown>;
-    const id = toBackupId(record['backupId']);
-    return id === undefined ? [] : [{ id, partitions: partitionIds(record['details']) }];
-  });
+  if (highest === undefined || listing.answer.kind !== 'listed' || listing.answer.backups === undefined) return undefined;
+  const entries = listing.answer.backups.flatMap(({ backupId, details }) => (backupId === undefined ? [] : [{ id: backupId, partitions: partitionIds({ details }) }]));
   entries.sort((a, b) => (a.id > b.id ? -1 : a.id < b.id ? 1 : 0));
   return { entries, highest, listRequest: { seq: listing.exchange.seq, startedAt: listing.exchange.startedAt, request: listing.exchange.request } };
 }
 
-function partitionIds(details: unknown): number[] {
-  if (!Array.isArray(details)) return [];
-  return details.flatMap((d) =>
-    d !== null && typeof d === 'object' && typeof (d as Record<string, unknown>)['partitionId'] === 'number' ? [(d as Record<string, number>)['partitionId'] as number] : [],
-  );
+function partitionIds(backup: Pick<BackupView, 'details'>): number[] {
+  return backup.details.flatMap(({ partitionId }) => (partitionId === undefined ? [] : [partitionId]));
 }

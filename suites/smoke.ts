@@ -6,7 +6,7 @@ import type { Exchange } from '../src/http/exchange.js';
 import { sequenceFinding } from '../src/findings/sequence-finding.js';
 import type { RuleId } from '../src/rules/rules.js';
 import type { Operation } from '../src/spec/operation.js';
-import type { Suite, SuiteContext } from './suite.js';
+import type { Suite } from './suite.js';
 
 const SUITE = 'smoke';
 /** How long a just-taken backup may stay invisible, or a deleted one visible (spec/NOTES.md#asynchronous-visibility). */
@@ -29,11 +29,12 @@ export const smokeSuite: Suite = {
     const graceMs = Math.min(VISIBILITY_GRACE_MS, context.config.stateful.settleTimeoutMs);
     const grace = `${graceMs / 1000} s`;
     const transcript: Exchange[] = [];
-    const observe = async (call: Promise<Observation>): Promise<Observation> => {
+    const observe = async <O extends Observation>(call: Promise<O>): Promise<O> => {
       const observation = await call;
       transcript.push(observation.exchange);
       return observation;
     };
+    const passed = (operation: Operation, rule: RuleId): void => context.passed(operation.label, rule);
     const report = (fields: Omit<Parameters<typeof sequenceFinding>[0], 'suite' | 'exchanges' | 'redactedHeaders' | 'operations'>) =>
       context.record(sequenceFinding({ ...fields, operations: index.byRole, suite: SUITE, exchanges: [...transcript], redactedHeaders: context.redactedHeaders }));
 
@@ -56,7 +57,6 @@ export const smokeSuite: Suite = {
       afterTake: (_id, answer) => transcript.push(answer.exchange),
       progress: context.progress,
     });
-    noteRule(context, index.byRole.take, 'take-accepted-above-highest');
     if (search.kind === 'refused') {
       report({
         checkId: 'take-accepted-above-highest',
@@ -69,19 +69,19 @@ export const smokeSuite: Suite = {
       return;
     }
     if (search.kind === 'failed') {
-      const status = search.answer.status;
-      if (status !== undefined && status < 500) {
+      if (search.answer.answer.kind !== 'unclear') {
         report({
           checkId: 'take-accepted-above-highest',
           operation: index.byRole.take.label,
           expected: `${accepted} for backup ${search.id}, above every listed id`,
-          received: String(status),
+          received: String(search.answer.status),
         });
       }
       return;
     }
     if (search.kind !== 'accepted') return;
     const id = search.id;
+    passed(index.byRole.take, 'take-accepted-above-highest');
 
     let deleted = false;
     try {
@@ -89,12 +89,12 @@ export const smokeSuite: Suite = {
       const visible = await pollUntil(
         async () => {
           const got = await observe(api.get(id));
-          return { done: got.status !== notFound, value: got };
+          return { done: got.answer.kind !== 'not-found', value: got };
         },
         { timeoutMs: graceMs, signal: context.signal },
       );
-      noteRule(context, index.byRole.get, 'taken-backup-visible');
-      if (visible.value.status === notFound) {
+      if (visible.value.answer.kind === 'found') passed(index.byRole.get, 'taken-backup-visible');
+      else if (visible.value.answer.kind === 'not-found') {
         report({
           checkId: 'taken-backup-visible',
           operation: index.byRole.get.label,
@@ -107,8 +107,8 @@ export const smokeSuite: Suite = {
       const neverTaken = id + 1n;
       context.progress(`get backup ${neverTaken}, never taken`);
       const unknown = await observe(api.get(neverTaken));
-      noteRule(context, index.byRole.get, 'unknown-backup-not-found');
-      if (unknown.status !== undefined && unknown.status < 500 && unknown.status !== notFound) {
+      if (unknown.answer.kind === 'not-found') passed(index.byRole.get, 'unknown-backup-not-found');
+      else if (unknown.answer.kind !== 'unclear') {
         report({
           checkId: 'unknown-backup-not-found',
           operation: index.byRole.get.label,
@@ -121,17 +121,17 @@ export const smokeSuite: Suite = {
 
       context.progress(`delete backup ${id}`);
       const removal = await observe(api.delete(id));
-      deleted = removal.status === deletedStatus;
+      deleted = removal.answer.kind === 'deleted';
       if (deleted) {
         const gone = await pollUntil(
           async () => {
             const got = await observe(api.get(id));
-            return { done: got.status === notFound, value: got };
+            return { done: got.answer.kind === 'not-found', value: got };
           },
           { timeoutMs: graceMs, signal: context.signal },
         );
-        noteRule(context, index.byRole.delete, 'deleted-backup-gone');
-        if (!gone.done && gone.value.status !== undefined && gone.value.status < 500) {
+        if (gone.done) passed(index.byRole.delete, 'deleted-backup-gone');
+        else if (gone.value.answer.kind !== 'unclear') {
           report({
             checkId: 'deleted-backup-gone',
             operation: index.byRole.delete.label,
@@ -146,7 +146,3 @@ export const smokeSuite: Suite = {
     }
   },
 };
-
-function noteRule(context: SuiteContext, operation: Operation, checkId: RuleId): void {
-  context.noteCheck(operation.label, checkId);
-}

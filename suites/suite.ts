@@ -1,6 +1,7 @@
 import type { BackupApi } from '../src/api/backup-api.js';
 import type { RunConfig } from '../src/config.js';
 import type { Finding } from '../src/findings/finding.js';
+import type { RuleId } from '../src/rules/rules.js';
 import type { OperationIndex } from '../src/spec/index-operations.js';
 import type { LoadedSpec } from '../src/spec/load-spec.js';
 
@@ -13,10 +14,16 @@ export interface SuiteContext {
   readonly api: BackupApi;
   /** Header names (lower-case) whose values never appear in findings: pass to sequenceFinding. */
   readonly redactedHeaders: ReadonlySet<string>;
-  /** Records a finding the suite itself made (a sequence rule, not a single-response check). */
+  /**
+   * Records a finding the suite itself made (a sequence rule, not a single-response check): the
+   * judgement of its rule, with the finding as evidence.
+   */
   record(finding: Finding): void;
-  /** Counts one evaluation of a suite-level rule, so passes show in the reports. */
-  noteCheck(operation: string, checkId: string): void;
+  /**
+   * Records that a suite rule was applied to evidence that could show it broken, and it held. Called
+   * only once that evidence is in hand: an answer that tells nothing (a 5xx, no answer) is no pass.
+   */
+  passed(operation: string, rule: RuleId): void;
   /**
    * The highest id any suite of this run has sent a take for, or undefined. Ids are never reusable
    * (spec/NOTES.md#deleted-id-reuse): a suite that picks ids from the list alone would collide

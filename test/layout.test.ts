@@ -151,3 +151,29 @@ test('the cycle finder finds a cycle through folders and one through files', () 
   assert.deepEqual(cyclesOf(edges.map(({ from, to }) => ({ from: featureFolder(from), to: featureFolder(to) }))), [['src/a', 'src/b', 'src/c']]);
   assert.deepEqual(cyclesOf([...edges, { from: 'src/c/z.ts', to: 'src/a/x.ts' }]), [['src/a/x.ts', 'src/b/y.ts', 'src/c/z.ts']]);
 });
+
+test('only the API layer reads response statuses: everything above it reads what the answer means', () => {
+  // A comparison of a status, or an answer's success status, with anything but a string literal
+  // (a backup's own `status: 'live'` in the model is not an HTTP status). A finding's recorded
+  // `status` is data that profiles match on, and printing a status is not reading it.
+  const reads = [
+    /(?<!finding)\.status\s*(===|!==|<=|>=|<|>)(?![=\s]*['"])/,
+    /(===|!==|<=|>=|<|(?<!=)>)\s*[\w.?]*(?<!finding)\.status\b(?!\s*[('"])/,
+    /statuses\.\w+\s*(===|!==)|(===|!==)\s*[\w.?]*statuses\.\w+/,
+    /successStatus\s*(===|!==)|(===|!==)\s*[\w.?]*successStatus/,
+    /response\??\.status\s*(===|!==|<|>)/,
+  ];
+  // The spec's index reads the documented statuses; the API layer, the client and the response checks read the answers'.
+  const api = ['src/api/', 'src/http/', 'src/checks/', 'src/server/', 'src/spec/'];
+  const offending = ['src', 'suites', 'generators']
+    .flatMap((dir) => sourceFiles(join(root, dir)))
+    .filter((file) => !api.some((prefix) => relative(root, file).startsWith(prefix)))
+    .flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .map((line, at) => ({ line, at }))
+        .filter(({ line }) => !line.trim().startsWith('*') && !line.trim().startsWith('//') && reads.some((pattern) => pattern.test(line)))
+        .map(({ line, at }) => `${relative(root, file)}:${at + 1}: ${line.trim()}`),
+    );
+  assert.deepEqual(offending, []);
+});

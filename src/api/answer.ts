@@ -48,16 +48,44 @@ export type Answer = AnswerOf[OperationRole];
  */
 export function interpretAnswer<R extends OperationRole>(role: R, statuses: RoleStatuses, input: CheckInput): AnswerOf[R];
 export function interpretAnswer(role: OperationRole, statuses: RoleStatuses, input: CheckInput): Answer {
-  const status = input.exchange.response?.status;
+  const kind = answerKindOf(role, statuses, input.exchange.response?.status);
+  if (kind === 'success') return success(role, input);
+  return kind;
+}
+
+/**
+ * The meaning of a status alone, for readers that see only the wire (the run's account of the
+ * backups it created): `success` where `interpretAnswer` reads the body too.
+ */
+export function answerKindOf(
+  role: OperationRole,
+  statuses: RoleStatuses,
+  status: number | undefined,
+): 'success' | Exclude<Answer, { kind: 'accepted' | 'deleted' | 'found' | 'listed' }> {
   if (status === undefined) return { kind: 'unclear', why: 'no-answer' };
   if (status >= 500) return { kind: 'unclear', why: 'server-error' };
-  if (status >= 200 && status < 300) return success(role, input);
+  if (status >= 200 && status < 300) return 'success';
   if (status >= 400) {
     if (role === 'take' && status === statuses.conflict) return { kind: 'conflict' };
     if ((role === 'get' || role === 'delete') && status === statuses.notFound) return { kind: 'not-found' };
     return { kind: 'refused' };
   }
   return { kind: 'unclear', why: 'unexpected-status' };
+}
+
+/** Whether the operation succeeded: a take accepted, a backup found, a list read, a delete done. */
+export function isSuccess(answer: Answer): boolean {
+  return answer.kind === 'accepted' || answer.kind === 'found' || answer.kind === 'listed' || answer.kind === 'deleted';
+}
+
+/** Whether the server refused the request (any 4xx: the conflict and not found among them). */
+export function isRefusal(answer: Answer): boolean {
+  return answer.kind === 'refused' || answer.kind === 'conflict' || answer.kind === 'not-found';
+}
+
+/** Whether an answer leaves the backup's fate unknown: no answer, a server error, a meaningless status. */
+export function isUnclear(answer: Answer): answer is Unclear {
+  return answer.kind === 'unclear';
 }
 
 function success(role: OperationRole, input: CheckInput): Answer {

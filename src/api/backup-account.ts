@@ -2,7 +2,9 @@ import { toBackupId } from '../checks/backup-views.js';
 import type { Exchange, HttpRequest } from '../http/exchange.js';
 import { parseJson } from '../http/parse-json.js';
 import type { OperationIndex } from '../spec/index-operations.js';
+import { answerKindOf } from './answer.js';
 import { urlOfPath } from './backup-api.js';
+import type { RoleStatuses } from '../spec/role-statuses.js';
 
 /** Where the take and delete requests of the API under test go, read from the spec. */
 export interface BackupRoutes {
@@ -13,13 +15,15 @@ export interface BackupRoutes {
   readonly deleteMethod: string;
   /** The delete URL up to the id, e.g. `http://host/actuator/backups/`. */
   readonly deleteUrlPrefix: string;
+  /** What the answers mean, read by `answerKindOf` as for every other reader of an answer. */
+  readonly statuses: RoleStatuses;
 }
 
 /**
  * The run's own account of the backups it created, read from the wire rather than from each suite:
- * every take the server accepted with any 2xx (202 is documented; 201 and 200 happen) is the run's
- * to delete, whichever suite sent it and however. A backup counts as deleted only when a delete
- * of its id was answered with a 2xx or a 404.
+ * every take the server accepted (`answerKindOf`: any 2xx) is the run's to delete, whichever suite
+ * sent it and however. A backup counts as deleted only when a delete of its id was answered as done
+ * or as not found.
  */
 export class BackupAccount {
   readonly #taken = new Set<bigint>();
@@ -45,16 +49,16 @@ export class BackupAccount {
   note(exchange: Exchange): void {
     const routes = this.#routes;
     if (!this.#underWay.delete(exchange.request) && this.#underWay.size > 0 && this.#isTake(exchange.request)) this.#answeredCopy(exchange.request);
+    if (routes === undefined) return;
     const status = exchange.response?.status;
-    if (routes === undefined || status === undefined) return;
     const { method, url, body } = exchange.request;
-    if (method === routes.takeMethod && url === routes.takeUrl && status >= 200 && status < 300) {
+    if (method === routes.takeMethod && url === routes.takeUrl && answerKindOf('take', routes.statuses, status) === 'success') {
       const id = takenId(body, routes.idField);
       if (id !== undefined) {
         this.#taken.add(id);
         this.#deleted.delete(id);
       }
-    } else if (method === routes.deleteMethod && url.startsWith(routes.deleteUrlPrefix) && ((status >= 200 && status < 300) || status === 404)) {
+    } else if (method === routes.deleteMethod && url.startsWith(routes.deleteUrlPrefix) && isGone(answerKindOf('delete', routes.statuses, status))) {
       const text = url.slice(routes.deleteUrlPrefix.length);
       if (/^\d{1,19}$/.test(text) && this.#taken.has(BigInt(text))) this.#deleted.add(BigInt(text));
     }
@@ -106,6 +110,11 @@ export class BackupAccount {
   }
 }
 
+/** A delete answered as done, or as no such backup: either way it is not there any more. */
+function isGone(kind: ReturnType<typeof answerKindOf>): boolean {
+  return kind === 'success' || (typeof kind === 'object' && kind.kind === 'not-found');
+}
+
 /** The id of a take's body: a JSON integer, or the numeric string some servers accept too. */
 function takenId(body: string | undefined, idField: string): bigint | undefined {
   if (body === undefined) return undefined;
@@ -144,5 +153,6 @@ export function backupRoutes(baseUrl: string, index: OperationIndex): BackupRout
     idField: take.idField ?? 'backupId',
     deleteMethod: remove.method,
     deleteUrlPrefix: `${baseUrl}${remove.path.slice(0, remove.path.indexOf('{'))}`,
+    statuses: index.statuses,
   };
 }

@@ -1,8 +1,8 @@
-import { interpretAnswer, type Answer } from './answer.js';
+import { interpretAnswer, type Answer, type AnswerOf } from './answer.js';
 import type { Check } from '../checks/check.js';
 import { checkResponse } from '../checks/check-response.js';
 import type { Finding } from '../findings/finding.js';
-import { findingSource } from '../rules/rules.js';
+import { findingSource, type RuleId } from '../rules/rules.js';
 import { answerMessage } from '../findings/answer-message.js';
 import type { HttpClient } from '../http/client.js';
 import { isGatewayUnavailable } from '../http/gateway-unavailable.js';
@@ -12,10 +12,10 @@ import type { Exchange } from '../http/exchange.js';
 import type { ParsedJson } from '../http/parse-json.js';
 import { jsonRequestMediaType, type OperationIndex } from '../spec/index-operations.js';
 import type { Operation, OperationRole } from '../spec/operation.js';
-import { isAcceptedTake, type RoleStatuses } from '../spec/role-statuses.js';
+import type { RoleStatuses } from '../spec/role-statuses.js';
 
 /** A response (or transport failure) together with what the response checks found in it. */
-export interface Observation {
+export interface Observation<R extends OperationRole = OperationRole> {
   readonly operation: Operation;
   readonly exchange: Exchange;
   /** The status, or undefined when no response came. */
@@ -23,9 +23,9 @@ export interface Observation {
   readonly body?: ParsedJson;
   /**
    * What the answer means for its operation (`interpretAnswer`): the one reading every suite, model
-   * and account uses. Absent only for an operation that is none of the four roles.
+   * and account uses; nothing above the API layer reads `status` to decide anything.
    */
-  readonly answer?: Answer;
+  readonly answer: AnswerOf[R];
   readonly findings: readonly Finding[];
 }
 
@@ -48,9 +48,12 @@ export interface BackupApiOptions {
   readonly redactedHeaders: ReadonlySet<string>;
   /** Pause before the one retry of an idempotent request that got 502, 503 or 504. */
   readonly retryDelayMs: number;
+  /** Records a finding: the judgement of its rule on this answer, with the finding as evidence. */
   record(finding: Finding): void;
-  /** Counts one evaluation of a check where it applied; `failed` when it found something. */
-  noteCheck(operation: string, checkId: string, failed?: boolean): void;
+  /** Records that a rule was applied to an answer that could show it broken, and it held. */
+  passed(operation: string, checkId: RuleId): void;
+  /** Told of every answer the response checks judged, for the coverage of documented responses. */
+  onJudgedAnswer?(operation: Operation, exchange: Exchange): void;
   /** Told of every observation made through a role (not through `send`), with the id it was about. */
   onObservation?(observation: Observation, target: { role: OperationRole; id?: bigint }): void;
 }
@@ -62,10 +65,10 @@ export interface BackupApiOptions {
 export interface BackupApi {
   /** The status of each outcome, as the spec documents it. */
   readonly statuses: RoleStatuses;
-  list(): Promise<Observation>;
-  take(id: bigint): Promise<Observation>;
-  get(id: bigint): Promise<Observation>;
-  delete(id: bigint): Promise<Observation>;
+  list(): Promise<Observation<'list'>>;
+  take(id: bigint): Promise<Observation<'take'>>;
+  get(id: bigint): Promise<Observation<'get'>>;
+  delete(id: bigint): Promise<Observation<'delete'>>;
   send(operation: Operation, request: RawRequest, intent: 'valid' | 'invalid'): Promise<Observation>;
   urlFor(operation: Operation, pathValues?: readonly string[]): string;
 }
@@ -98,8 +101,9 @@ export function createBackupApi(options: BackupApiOptions): BackupApi {
     const sequence = createdBy === undefined ? [exchange] : [createdBy, exchange];
     const { input, body, results } = checkResponse(options.checks, operation, exchange, intent, repeated);
     const findings: Finding[] = [];
+    options.onJudgedAnswer?.(operation, exchange);
     for (const { check, applied, drafts } of results) {
-      if (applied) options.noteCheck(operation.label, check.id, drafts.length > 0);
+      if (applied && drafts.length === 0) options.passed(operation.label, check.id);
       for (const draft of drafts) {
         const finding: Finding = {
           checkId: check.id,
@@ -121,15 +125,9 @@ export function createBackupApi(options: BackupApiOptions): BackupApi {
         options.record(finding);
       }
     }
-    const answer = operation.role === undefined ? undefined : interpretAnswer(operation.role, index.statuses, input);
-    return {
-      operation,
-      exchange,
-      ...(exchange.response ? { status: exchange.response.status } : {}),
-      ...(body === undefined ? {} : { body }),
-      ...(answer === undefined ? {} : { answer }),
-      findings,
-    };
+    // An operation that is none of the four roles (a spec may hold more) means nothing for a backup.
+    const answer: Answer = operation.role === undefined ? { kind: 'unclear', why: 'unexpected-status' } : interpretAnswer(operation.role, index.statuses, input);
+    return { operation, exchange, ...(exchange.response ? { status: exchange.response.status } : {}), ...(body === undefined ? {} : { body }), answer, findings };
   }
 
   async function send(operation: Operation, request: RawRequest, intent: 'valid' | 'invalid', createdBy?: Exchange): Promise<Observation> {
@@ -154,10 +152,11 @@ export function createBackupApi(options: BackupApiOptions): BackupApi {
     return { ...secondObservation, findings: [...firstObservation.findings, ...secondObservation.findings] };
   }
 
-  async function viaRole(role: OperationRole, request: RawRequest, id?: bigint): Promise<Observation> {
+  async function viaRole<R extends OperationRole>(role: R, request: RawRequest, id?: bigint): Promise<Observation<R>> {
     const createdBy = id === undefined || role === 'take' ? undefined : acceptedTakes.get(String(id));
-    const observation = await send(index.byRole[role], request, 'valid', createdBy);
-    if (role === 'take' && id !== undefined && isAcceptedTake(observation.status) && acceptedTakes.size < MOST_TAKES_KEPT) acceptedTakes.set(String(id), observation.exchange);
+    // The index found the operation by its role, so its answer is read for that role.
+    const observation = (await send(index.byRole[role], request, 'valid', createdBy)) as Observation<R>;
+    if (observation.answer.kind === 'accepted' && id !== undefined && acceptedTakes.size < MOST_TAKES_KEPT) acceptedTakes.set(String(id), observation.exchange);
     options.onObservation?.(observation, { role, ...(id === undefined ? {} : { id }) });
     return observation;
   }

@@ -1,5 +1,4 @@
 import type { BackupApi, Observation } from './backup-api.js';
-import { isAcceptedTake } from '../spec/role-statuses.js';
 import { INT64_MAX } from '../spec/int64.js';
 
 /**
@@ -51,29 +50,29 @@ export interface FreeIdSearch {
   /** Told before each take, so the caller's account of ids sent stays complete. */
   beforeTake?(id: bigint): void;
   /** Told of each answer, so the caller can count it and delete what it created. */
-  afterTake?(id: bigint, answer: Observation): void;
+  afterTake?(id: bigint, answer: Observation<'take'>): void;
   /** Told of each refusal and where the search goes next, as a progress line. */
   progress?(message: string): void;
 }
 
 export type FreeIdResult =
   /** A take was accepted at `id`: the backup exists and is the caller's to delete. */
-  | { readonly kind: 'accepted'; readonly id: bigint; readonly refused: readonly bigint[]; readonly answers: readonly Observation[] }
+  | { readonly kind: 'accepted'; readonly id: bigint; readonly refused: readonly bigint[]; readonly answers: readonly Observation<'take'>[] }
   /** Every take of the search was refused with 409. */
-  | { readonly kind: 'refused'; readonly refused: readonly bigint[]; readonly answers: readonly Observation[] }
+  | { readonly kind: 'refused'; readonly refused: readonly bigint[]; readonly answers: readonly Observation<'take'>[] }
   /** A take got neither a 2xx nor a 409 (another 4xx, a 5xx, or no answer): the search stops there. */
-  | { readonly kind: 'failed'; readonly id: bigint; readonly answer: Observation; readonly refused: readonly bigint[]; readonly answers: readonly Observation[] }
+  | { readonly kind: 'failed'; readonly id: bigint; readonly answer: Observation<'take'>; readonly refused: readonly bigint[]; readonly answers: readonly Observation<'take'>[] }
   /** A take above an id this run saw accepted got 409 (see `acceptedBefore`). */
   | {
       readonly kind: 'refused-above-accepted';
       readonly id: bigint;
       readonly accepted: bigint;
-      readonly answer: Observation;
+      readonly answer: Observation<'take'>;
       readonly refused: readonly bigint[];
-      readonly answers: readonly Observation[];
+      readonly answers: readonly Observation<'take'>[];
     }
-  | { readonly kind: 'no-ids-left'; readonly refused: readonly bigint[]; readonly answers: readonly Observation[] }
-  | { readonly kind: 'interrupted'; readonly refused: readonly bigint[]; readonly answers: readonly Observation[] };
+  | { readonly kind: 'no-ids-left'; readonly refused: readonly bigint[]; readonly answers: readonly Observation<'take'>[] }
+  | { readonly kind: 'interrupted'; readonly refused: readonly bigint[]; readonly answers: readonly Observation<'take'>[] };
 
 /**
  * Takes one backup at the lowest free id it can find with few takes: `from` first; after a 409,
@@ -85,7 +84,7 @@ export type FreeIdResult =
 export async function takeAtNextFreeId(api: BackupApi, search: FreeIdSearch): Promise<FreeIdResult> {
   const align = search.align ?? ((id: bigint) => id);
   const refused: bigint[] = [];
-  const answers: Observation[] = [];
+  const answers: Observation<'take'>[] = [];
   let gap = FIRST_GAP;
   let id = align(search.from);
   for (let attempt = 1; attempt <= MAX_SEARCH_TAKES; attempt++) {
@@ -95,8 +94,8 @@ export async function takeAtNextFreeId(api: BackupApi, search: FreeIdSearch): Pr
     const answer = await api.take(id);
     answers.push(answer);
     search.afterTake?.(id, answer);
-    if (isAcceptedTake(answer.status)) return { kind: 'accepted', id, refused, answers };
-    if (answer.status !== api.statuses.conflict) return { kind: 'failed', id, answer, refused, answers };
+    if (answer.answer.kind === 'accepted') return { kind: 'accepted', id, refused, answers };
+    if (answer.answer.kind !== 'conflict') return { kind: 'failed', id, answer, refused, answers };
     if (search.acceptedBefore !== undefined && id > search.acceptedBefore) return { kind: 'refused-above-accepted', id, accepted: search.acceptedBefore, answer, refused, answers };
     refused.push(id);
     const latest = latestIdStated(answer);

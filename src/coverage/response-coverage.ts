@@ -41,9 +41,7 @@ interface Tally {
 }
 
 /**
- * Which documented statuses and media types the run received, per operation. An exchange is
- * attributed to an operation by its method and its path under the base URL, matched against the
- * spec's path templates (`/{backupId}` takes any one segment, so an invalid id counts too).
+ * Which documented statuses and media types the run's judged answers had, per operation.
  */
 export class ResponseCoverageLog {
   private readonly tallies = new Map<Operation, Tally>();
@@ -52,12 +50,15 @@ export class ResponseCoverageLog {
     for (const operation of operations) this.tallies.set(operation, { byKey: new Map(), undocumented: new Map() });
   }
 
-  observe(exchange: Exchange, baseUrl: string): void {
+  /**
+   * Counts an answer the response checks judged, under the operation it was sent to. Only judged
+   * answers count: the discovery, the preflight and the closing cleanup's deletes bypass the checks,
+   * so a status listed as covered is one a check looked at.
+   */
+  observe(operation: Operation, exchange: Exchange): void {
     const response = exchange.response;
-    if (response === undefined || baseUrl === '') return;
-    const operation = operationOf(exchange.request.method, exchange.request.url, baseUrl, this.operations);
-    if (operation === undefined) return;
-    const tally = this.tallies.get(operation)!;
+    const tally = this.tallies.get(operation);
+    if (response === undefined || tally === undefined) return;
     const documented = operation.responseFor(response.status);
     if (documented === undefined) {
       tally.undocumented.set(response.status, (tally.undocumented.get(response.status) ?? 0) + 1);

@@ -34,14 +34,14 @@ export class BackupTimeline {
 
   observe(suite: string, observation: ObservedAnswer, target: { role: OperationRole; id?: bigint }): void {
     const atMs = observation.exchange.startedAt - this.runStartedAt;
-    const base = { atMs, suite, operation: observation.operation.label, ...(observation.status === undefined ? {} : { status: observation.status }) };
+    const base = { atMs, suite, operation: observation.operation.label, ...(observation.exchange.response === undefined ? {} : { status: observation.exchange.response.status }) };
     const id = target.id === undefined ? undefined : String(target.id);
     if (target.role === 'take' && id !== undefined) {
-      if (observation.status === observation.operation.successStatus) this.taken.add(id);
+      if (observation.answer.kind === 'accepted') this.taken.add(id);
       this.push({ ...base, backupId: id, kind: 'take' });
     } else if (target.role === 'delete' && id !== undefined && this.taken.has(id)) {
       this.push({ ...base, backupId: id, kind: 'delete' });
-    } else if (target.role === 'get' && id !== undefined && this.taken.has(id) && observation.status !== observation.operation.successStatus) {
+    } else if (target.role === 'get' && id !== undefined && this.taken.has(id) && observation.answer.kind !== 'found') {
       this.push({ ...base, backupId: id, kind: 'view' });
     } else if ((target.role === 'get' || target.role === 'list') && this.taken.size > 0) {
       const input = {

@@ -11,6 +11,8 @@ interface Fault {
   best: FindingExample;
   occurrences: number;
   backups: Set<string>;
+  /** Every suite that saw it: a fault seen in four suites fails each of them, not only the best sighting's. */
+  suites: Set<string>;
 }
 
 /**
@@ -30,10 +32,12 @@ export class FindingLog {
     const example = exampleOf(finding);
     if (seen === undefined) {
       const backups = new Set<string>(finding.backupId === undefined ? [] : [finding.backupId]);
-      this.faults.set(key, { finding, first: example, best: example, occurrences: 1, backups });
+      const suites = new Set<string>(finding.suite === undefined ? [] : [finding.suite]);
+      this.faults.set(key, { finding, first: example, best: example, occurrences: 1, backups, suites });
       return true;
     }
     seen.occurrences++;
+    if (finding.suite !== undefined) seen.suites.add(finding.suite);
     if (finding.backupId !== undefined && seen.backups.size < MOST_BACKUPS_COUNTED) seen.backups.add(finding.backupId);
     if (reproductionRank(finding.reproduction) < reproductionRank(seen.best.reproduction)) {
       seen.best = example;
@@ -54,11 +58,12 @@ export class FindingLog {
   }
 
   all(): Finding[] {
-    return [...this.faults.values()].map(({ finding, first, best, occurrences, backups }) => {
+    return [...this.faults.values()].map(({ finding, first, best, occurrences, backups, suites }) => {
       const { backupId: _sighting, ...fault } = finding;
       return {
         ...fault,
         ...(occurrences > 1 ? { occurrences } : {}),
+        ...(suites.size > 0 ? { suites: [...suites] } : {}),
         ...(backups.size > 0 ? { backups: backups.size } : {}),
         ...(occurrences > 1 ? { examples: first === best ? [first] : [first, best] } : {}),
       };

@@ -60,6 +60,8 @@ export interface Finding {
   readonly backupId?: string;
   /** How many times the fault was seen in the run (set by the finding log). */
   readonly occurrences?: number;
+  /** Every suite that saw the fault, in the order first seen (set by the finding log; absent when no sighting named one). */
+  readonly suites?: readonly string[];
   /** On how many distinct backups it was seen (set by the finding log; absent when no sighting named one). */
   readonly backups?: number;
   /** The best reproduction found: a replayable shrunk sequence first, then the fewest requests. */

@@ -1,4 +1,4 @@
-import type { LedgerEntry } from './check-ledger.js';
+import type { LedgerEntry } from './judgement-log.js';
 import type { Finding, Verdict } from './finding.js';
 
 /** A rule the run could judge, as the run's accounting needs it. */
@@ -27,39 +27,39 @@ const RANK: Readonly<Record<Verdict, number>> = { violation: 0, inconclusive: 1,
 
 /**
  * One account per rule: every known rule (exercised or not, so silence is said and never passes),
- * then any other rule the ledger or the findings name, in the order given.
+ * then any other rule the judgements or the findings name, in the order given. A rule is exercised
+ * when it was judged at least once; its status is the worst outcome judged.
  */
-export function accountRules(rules: readonly KnownRule[], checks: readonly LedgerEntry[], findings: readonly Finding[]): RuleAccount[] {
-  const byId = new Map<string, { title: string; why?: string; runs: number; failed: number; sightings: number; verdicts: Verdict[] }>();
+export function accountRules(rules: readonly KnownRule[], judgements: readonly LedgerEntry[], findings: readonly Finding[]): RuleAccount[] {
+  const byId = new Map<string, { title: string; why?: string; runs: number; failed: number; verdicts: Verdict[] }>();
   const entry = (id: string, title: string) => {
-    const found = byId.get(id) ?? { title, runs: 0, failed: 0, sightings: 0, verdicts: [] };
+    const found = byId.get(id) ?? { title, runs: 0, failed: 0, verdicts: [] };
     byId.set(id, found);
     return found;
   };
   for (const rule of rules) entry(rule.id, rule.title).why = rule.whyNotExercised;
-  for (const check of checks) {
-    const account = entry(check.checkId, check.checkId);
-    account.runs += check.runs;
-    account.failed += check.failed;
+  for (const judgement of judgements) {
+    const account = entry(judgement.checkId, judgement.checkId);
+    account.runs += judgement.runs;
+    account.failed += judgement.failed;
+    if (judgement.outcome !== 'passed') account.verdicts.push(judgement.outcome);
   }
   for (const finding of findings) {
     const account = entry(finding.checkId, finding.title);
     if (account.title === finding.checkId) account.title = finding.title;
-    account.sightings += finding.occurrences ?? 1;
     account.verdicts.push(finding.verdict);
   }
   return [...byId.entries()].map(([id, a]) => {
-    const { exercised, failed } = evaluationCounts(a.runs, a.failed, a.sightings);
     const worst = a.verdicts.sort((x, y) => RANK[x] - RANK[y])[0];
-    if (exercised === 0) return { id, title: a.title, exercised, failed, status: 'not-exercised' as const, notExercised: a.why ?? 'nothing the rule applies to came back' };
-    return { id, title: a.title, exercised, failed, status: worst ?? ('passed' as const) };
+    if (a.runs === 0) return { id, title: a.title, exercised: 0, failed: 0, status: 'not-exercised' as const, notExercised: a.why ?? 'nothing the rule applies to came back' };
+    return { id, title: a.title, exercised: a.runs, failed: a.failed, status: worst ?? ('passed' as const) };
   });
 }
 
 /**
- * Evaluations and failed evaluations of a rule, from the ledger (where it applied; failures as the
- * response checks count them) and the sightings of its findings: the suites' own rules report their
- * failures as findings only, so there the sightings are the failures.
+ * Judgements and failed judgements of a rule where a report shows them: from the judgement log, and
+ * the sightings of its findings, which the log counted as judgements too, so the log's counts hold
+ * unless a report is given findings without their judgements (an older findings.json).
  */
 export function evaluationCounts(runs: number, ledgerFailed: number, sightings: number): { exercised: number; failed: number } {
   const failed = ledgerFailed > 0 ? ledgerFailed : sightings;

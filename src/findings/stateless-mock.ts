@@ -1,4 +1,3 @@
-import { toBackupId } from '../checks/backup-views.js';
 import type { Finding } from './finding.js';
 import type { ObservedAnswer } from './observed-answer.js';
 import type { OperationRole } from '../spec/operation.js';
@@ -16,10 +15,9 @@ export class StatelessMockDetector {
   private differs = false;
 
   observe(observation: ObservedAnswer, target: { role: OperationRole; id?: bigint }): void {
-    if (target.role !== 'get' || target.id === undefined || observation.status !== observation.operation.successStatus || this.differs) return;
-    const body = observation.body;
-    if (body === undefined || !body.ok || body.exact === null || typeof body.exact !== 'object' || Array.isArray(body.exact)) return;
-    const answeredId = toBackupId((body.exact as Record<string, unknown>)['backupId']);
+    const { answer } = observation;
+    if (target.role !== 'get' || target.id === undefined || answer.kind !== 'found' || answer.backup === undefined || this.differs) return;
+    const answeredId = answer.backup.backupId;
     const said = answeredId === undefined ? (observation.exchange.response?.bodyText ?? '') : String(answeredId);
     if ([...this.answered.values()].some((other) => other !== said)) this.differs = true;
     else this.answered.set(target.id, said);

@@ -1,5 +1,3 @@
-import type { RoleStatuses } from '../spec/role-statuses.js';
-
 /**
  * What one answer says about a backup: not there (`ABSENT`: a 404, or a 200 in which no partition
  * has it), or the overall state of a backup that is there.
@@ -8,7 +6,7 @@ export type Sighting = 'ABSENT' | 'INCOMPLETE' | 'IN_PROGRESS' | 'COMPLETED' | '
 
 const STATES: ReadonlySet<string> = new Set(['INCOMPLETE', 'IN_PROGRESS', 'COMPLETED', 'FAILED']);
 
-/** What an answer about one backup was, by the spec's statuses: the backup found (200), not found (404), or anything else. */
+/** What an answer about one backup was: the backup found, not found, or anything else (a refusal, no answer, a 5xx). */
 export type LookupAnswer = 'found' | 'not-found' | 'other';
 
 /**
@@ -30,7 +28,7 @@ export function backupSighting(answer: LookupAnswer, state?: unknown, partitionS
   return typeof state === 'string' && STATES.has(state) ? (state as Sighting) : undefined;
 }
 
-/** What an answer to the get (or an entry of the list) was, by its status. */
-export function lookupAnswerOf(statuses: RoleStatuses, status: number | undefined): LookupAnswer {
-  return status === statuses.found ? 'found' : status === statuses.notFound ? 'not-found' : 'other';
+/** What an answer to the get (or the list an entry is in) was, from the API's reading of it (`Answer.kind`). */
+export function lookupAnswerOf(answer: { readonly kind: string }): LookupAnswer {
+  return answer.kind === 'found' || answer.kind === 'listed' ? 'found' : answer.kind === 'not-found' ? 'not-found' : 'other';
 }

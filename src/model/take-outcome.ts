@@ -1,9 +1,7 @@
-import type { RoleStatuses } from '../spec/role-statuses.js';
-
 /**
  * What a conformant server may do with a take of a valid backup id: schedule it (`accepted`, the
  * spec's 202) or refuse it because a backup with the same or a higher id exists (`conflict`, 409).
- * The statuses themselves are the spec's (`RoleStatuses`); the model speaks in outcomes.
+ * The API reads them from the answers (`interpretAnswer`, src/api/answer.ts); the model speaks in outcomes.
  */
 export type TakeOutcome = 'accepted' | 'conflict';
 
@@ -39,14 +37,4 @@ export function expectedTakeOutcomes(highestTaken: bigint | undefined, highestLi
   if (highestLive !== undefined && id <= highestLive) return CONFLICT;
   if (highestTaken === undefined || id > highestTaken) return ACCEPTED;
   return EITHER_TAKE_OUTCOME;
-}
-
-/** The take outcome a status stands for, or undefined for any other answer. */
-export function takeOutcomeOf(statuses: RoleStatuses, status: number | undefined): TakeOutcome | undefined {
-  return status === statuses.accepted ? 'accepted' : status === statuses.conflict ? 'conflict' : undefined;
-}
-
-/** The status that stands for a take outcome. */
-export function takeStatusOf(statuses: RoleStatuses, outcome: TakeOutcome): number {
-  return outcome === 'accepted' ? statuses.accepted : statuses.conflict;
 }

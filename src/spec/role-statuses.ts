@@ -45,12 +45,3 @@ function refusalOf(operation: Operation, sentence: ProseRuleId, usual: number): 
   );
   return stating === undefined ? usual : Number(stating.key);
 }
-
-/**
- * Whether the status says the server took the backup: every 2xx (202 is documented, 201 and 200
- * happen). The response checks judge the status itself; what the backup's life depends on is
- * whether it now exists.
- */
-export function isAcceptedTake(status: number | undefined): boolean {
-  return status !== undefined && status >= 200 && status < 300;
-}

@@ -8,8 +8,7 @@ import { invalidTakeRequests, type TakeRequestSchema } from '../../generators/in
 import type { Observation } from '../../src/api/backup-api.js';
 import { highestBackupId } from '../../src/api/highest-backup-id.js';
 import { firstCandidateId, takeAtNextFreeId } from '../../src/api/next-free-id.js';
-import { isAcceptedTake } from '../../src/spec/role-statuses.js';
-import { toBackupId } from '../../src/checks/backup-views.js';
+import { isRefusal, type DeleteAnswer } from '../../src/api/answer.js';
 import type { Finding, Verdict } from '../../src/findings/finding.js';
 import type { RuleId } from '../../src/rules/rules.js';
 import { sequenceFinding } from '../../src/findings/sequence-finding.js';
@@ -114,7 +113,7 @@ export const negativeSuite: Suite = {
       return;
     }
     const seen = new Set([...beforeIds, ...(listedIds(after) ?? [])]);
-    const takenHighest = sent.reduce((max, s) => (isAcceptedTake(s.observation.status) ? s.request.ids.reduce((m, id) => (id > m ? id : m), max) : max), floor);
+    const takenHighest = sent.reduce((max, s) => (s.observation.answer.kind === 'accepted' ? s.request.ids.reduce((m, id) => (id > m ? id : m), max) : max), floor);
     await probeHugeIds(context, seen, takenHighest);
   },
 };
@@ -202,9 +201,11 @@ async function probePaths(context: SuiteContext, cases: readonly PathCase[], hig
     const operation = context.index.byRole[role];
     const { value, label } = probe.render(role === 'get' && highest > 0n ? highest : unused);
     const observation = await context.api.send(operation, { pathValues: [value] }, 'invalid');
-    context.noteCheck(operation.label, CHECKS.invalidPath.checkId);
-    const judgement = refusalVerdict(role === 'get' ? REFUSE : probe.onDelete, observation.status, context.index.statuses);
-    if (judgement === undefined) continue;
+    const judgement = refusalVerdict(role === 'get' ? REFUSE : probe.onDelete, observation.answer);
+    if (judgement === undefined) {
+      if (observation.answer.kind !== 'unclear') context.passed(operation.label, CHECKS.invalidPath.checkId);
+      continue;
+    }
     report(context, 'invalidPath', judgement.verdict, {
       operation: operation.label,
       expected: `a 4xx refusal of the path id ${JSON.stringify(value)} (${label})`,
@@ -248,7 +249,7 @@ async function probeTakes(context: SuiteContext, probes: readonly TakeProbe[], h
  * is inconclusive and left alone, since another client may have taken it. Backups blamed on a
  * take, and the ids of accepted takes, are deleted again (unless --keep-backups).
  */
-async function judgeTakes(context: SuiteContext, before: Observation, after: Observation, sent: readonly SentTake[]): Promise<void> {
+async function judgeTakes(context: SuiteContext, before: Observation<'list'>, after: Observation<'list'>, sent: readonly SentTake[]): Promise<void> {
   const operation = context.index.byRole.take;
   const beforeIds = listedIds(before) ?? new Set<bigint>();
   const afterIds = listedIds(after);
@@ -258,50 +259,55 @@ async function judgeTakes(context: SuiteContext, before: Observation, after: Obs
   const unclaimed: bigint[] = [];
   for (const id of appeared) {
     const named = sent.filter((s) => s.request.ids.includes(id));
-    const owner = named.find((s) => isAcceptedTake(s.observation.status)) ?? named[0];
+    const owner = named.find((s) => s.observation.answer.kind === 'accepted') ?? named[0];
     if (owner === undefined) unclaimed.push(id);
     else blamed.set(owner, [...(blamed.get(owner) ?? []), id]);
   }
 
   const doomed = new Set<bigint>([...blamed.values()].flat());
   for (const s of sent) {
-    if (isAcceptedTake(s.observation.status)) for (const id of s.request.ids) if (!beforeIds.has(id)) doomed.add(id);
+    if (s.observation.answer.kind === 'accepted') for (const id of s.request.ids) if (!beforeIds.has(id)) doomed.add(id);
   }
   const removal = await removeBackups(context, doomed);
   const fate = (ids: readonly bigint[]): string => {
     const [subject, pronoun] = ids.length === 1 ? [`backup ${ids[0]}`, 'it'] : [`backups ${ids.join(', ')}`, 'them'];
     const outcome = context.config.stateful.keepBackups
       ? 'left in place (--keep-backups)'
-      : ids.every((id) => removal.get(id) === context.index.statuses.deleted)
+      : ids.every((id) => removal.get(id) === 'deleted')
         ? `and the suite deleted ${pronoun} again`
         : `and the suite could not delete ${pronoun}`;
     return `; then ${subject} appeared in the list, ${outcome}`;
   };
 
   for (const s of sent) {
-    const status = s.observation.status;
+    const { answer } = s.observation;
+    const answered = String(s.observation.status);
     const created = blamed.get(s) ?? [];
     const sequence = created.length > 0 ? [before.exchange, s.observation.exchange, after.exchange] : [s.observation.exchange];
-    if (s.probe.expectation.kind !== 'valid') context.noteCheck(operation.label, CHECKS.invalidTake.checkId);
-    const judgement = refusalVerdict(s.probe.expectation, status, context.index.statuses);
+    const judgement = refusalVerdict(s.probe.expectation, answer);
     if (judgement !== undefined) {
       report(context, 'invalidTake', judgement.verdict, {
         operation: operation.label,
         expected: `a 4xx refusal of ${s.request.label}`,
-        received: `${status}${created.length > 0 ? fate(created) : ''}`,
+        received: `${answered}${created.length > 0 ? fate(created) : ''}`,
         ...(judgement.note === undefined ? {} : { specPointer: judgement.note }),
         exchanges: sequence,
       });
+    } else if (s.probe.expectation.kind !== 'valid' && answer.kind !== 'unclear') {
+      context.passed(operation.label, CHECKS.invalidTake.checkId);
     }
-    if (afterIds === undefined || status === undefined || status < 400 || status >= 500) continue;
-    context.noteCheck(operation.label, CHECKS.createsNothing.checkId);
-    if (created.length === 0) continue;
-    // A 409 can come after some partitions did record the checkpoint (spec/NOTES.md#a-refused-take-may-leave-traces).
-    report(context, 'createsNothing', status === context.index.statuses.conflict ? 'inconclusive' : 'violation', {
+    if (afterIds === undefined || !isRefusal(answer)) continue;
+    if (created.length === 0) {
+      context.passed(operation.label, CHECKS.createsNothing.checkId);
+      continue;
+    }
+    // A conflict can come after some partitions did record the checkpoint (spec/NOTES.md#a-refused-take-may-leave-traces).
+    const conflict = answer.kind === 'conflict';
+    report(context, 'createsNothing', conflict ? 'inconclusive' : 'violation', {
       operation: operation.label,
-      expected: `no new backup after the ${status} refusal of ${s.request.label}`,
-      received: `${status}${fate(created)}`,
-      ...(status === context.index.statuses.conflict ? { specPointer: 'spec/NOTES.md#a-refused-take-may-leave-traces' } : {}),
+      expected: `no new backup after the ${answered} refusal of ${s.request.label}`,
+      received: `${answered}${fate(created)}`,
+      ...(conflict ? { specPointer: 'spec/NOTES.md#a-refused-take-may-leave-traces' } : {}),
       exchanges: sequence,
     });
   }
@@ -328,30 +334,25 @@ async function probeHugeIds(context: SuiteContext, seen: Set<bigint>, takenHighe
     if (context.signal.aborted || id <= takenHighest) continue;
     context.progress(`take backup ${id}, a valid int64 id beyond 2^53 (local target only)`);
     const take = await api.take(id);
-    context.noteCheck(operation.label, CHECKS.hugeId.checkId);
-    const status = take.status;
-    if (status !== undefined && status >= 400 && status < 500 && status !== index.statuses.conflict) {
+    if (take.answer.kind === 'refused') {
       report(context, 'hugeId', 'inconclusive', {
         operation: operation.label,
         expected: `${index.statuses.accepted} for backup ${id}, a valid int64 id`,
-        received: String(status),
+        received: String(take.status),
         specPointer: 'spec/NOTES.md#ids-beyond-2-53',
         exchanges: [take.exchange],
       });
     }
-    if (!isAcceptedTake(status)) continue;
+    if (take.answer.kind !== 'accepted') continue;
     const listing = await api.list();
     const listed = listedIds(listing) ?? new Set<bigint>();
     const fresh = [...listed].filter((other) => !seen.has(other));
     for (const other of fresh) seen.add(other);
     const near = fresh.filter((other) => other !== id && abs(other - id) <= ROUNDING_REACH);
     const removal = await removeBackups(context, new Set([id, ...near]));
+    if (listed.has(id)) context.passed(operation.label, CHECKS.hugeId.checkId);
     if (listed.has(id) || near.length === 0) continue;
-    const kept = context.config.stateful.keepBackups
-      ? 'left in place (--keep-backups)'
-      : near.every((other) => removal.get(other) === index.statuses.deleted)
-        ? 'deleted again'
-        : 'not deleted';
+    const kept = context.config.stateful.keepBackups ? 'left in place (--keep-backups)' : near.every((other) => removal.get(other) === 'deleted') ? 'deleted again' : 'not deleted';
     report(context, 'hugeId', 'violation', {
       operation: operation.label,
       expected: `backup ${id} listed under exactly that id`,
@@ -361,15 +362,15 @@ async function probeHugeIds(context: SuiteContext, seen: Set<bigint>, takenHighe
   }
 }
 
-/** Deletes the given backups (none with --keep-backups); the status of each delete by id. */
-async function removeBackups(context: SuiteContext, ids: ReadonlySet<bigint>): Promise<Map<bigint, number | undefined>> {
-  const statuses = new Map<bigint, number | undefined>();
+/** Deletes the given backups (none with --keep-backups); what each delete's answer said, by id. */
+async function removeBackups(context: SuiteContext, ids: ReadonlySet<bigint>): Promise<Map<bigint, DeleteAnswer['kind']>> {
+  const statuses = new Map<bigint, DeleteAnswer['kind']>();
   if (context.config.stateful.keepBackups || ids.size === 0) return statuses;
   context.progress(`delete ${ids.size === 1 ? 'backup' : 'backups'} ${[...ids].join(', ')}, which the suite's takes may have created`);
   for (const id of ids) {
     // An id outside the schema's range is no valid delete: its answer is judged as such.
     const observation = id >= 0n && id <= INT64_MAX ? await context.api.delete(id) : await context.api.send(context.index.byRole.delete, { pathValues: [String(id)] }, 'invalid');
-    statuses.set(id, observation.status);
+    statuses.set(id, (observation as Observation<'delete'>).answer.kind);
   }
   return statuses;
 }
@@ -385,13 +386,10 @@ function report(
 }
 
 /** The ids of a readable list answer, exactly (as bigints); undefined when it is not one. */
-function listedIds(listing: Observation): Set<bigint> | undefined {
-  if (highestBackupId(listing) === undefined || listing.body === undefined || !listing.body.ok || !Array.isArray(listing.body.exact)) return undefined;
+function listedIds(listing: Observation<'list'>): Set<bigint> | undefined {
+  if (listing.answer.kind !== 'listed' || listing.answer.backups === undefined) return undefined;
   const ids = new Set<bigint>();
-  for (const entry of listing.body.exact) {
-    const id = entry !== null && typeof entry === 'object' ? toBackupId((entry as Record<string, unknown>)['backupId']) : undefined;
-    if (id !== undefined) ids.add(id);
-  }
+  for (const { backupId } of listing.answer.backups) if (backupId !== undefined) ids.add(backupId);
   return ids;
 }
 

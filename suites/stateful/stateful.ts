@@ -202,7 +202,7 @@ async function runStateful(suiteContext: SuiteContext): Promise<void> {
  */
 function watchViolations(context: SuiteContext): { readonly context: SuiteContext; sawViolation(): boolean } {
   let seen = false;
-  const saw = (observation: Observation): Observation => {
+  const saw = <O extends Observation>(observation: O): O => {
     if (observation.findings.some((finding) => finding.verdict === 'violation')) seen = true;
     return observation;
   };

@@ -38,7 +38,8 @@ describe('attributing an exchange to its operation', () => {
 
 describe('coverage of documented responses', () => {
   test('counts each documented status and media type, and the statuses no response documents', async () => {
-    const log = new ResponseCoverageLog((await bundledIndex()).operations);
+    const { operations } = await bundledIndex();
+    const log = new ResponseCoverageLog(operations);
     for (const e of [
       exchange('POST', '', 202),
       exchange('POST', '', 202, 'application/vnd.spring-boot.actuator.v3+json'),
@@ -46,7 +47,7 @@ describe('coverage of documented responses', () => {
       exchange('POST', '', 418),
       exchange('GET', '/7', 404),
     ])
-      log.observe(e, BASE);
+      log.observe(operationOf(e.request.method, e.request.url, BASE, operations)!, e);
     const post = log.entries().find((c) => c.operation === 'POST /')!;
     assert.deepEqual(
       post.responses.map((r) => [r.status, r.observed]),

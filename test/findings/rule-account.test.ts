@@ -9,7 +9,7 @@ const known = [
 ];
 
 test('a rule that never applied is not exercised, with why; one that did is counted, failed and passed apart', () => {
-  const accounts = accountRules(known, [{ suite: 'smoke', operation: 'GET /', checkId: 'list-sorted-descending', runs: 5, failed: 1 }], [violation]);
+  const accounts = accountRules(known, [{ suite: 'smoke', operation: 'GET /', checkId: 'list-sorted-descending', runs: 5, failed: 1, outcome: 'violation' }], [violation]);
   assert.deepEqual(accounts, [
     { id: 'list-sorted-descending', title: known[0]!.title, exercised: 5, failed: 1, status: 'violation' },
     { id: 'timestamps-ordered', title: known[1]!.title, exercised: 0, failed: 0, status: 'not-exercised', notExercised: known[1]!.whyNotExercised },

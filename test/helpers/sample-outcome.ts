@@ -39,9 +39,9 @@ export function sampleOutcome(overrides: Partial<RunOutcome> = {}): RunOutcome {
     requests: 9,
     suites: [{ id: 'smoke', title: 'Every operation with valid requests', durationMs: 1000 }],
     checks: [
-      { suite: 'smoke', operation: 'GET /', checkId: 'response-schema-valid', runs: 2, failed: 0 },
-      { suite: 'smoke', operation: 'GET /', checkId: 'list-sorted-descending', runs: 2, failed: 1 },
-      { suite: 'smoke', operation: 'GET /', checkId: 'not-a-server-error', runs: 2, failed: 0 },
+      { suite: 'smoke', operation: 'GET /', checkId: 'response-schema-valid', runs: 2, failed: 0, outcome: 'passed' },
+      { suite: 'smoke', operation: 'GET /', checkId: 'list-sorted-descending', runs: 2, failed: 1, outcome: 'violation' },
+      { suite: 'smoke', operation: 'GET /', checkId: 'not-a-server-error', runs: 2, failed: 0, outcome: 'passed' },
     ],
     rules: [
       { id: 'response-schema-valid', title: 'The response body matches the documented schema', exercised: 2, failed: 0, status: 'passed' },

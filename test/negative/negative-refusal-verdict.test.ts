@@ -1,10 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { refusalVerdict } from '../../suites/negative/negative-refusal-verdict.js';
+import { answerKindOf, type Answer } from '../../src/api/answer.js';
+import type { RoleStatuses } from '../../src/spec/role-statuses.js';
+import { refusalVerdict as verdictOfAnswer } from '../../suites/negative/negative-refusal-verdict.js';
+import type { Expectation } from '../../generators/invalid-inputs/invalid-probe.js';
 
 const zero = { kind: 'may-accept', note: 'spec/NOTES.md#backupid-minimum-vs-positive', conflictInconclusive: true } as const;
-// The take's conflict status, as the bundled spec documents it.
-const statuses = { conflict: 409 };
+// The take's statuses, as the bundled spec documents them.
+const statuses = { accepted: 202, conflict: 409, listed: 200, found: 200, notFound: 404, deleted: 204 } satisfies RoleStatuses;
+
+/** The verdict on a take answered with this status, read as the API reads it. */
+function refusalVerdict(expectation: Expectation, status: number | undefined, roleStatuses: RoleStatuses) {
+  const kind = answerKindOf('take', roleStatuses, status);
+  const answer: Answer = kind === 'success' ? { kind: 'accepted' } : kind;
+  return verdictOfAnswer(expectation, answer);
+}
 const numericString = { kind: 'may-accept', note: 'spec/NOTES.md#numeric-string-ids' } as const;
 
 describe('refusalVerdict', () => {

@@ -1,6 +1,6 @@
 import { composeSuiteContext } from '../../suites/compose-suite-context.js';
 import { resolveConfig, type RunOptions } from '../../src/config.js';
-import { CheckLedger, type LedgerEntry } from '../../src/findings/check-ledger.js';
+import { JudgementLog, type LedgerEntry } from '../../src/findings/judgement-log.js';
 import type { Finding } from '../../src/findings/finding.js';
 import { FindingLog } from '../../src/findings/finding-log.js';
 import { createClient } from '../../src/http/client.js';
@@ -37,7 +37,7 @@ export async function runNegativeSuite(url: string, options: RunOptions = {}): P
     onExchange: (exchange) => exchanges.push(exchange),
   });
   const log = new FindingLog();
-  const ledger = new CheckLedger();
+  const ledger = new JudgementLog();
   try {
     await negativeSuite.run(
       composeSuiteContext({
@@ -48,8 +48,11 @@ export async function runNegativeSuite(url: string, options: RunOptions = {}): P
         baseUrl: url,
         suite: negativeSuite,
         signal: new AbortController().signal,
-        record: (finding) => void log.add(finding),
-        noteCheck: (operation, checkId) => ledger.note(negativeSuite.id, operation, checkId),
+        record: (finding) => {
+          ledger.judge(negativeSuite.id, finding.operation, finding.checkId, finding.verdict);
+          log.add(finding);
+        },
+        passed: (operation, checkId) => ledger.judge(negativeSuite.id, operation, checkId, 'passed'),
         progress: () => {},
       }),
     );

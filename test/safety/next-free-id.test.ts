@@ -29,7 +29,7 @@ async function apiWithDeletedBackup(blockedBy: bigint | undefined, options: Refe
     redactedHeaders: new Set(),
     retryDelayMs: 10,
     record: () => {},
-    noteCheck: () => {},
+    passed: () => {},
   });
   if (blockedBy !== undefined) {
     assert.equal((await api.take(blockedBy)).status, 202);

@@ -5,7 +5,7 @@ import { createAjv } from '../../src/spec/create-ajv.js';
 import { indexOperations } from '../../src/spec/index-operations.js';
 import { loadSpec } from '../../src/spec/load-spec.js';
 import { lookupAnswerOf } from '../../src/model/backup-sighting.js';
-import { takeOutcomeOf } from '../../src/model/take-outcome.js';
+import { answerKindOf } from '../../src/api/answer.js';
 import { proseRule, proseRulePointer } from '../../src/spec/prose-rules.js';
 
 type Responses = Record<string, { description: string }>;
@@ -32,8 +32,8 @@ test('a conflict documented under another status is read from the response whose
     return { ...others, '422': conflict as { description: string } };
   });
   assert.equal(index.statuses.conflict, 422);
-  assert.equal(takeOutcomeOf(index.statuses, 422), 'conflict');
-  assert.equal(takeOutcomeOf(index.statuses, 409), undefined);
+  assert.deepEqual(answerKindOf('take', index.statuses, 422), { kind: 'conflict' });
+  assert.deepEqual(answerKindOf('take', index.statuses, 409), { kind: 'refused' });
   // The rule the sentence states is still stated, and its pointer names where.
   assert.equal(proseRulePointer(proseRule('take-conflict-same-or-higher'), index.byRole), '/paths/~1/post/responses/422/description');
 });
@@ -53,11 +53,10 @@ test('a success documented as another 2xx is read from the operation', async () 
   assert.equal(index.byRole.delete.successStatus, 200);
 });
 
-test('an answer about one backup is found, not found or something else, by the statuses', async () => {
-  const spec = await loadSpec(DEFAULTS.specPath);
-  const { statuses } = indexOperations(spec.document, createAjv());
-  assert.equal(lookupAnswerOf(statuses, 200), 'found');
-  assert.equal(lookupAnswerOf(statuses, 404), 'not-found');
-  assert.equal(lookupAnswerOf(statuses, 400), 'other');
-  assert.equal(lookupAnswerOf(statuses, undefined), 'other');
+test('an answer about one backup is found, not found or something else, by the reading of the API', () => {
+  assert.equal(lookupAnswerOf({ kind: 'found' }), 'found');
+  assert.equal(lookupAnswerOf({ kind: 'listed' }), 'found');
+  assert.equal(lookupAnswerOf({ kind: 'not-found' }), 'not-found');
+  assert.equal(lookupAnswerOf({ kind: 'refused' }), 'other');
+  assert.equal(lookupAnswerOf({ kind: 'unclear' }), 'other');
 });

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { RoleStatuses } from '../../src/spec/role-statuses.js';
 import { removeCreatedBackups } from '../../suites/stateful/driver/remove-created-backups.js';
 import { TakeLedger } from '../../suites/stateful/model/take-ledger.js';
 import type { Observation } from '../../src/api/backup-api.js';
@@ -10,7 +9,7 @@ function ledgerOf(ids: readonly bigint[]): TakeLedger {
   const ledger = new TakeLedger(100);
   for (const id of ids) {
     ledger.sending(id);
-    ledger.answered(id, 202);
+    ledger.answered(id, { kind: 'accepted' });
   }
   return ledger;
 }
@@ -20,12 +19,11 @@ function fakeApi(deletes: (id: bigint, attempt: number) => boolean, onDelete?: (
   const sent: bigint[] = [];
   return {
     sent,
-    statuses: { deleted: 204 } as RoleStatuses,
-    delete: async (id: bigint): Promise<Observation> => {
+    delete: async (id: bigint): Promise<Observation<'delete'>> => {
       const attempt = sent.filter((earlier) => earlier === id).length + 1;
       sent.push(id);
       onDelete?.();
-      return (deletes(id, attempt) ? { status: 204 } : {}) as Observation;
+      return (deletes(id, attempt) ? { status: 204, answer: { kind: 'deleted' } } : { answer: { kind: 'unclear', why: 'no-answer' } }) as Observation<'delete'>;
     },
   };
 }
@@ -38,7 +36,7 @@ describe('removeCreatedBackups', () => {
     assert.deepEqual(api.sent, [1n, 2n, 3n]);
     assert.deepEqual(ledger.created, [2n]);
     ledger.sending(4n);
-    ledger.answered(4n, 202);
+    ledger.answered(4n, { kind: 'accepted' });
     await removeCreatedBackups(api, ledger);
     await removeCreatedBackups(api, ledger);
     assert.deepEqual(api.sent, [1n, 2n, 3n, 4n], 'the unconfirmed delete of 2 was repeated after a run');
@@ -51,7 +49,7 @@ describe('removeCreatedBackups', () => {
     await removeCreatedBackups(api, ledger);
     assert.deepEqual(ledger.created, [2n, 3n]);
     ledger.sending(9n);
-    ledger.answered(9n, 503);
+    ledger.answered(9n, { kind: 'unclear', why: 'server-error' });
     await removeCreatedBackups(api, ledger, { retryUntil: new AbortController().signal });
     assert.deepEqual(api.sent, [1n, 2n, 3n, 2n, 3n, 9n]);
     assert.deepEqual(ledger.created, [3n, 9n], 'what is left is what the closing line names');

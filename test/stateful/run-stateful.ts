@@ -56,7 +56,7 @@ export async function runStateful(
           findings.push(finding);
           log.add(finding);
         },
-        noteCheck: (operation, checkId) => void notes.push(`${operation} ${checkId}`),
+        passed: (operation, checkId) => void notes.push(`${operation} ${checkId}`),
         progress: (message) => void progress.push(message),
       }),
     );

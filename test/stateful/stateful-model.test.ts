@@ -265,16 +265,16 @@ describe('TakeLedger', () => {
   it('keeps the ids that may hold a backup until they are deleted, and the highest id ever sent', () => {
     const ledger = new TakeLedger(10);
     ledger.probing(11n);
-    ledger.answered(11n, 202);
-    for (const [id, status] of [
-      [21n, 202],
-      [22n, 409],
-      [23n, 503],
-      [24n, undefined],
-      [25n, 400],
+    ledger.answered(11n, { kind: 'accepted' });
+    for (const [id, answer] of [
+      [21n, { kind: 'accepted' }],
+      [22n, { kind: 'conflict' }],
+      [23n, { kind: 'unclear', why: 'server-error' }],
+      [24n, { kind: 'unclear', why: 'no-answer' }],
+      [25n, { kind: 'refused' }],
     ] as const) {
       ledger.sending(id);
-      ledger.answered(id, status);
+      ledger.answered(id, answer);
     }
     assert.deepEqual(ledger.created, [11n, 21n, 23n, 24n]);
     ledger.removed(21n);

@@ -4,7 +4,7 @@ import type { Sighting } from '../../../src/model/backup-sighting.js';
 import type { BackupModel } from '../../../src/model/backup-model.js';
 import type { BackupCommand } from './backup-command.js';
 import type { BackupTarget } from './backup-target.js';
-import { describeAnswer } from '../judges/describe-answer.js';
+import { describeAnswer } from '../../../src/api/describe-answer.js';
 import { judgeLiveGet } from '../judges/judge-live-get.js';
 import { observedBackups } from '../model/observed-backups.js';
 import { runHalted } from '../model/run-halted.js';
@@ -60,8 +60,10 @@ export class AwaitSettledCommand implements BackupCommand {
       { timeoutMs: system.patience.settleStalled ? 0 : system.settleTimeoutMs, maxAttempts: Number.MAX_SAFE_INTEGER, initialDelayMs: FIRST_PAUSE_MS, signal: system.signal },
     );
     if (!polled.done && system.signal.aborted) return;
-    system.note(get, 'backup-settles');
-    if (polled.done) return;
+    if (polled.done) {
+      system.passed(get, 'backup-settles');
+      return;
+    }
     if (system.patience.settleStalled) return;
     system.patience.settleStalled = true;
     const seconds = `${system.settleTimeoutMs / 1000} s`;
@@ -118,5 +120,5 @@ function partitionsWithoutBackup(answer: Observation): number[] {
 }
 
 function isUnclear(answer: Observation): boolean {
-  return answer.status === undefined || answer.status >= 500;
+  return answer.answer.kind === 'unclear';
 }

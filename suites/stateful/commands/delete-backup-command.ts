@@ -1,11 +1,10 @@
 import type { Observation } from '../../../src/api/backup-api.js';
 import { pollUntil } from '../../../src/api/poll-until.js';
-import type { RoleStatuses } from '../../../src/spec/role-statuses.js';
 import { backupSighting, lookupAnswerOf } from '../../../src/model/backup-sighting.js';
 import type { BackupModel } from '../../../src/model/backup-model.js';
 import type { BackupCommand } from './backup-command.js';
 import type { BackupTarget } from './backup-target.js';
-import { describeAnswer } from '../judges/describe-answer.js';
+import { describeAnswer } from '../../../src/api/describe-answer.js';
 import { observedBackups } from '../model/observed-backups.js';
 import { runHalted } from '../model/run-halted.js';
 import type { StatefulSystem } from '../model/stateful-system.js';
@@ -48,26 +47,25 @@ export class DeleteBackupCommand implements BackupCommand {
  * answer to the delete (a 5xx or an undocumented status, which the response checks report), or an
  * unclear answer while looking, leaves the backup uncertain: it may be gone or not.
  */
-export async function confirmDeleted(model: BackupModel, system: StatefulSystem, id: bigint, answer: Observation): Promise<void> {
-  if (answer.status !== system.statuses.deleted) {
+export async function confirmDeleted(model: BackupModel, system: StatefulSystem, id: bigint, answer: Observation<'delete'>): Promise<void> {
+  if (answer.answer.kind !== 'deleted') {
     model.uncertain(id);
     return;
   }
   const remove = system.index.byRole.delete;
-  system.note(remove, 'deleted-backup-gone');
   const started = performance.now();
   const bounds = { timeoutMs: system.graceMs, signal: system.signal };
   const seconds = `${system.graceMs / 1000} s`;
 
   const lookup = await pollUntil(async () => {
     const got = await system.get(id);
-    return { done: isGone(got, system.statuses) || isUnclear(got), value: got };
+    return { done: isGone(got) || isUnclear(got), value: got };
   }, bounds);
   if (isUnclear(lookup.value) || system.signal.aborted) {
     model.uncertain(id);
     return;
   }
-  if (!isGone(lookup.value, system.statuses)) {
+  if (!isGone(lookup.value)) {
     throw system.violation(
       'deleted-backup-gone',
       remove,
@@ -80,11 +78,11 @@ export async function confirmDeleted(model: BackupModel, system: StatefulSystem,
   const listing = await pollUntil(
     async () => {
       const listed = await system.list();
-      return { done: listed.status !== system.statuses.listed || !holds(listed, id), value: listed };
+      return { done: listed.answer.kind !== 'listed' || !holds(listed, id), value: listed };
     },
     { ...bounds, timeoutMs: remaining },
   );
-  if (listing.value.status === system.statuses.listed && holds(listing.value, id)) {
+  if (listing.value.answer.kind === 'listed' && holds(listing.value, id)) {
     throw system.violation(
       'deleted-backup-gone',
       remove,
@@ -92,17 +90,19 @@ export async function confirmDeleted(model: BackupModel, system: StatefulSystem,
       `still listed after ${listing.attempts} lists`,
     );
   }
+  // Gone from the get; from the list too, unless the list could not be read within the grace.
+  if (listing.value.answer.kind === 'listed') system.passed(remove, 'deleted-backup-gone');
   model.deleted(id);
 }
 
 /** Not found (404), or found (200) but no partition has no partition has the backup (spec/NOTES.md#all-partitions-does-not-exist). */
-function isGone(answer: Observation, statuses: RoleStatuses): boolean {
+function isGone(answer: Observation): boolean {
   const observed = observedBackups(answer)[0];
-  return backupSighting(lookupAnswerOf(statuses, answer.status), observed?.state, observed?.partitionStates) === 'ABSENT';
+  return backupSighting(lookupAnswerOf(answer.answer), observed?.state, observed?.partitionStates) === 'ABSENT';
 }
 
 function isUnclear(answer: Observation): boolean {
-  return answer.status === undefined || answer.status >= 500;
+  return answer.answer.kind === 'unclear';
 }
 
 function holds(listing: Observation, id: bigint): boolean {

@@ -2,7 +2,7 @@ import { backupSighting, lookupAnswerOf } from '../../../src/model/backup-sighti
 import type { BackupModel } from '../../../src/model/backup-model.js';
 import type { BackupCommand } from './backup-command.js';
 import type { BackupTarget } from './backup-target.js';
-import { describeAnswer } from '../judges/describe-answer.js';
+import { describeAnswer } from '../../../src/api/describe-answer.js';
 import { judgeBackup } from '../judges/judge-backup.js';
 import { judgeLiveGet } from '../judges/judge-live-get.js';
 import { observedBackups } from '../model/observed-backups.js';
@@ -34,23 +34,22 @@ export class GetBackupCommand implements BackupCommand {
     const id = this.target.idIn(model);
     system.step(`Get(${this.target.describeIn(model)})`);
     const answer = await system.get(id);
-    const { status } = answer;
-    if (status === undefined || status >= 500) return;
+    if (answer.answer.kind === 'unclear') return;
     const tracked = model.tracked(id);
     if (tracked?.status === 'live') {
       judgeLiveGet(model, system, id, answer);
       return;
     }
     const observed = observedBackups(answer)[0];
-    const sighting = backupSighting(lookupAnswerOf(system.statuses, status), observed?.state, observed?.partitionStates);
+    const sighting = backupSighting(lookupAnswerOf(answer.answer), observed?.state, observed?.partitionStates);
     if (tracked === undefined) {
-      system.note(get, 'unknown-backup-not-found');
       if (sighting !== 'ABSENT')
         throw system.violation('unknown-backup-not-found', get, `${system.statuses.notFound} for backup ${id}: no take of it was sent`, describeAnswer(answer));
+      system.passed(get, 'unknown-backup-not-found');
     } else if (tracked.status === 'deleted') {
-      system.note(get, 'deleted-backup-gone');
       if (sighting !== 'ABSENT')
         throw system.violation('deleted-backup-gone', get, `${system.statuses.notFound} for backup ${id}: it was deleted and seen gone`, describeAnswer(answer));
+      system.passed(get, 'deleted-backup-gone');
     } else if (tracked.status === 'uncertain' && observed?.backupId === id && sighting !== undefined) {
       // An uncertain backup may or may not exist; if it shows up, it is still one of the run's.
       judgeBackup(model, system, get, id, sighting, observed, describeAnswer(answer));

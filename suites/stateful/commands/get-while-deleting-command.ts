@@ -2,7 +2,7 @@ import type { BackupModel } from '../../../src/model/backup-model.js';
 import type { BackupCommand } from './backup-command.js';
 import type { BackupTarget } from './backup-target.js';
 import { confirmDeleted } from './delete-backup-command.js';
-import { describeAnswer } from '../judges/describe-answer.js';
+import { describeAnswer } from '../../../src/api/describe-answer.js';
 import { observedBackups } from '../model/observed-backups.js';
 import { runHalted } from '../model/run-halted.js';
 import type { StatefulSystem } from '../model/stateful-system.js';
@@ -27,15 +27,14 @@ export class GetWhileDeletingCommand implements BackupCommand {
     const id = this.target.idIn(model);
     system.step(`GetWhileDeleting(${this.target.describeIn(model)})`);
     const { got, deleted } = await system.getWhileDeleting(id);
-    const { status } = got;
-    if (status !== undefined && status < 500) {
-      system.note(get, 'get-returns-requested-backup');
+    const kind = got.answer.kind;
+    if (kind !== 'unclear') {
       const observed = observedBackups(got)[0];
       const received = `${describeAnswer(got)} to a GET sent with the delete of backup ${id}`;
       const { found, notFound } = system.statuses;
-      if (status !== found && status !== notFound)
+      if (kind !== 'found' && kind !== 'not-found')
         throw system.violation('get-returns-requested-backup', get, `${found} with backup ${id}, or ${notFound}, while it is being deleted`, received);
-      if (status === found && observed !== undefined && observed.backupId !== id) {
+      if (kind === 'found' && observed !== undefined && observed.backupId !== id) {
         throw system.violation(
           'get-returns-requested-backup',
           get,
@@ -43,6 +42,7 @@ export class GetWhileDeletingCommand implements BackupCommand {
           `backupId ${observed.backupId ?? '(none)'} in the answer to a GET sent with the delete of backup ${id}`,
         );
       }
+      system.passed(get, 'get-returns-requested-backup');
     }
     await confirmDeleted(model, system, id, deleted);
   }

@@ -28,8 +28,7 @@ export class ListBackupsCommand implements BackupCommand {
     const list = system.index.byRole.list;
     system.step('List');
     const answer = await system.list();
-    if (answer.status !== system.statuses.listed || answer.body?.ok !== true || !Array.isArray(answer.body.exact)) return;
-    system.note(list, 'list-holds-live-backups');
+    if (answer.answer.kind !== 'listed' || answer.answer.backups === undefined) return;
     const listed = new Map<bigint, ObservedBackup>();
     for (const entry of observedBackups(answer)) {
       const id = entry.backupId;
@@ -44,7 +43,6 @@ export class ListBackupsCommand implements BackupCommand {
         throw system.violation('list-holds-live-backups', list, `only backups that exist; no take of backup ${id} was sent`, `backup ${id} ${shown}`);
       }
       if (tracked.status === 'deleted') {
-        system.note(list, 'deleted-backup-gone');
         throw system.violation('deleted-backup-gone', list, `backup ${id} not listed: it was deleted and seen gone`, `backup ${id} ${shown}`);
       }
       if (tracked.status !== 'refused' && sighting !== undefined) judgeBackup(model, system, list, id, sighting, entry, shown);
@@ -59,6 +57,7 @@ export class ListBackupsCommand implements BackupCommand {
         `a list without it (this run's backups listed: ${ids.length === 0 ? 'none' : ids.join(', ')})`,
       );
     }
+    system.passed(list, 'list-holds-live-backups');
   }
 
   toString(): string {

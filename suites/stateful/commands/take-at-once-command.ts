@@ -1,7 +1,8 @@
+import type { TakeAnswer } from '../../../src/api/answer.js';
 import type { Observation } from '../../../src/api/backup-api.js';
 import type { BackupModel } from '../../../src/model/backup-model.js';
 import type { BackupCommand } from './backup-command.js';
-import { describeAnswer } from '../judges/describe-answer.js';
+import { describeAnswer } from '../../../src/api/describe-answer.js';
 import { runHalted } from '../model/run-halted.js';
 import type { StatefulSystem } from '../model/stateful-system.js';
 
@@ -34,7 +35,7 @@ export class TakeAtOnceCommand implements BackupCommand {
     system.step(`TakeAtOnce(${this.offsets.map((offset, at) => `+${offset} = ${ids[at]}`).join(', ')})`);
     const answers = await system.takeAtOnce(ids);
     for (const id of ids) model.sent(id);
-    const unclear = answers.findIndex((answer) => answer.status === undefined || answer.status >= 500);
+    const unclear = answers.findIndex((answer) => answer.answer.kind === 'unclear');
     if (unclear !== -1) {
       for (const id of ids) model.uncertain(id);
       system.inconclusive({
@@ -46,14 +47,13 @@ export class TakeAtOnceCommand implements BackupCommand {
       });
       return;
     }
-    const [first, second] = answers.map((answer) => answer.status) as [number, number];
+    const [first, second] = answers.map((answer) => answer.answer.kind) as [TakeAnswer['kind'], TakeAnswer['kind']];
+    const [firstStatus, secondStatus] = answers.map((answer) => answer.status);
     const { accepted: acceptedStatus, conflict } = system.statuses;
     const [low, high] = ids;
     if (low === high) {
-      system.note(take, 'take-accepted-above-highest');
-      system.note(take, 'take-conflict-not-above-highest');
-      const accepted = [first, second].filter((status) => status === acceptedStatus).length;
-      const received = `${first} and ${second} for two takes of backup ${low} sent at once`;
+      const accepted = [first, second].filter((kind) => kind === 'accepted').length;
+      const received = `${firstStatus} and ${secondStatus} for two takes of backup ${low} sent at once`;
       if (accepted === 0)
         throw system.violation(
           'take-accepted-above-highest',
@@ -61,18 +61,20 @@ export class TakeAtOnceCommand implements BackupCommand {
           `one ${acceptedStatus} for backup ${low}, above every id taken, when two takes of it are sent at once`,
           received,
         );
-      if (accepted === 2 || ![first, second].includes(conflict))
+      if (accepted === 2 || ![first, second].includes('conflict'))
         throw system.violation('take-conflict-not-above-highest', take, `exactly one ${acceptedStatus} and one ${conflict} for two takes of backup ${low} sent at once`, received);
+      system.passed(take, 'take-accepted-above-highest');
+      system.passed(take, 'take-conflict-not-above-highest');
       model.accepted(low);
       return;
     }
-    system.note(take, 'take-accepted-above-highest');
-    const received = `${first} for backup ${low} and ${second} for backup ${high}, sent at once`;
-    if (second !== acceptedStatus)
+    const received = `${firstStatus} for backup ${low} and ${secondStatus} for backup ${high}, sent at once`;
+    if (second !== 'accepted')
       throw system.violation('take-accepted-above-highest', take, `${acceptedStatus} for backup ${high}, above every id whatever the order of the two takes`, received);
-    if (first !== acceptedStatus && first !== conflict)
+    if (first !== 'accepted' && first !== 'conflict')
       throw system.violation('take-accepted-above-highest', take, `${acceptedStatus} for backup ${low} (or ${conflict}, had the take of ${high} come first)`, received);
-    if (first === acceptedStatus) model.accepted(low);
+    system.passed(take, 'take-accepted-above-highest');
+    if (first === 'accepted') model.accepted(low);
     else model.refused(low);
     model.accepted(high);
   }

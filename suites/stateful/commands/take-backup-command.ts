@@ -1,8 +1,8 @@
 import type { BackupModel } from '../../../src/model/backup-model.js';
-import { takeOutcomeOf, takeStatusOf, type TakeOutcome } from '../../../src/model/take-outcome.js';
+import type { TakeOutcome } from '../../../src/model/take-outcome.js';
 import type { RoleStatuses } from '../../../src/spec/role-statuses.js';
 import type { BackupCommand } from './backup-command.js';
-import { describeAnswer } from '../judges/describe-answer.js';
+import { describeAnswer } from '../../../src/api/describe-answer.js';
 import { runHalted } from '../model/run-halted.js';
 import type { StatefulSystem } from '../model/stateful-system.js';
 
@@ -32,22 +32,21 @@ export class TakeBackupCommand implements BackupCommand {
     const checkId = expected.has('conflict') ? 'take-conflict-not-above-highest' : 'take-accepted-above-highest';
     const answer = await system.take(id);
     model.sent(id);
-    const { status } = answer;
-    if (status === undefined || status >= 500) {
+    const kind = answer.answer.kind;
+    if (kind === 'unclear') {
       model.uncertain(id);
       system.inconclusive({
         checkId,
         operation: take.label,
-        expected: [...expected].map((outcome) => takeStatusOf(system.statuses, outcome)).join(' or '),
-        received: `${status ?? 'no answer'}: whether the take created a backup is unknown, so the run stops judging that backup`,
+        expected: [...expected].map((outcome) => (outcome === 'accepted' ? system.statuses.accepted : system.statuses.conflict)).join(' or '),
+        received: `${answer.status ?? 'no answer'}: whether the take created a backup is unknown, so the run stops judging that backup`,
         specPointer: 'spec/NOTES.md#undocumented-5xx',
       });
       return;
     }
-    system.note(take, checkId);
-    const outcome = takeOutcomeOf(system.statuses, status);
-    if (outcome !== undefined && expected.has(outcome)) {
-      if (outcome === 'accepted') model.accepted(id);
+    if ((kind === 'accepted' || kind === 'conflict') && expected.has(kind)) {
+      system.passed(take, checkId);
+      if (kind === 'accepted') model.accepted(id);
       else model.refused(id);
       return;
     }

@@ -26,14 +26,14 @@ export interface CleanupPass {
  * but once more in the end-of-suite pass, which is bounded in time. What is still in the ledger
  * then is named in the suite's closing line.
  */
-export async function removeCreatedBackups(api: Pick<BackupApi, 'delete' | 'statuses'>, ledger: TakeLedger, pass: CleanupPass = {}): Promise<void> {
+export async function removeCreatedBackups(api: Pick<BackupApi, 'delete'>, ledger: TakeLedger, pass: CleanupPass = {}): Promise<void> {
   const { retryUntil } = pass;
   const ids = retryUntil === undefined ? ledger.awaitingCleanup : ledger.created;
   for (let at = 0; at < ids.length && retryUntil?.aborted !== true; at += CONCURRENCY) {
     await Promise.all(
       ids.slice(at, at + CONCURRENCY).map(async (id) => {
         const answer = await api.delete(id);
-        if (answer.status === api.statuses.deleted) ledger.removed(id);
+        if (answer.answer.kind === 'deleted') ledger.removed(id);
         else ledger.deleteUnconfirmed(id);
       }),
     );

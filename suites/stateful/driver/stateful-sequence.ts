@@ -6,7 +6,7 @@ import type { Exchange } from '../../../src/http/exchange.js';
 import { BackupModel } from '../../../src/model/backup-model.js';
 import { runBaseId } from '../../../src/model/run-base-id.js';
 import type { BackupCommand } from '../commands/backup-command.js';
-import { answerClause } from '../judges/describe-answer.js';
+import { answerClause } from '../../../src/api/describe-answer.js';
 import { PropertyViolation } from '../judges/property-violation.js';
 import { removeCreatedBackups } from './remove-created-backups.js';
 import { ResponseViolation } from '../judges/response-violation.js';
@@ -75,7 +75,7 @@ export async function runSequence(commands: readonly BackupCommand[], options: S
     patience: options.patience,
     signal,
     ...(options.stopOn === undefined ? {} : { stopOn: options.stopOn }),
-    noteCheck: (operation, checkId) => context.noteCheck(operation, checkId),
+    passed: (operation, checkId) => context.passed(operation, checkId),
     inconclusive: (note, exchanges) => {
       context.record(
         sequenceFinding({
@@ -101,7 +101,7 @@ export async function runSequence(commands: readonly BackupCommand[], options: S
 
   try {
     const listing = await system.list();
-    if (listing.status === undefined || listing.status >= 500) {
+    if (listing.answer.kind === 'unclear') {
       return outcome({ skipReason: `${answerClause('the list', listing)}, so no backup id could be chosen safely` });
     }
     const highest = highestBackupId(listing);

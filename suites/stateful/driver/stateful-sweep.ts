@@ -52,7 +52,7 @@ export class BackupSweep {
       const id = entry.backupId as bigint;
       const answer = await api.get(id);
       const observed = observedBackups(answer)[0];
-      const sighting = backupSighting(lookupAnswerOf(this.context.index.statuses, answer.status), observed?.state, observed?.partitionStates);
+      const sighting = backupSighting(lookupAnswerOf(answer.answer), observed?.state, observed?.partitionStates);
       if (sighting === undefined || sighting === 'ABSENT' || observed?.backupId !== id) continue;
       this.#history.accepted(id);
       this.#history.sight(id, sighting);
@@ -86,7 +86,7 @@ export class BackupSweep {
     const { api, index } = this.context;
     const listing = await api.list();
     const transcript: Observation[] = [listing];
-    const listReadable = listing.status === index.statuses.listed && listing.body?.ok === true && Array.isArray(listing.body.exact);
+    const listReadable = listing.answer.kind === 'listed' && listing.answer.backups !== undefined;
     const listed = present(observedBackups(listing));
     const fail = (checkId: RuleId, operation: string, expected: string, received: string): void => {
       this.context.record(
@@ -111,9 +111,8 @@ export class BackupSweep {
       const answer = await api.get(id);
       transcript.push(answer);
       const observed = observedBackups(answer)[0];
-      const sighting = backupSighting(lookupAnswerOf(this.context.index.statuses, answer.status), observed?.state, observed?.partitionStates);
+      const sighting = backupSighting(lookupAnswerOf(answer.answer), observed?.state, observed?.partitionStates);
       if (sighting === undefined) continue;
-      this.context.noteCheck(get, 'state-transition-allowed');
       const before = this.#history.tracked(id)?.lastSeen;
       const outcome = this.#history.sight(id, sighting);
       if (!outcome.allowed) {
@@ -126,8 +125,8 @@ export class BackupSweep {
         );
         continue;
       }
+      this.context.passed(get, 'state-transition-allowed');
       if (sighting === 'ABSENT' || observed === undefined) continue;
-      this.context.noteCheck(get, 'backup-facts-fixed');
       if (!samePartitionSet(backup.partitionIds, observed.partitionIds)) {
         fail(
           'backup-facts-fixed',
@@ -148,9 +147,10 @@ export class BackupSweep {
         );
         continue;
       }
+      this.context.passed(get, 'backup-facts-fixed');
       if (!listReadable) continue;
-      this.context.noteCheck(list, 'list-holds-live-backups');
       if (entry === undefined) fail('list-holds-live-backups', list, `backup ${id} listed: GET finds it ${sighting}`, 'a list without it at the end of the run');
+      else this.context.passed(list, 'list-holds-live-backups');
     }
 
     for (const id of this.#deleted) {
@@ -158,16 +158,15 @@ export class BackupSweep {
       const answer = await api.get(id);
       transcript.push(answer);
       const observed = observedBackups(answer)[0];
-      const sighting = backupSighting(lookupAnswerOf(this.context.index.statuses, answer.status), observed?.state, observed?.partitionStates);
+      const sighting = backupSighting(lookupAnswerOf(answer.answer), observed?.state, observed?.partitionStates);
       if (sighting !== undefined) {
-        this.context.noteCheck(get, 'deleted-backup-gone');
         if (sighting !== 'ABSENT') {
           fail('deleted-backup-gone', get, `${this.context.index.statuses.notFound} for backup ${id}: the suite deleted it and saw it gone`, `${sighting} at the end of the run`);
           continue;
         }
+        this.context.passed(get, 'deleted-backup-gone');
       }
       if (!listReadable) continue;
-      this.context.noteCheck(list, 'deleted-backup-gone');
       if (listed.has(id))
         fail(
           'deleted-backup-gone',
@@ -175,6 +174,7 @@ export class BackupSweep {
           `backup ${id} not listed: the suite deleted it and saw it gone`,
           `listed with state ${String(listed.get(id)?.state)} at the end of the run`,
         );
+      else this.context.passed(list, 'deleted-backup-gone');
     }
   }
 }

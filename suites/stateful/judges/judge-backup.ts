@@ -22,7 +22,6 @@ export function judgeBackup(
   received: string,
 ): void {
   if (model.tracked(id)?.status === 'live') {
-    system.note(operation, 'state-transition-allowed');
     const outcome = model.sight(id, sighting);
     if (!outcome.allowed) {
       const before = outcome.lastSeen === undefined ? '' : ` (it was ${sightingText(outcome.lastSeen)} before)`;
@@ -33,10 +32,10 @@ export function judgeBackup(
         `${received} for backup ${id}`,
       );
     }
+    system.passed(operation, 'state-transition-allowed');
   }
   if (observed === undefined || sighting === 'ABSENT') return;
 
-  system.note(operation, 'partition-set-stable');
   const first = model.notePartitions(observed.partitionIds, `backup ${id} in ${operation.label}`);
   if (first !== undefined) {
     throw system.violation(
@@ -46,7 +45,7 @@ export function judgeBackup(
       `partitions ${partitionText(observed.partitionIds)} for backup ${id}`,
     );
   }
-  system.note(operation, 'backup-facts-fixed');
+  system.passed(operation, 'partition-set-stable');
   const changed = model.noteFacts(id, new Map(observed.partitions.map((partition) => [partition.partitionId, partition.facts])));
   if (changed !== undefined) {
     throw system.violation(
@@ -56,8 +55,8 @@ export function judgeBackup(
       `${changed.fact} ${changed.after}`,
     );
   }
+  system.passed(operation, 'backup-facts-fixed');
   if (observed.positions.size === 0) return;
-  system.note(operation, 'checkpoint-position-monotonic');
   const decrease = model.notePositions(id, observed.positions);
   if (decrease !== undefined) {
     const { partitionId, lowerId, lowerIdPosition, higherId, higherIdPosition } = decrease;
@@ -68,6 +67,7 @@ export function judgeBackup(
       `checkpointPosition ${higherIdPosition} for backup ${higherId}`,
     );
   }
+  system.passed(operation, 'checkpoint-position-monotonic');
 }
 
 function sightingText(sighting: Sighting): string {

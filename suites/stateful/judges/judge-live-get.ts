@@ -1,7 +1,7 @@
 import type { Observation } from '../../../src/api/backup-api.js';
 import { backupSighting, type Sighting } from '../../../src/model/backup-sighting.js';
 import type { BackupModel } from '../../../src/model/backup-model.js';
-import { describeAnswer } from './describe-answer.js';
+import { describeAnswer } from '../../../src/api/describe-answer.js';
 import { judgeBackup } from './judge-backup.js';
 import { observedBackups } from '../model/observed-backups.js';
 import type { StatefulSystem } from '../model/stateful-system.js';
@@ -12,17 +12,16 @@ import type { StatefulSystem } from '../model/stateful-system.js';
  * undefined when the answer says nothing about the backup (a 5xx, an unreadable body: the
  * response checks report those).
  */
-export function judgeLiveGet(model: BackupModel, system: StatefulSystem, id: bigint, answer: Observation): Sighting | undefined {
+export function judgeLiveGet(model: BackupModel, system: StatefulSystem, id: bigint, answer: Observation<'get'>): Sighting | undefined {
   const get = system.index.byRole.get;
-  const { status } = answer;
-  if (status === undefined || status >= 500) return undefined;
+  const kind = answer.answer.kind;
+  if (kind === 'unclear') return undefined;
   const { found, notFound } = system.statuses;
-  if (status === notFound) {
+  if (kind === 'not-found') {
     judgeBackup(model, system, get, id, 'ABSENT', undefined, describeAnswer(answer));
     return 'ABSENT';
   }
-  system.note(get, 'get-returns-requested-backup');
-  if (status !== found) {
+  if (kind !== 'found') {
     throw system.violation('get-returns-requested-backup', get, `${found} with backup ${id} (or ${notFound} while it starts)`, describeAnswer(answer));
   }
   const observed = observedBackups(answer)[0];
@@ -30,6 +29,7 @@ export function judgeLiveGet(model: BackupModel, system: StatefulSystem, id: big
   if (observed.backupId !== id) {
     throw system.violation('get-returns-requested-backup', get, `backupId ${id}`, `backupId ${observed.backupId ?? '(none)'} in the answer for backup ${id}`);
   }
+  system.passed(get, 'get-returns-requested-backup');
   const sighting = backupSighting('found', observed.state, observed.partitionStates);
   if (sighting !== undefined) judgeBackup(model, system, get, id, sighting, observed, describeAnswer(answer));
   return sighting;

@@ -30,8 +30,8 @@ export interface ObservedBackup {
  * reports them).
  */
 export function observedBackups(observation: Observation): ObservedBackup[] {
-  const { status, body, operation } = observation;
-  if (status !== operation.successStatus || body === undefined || !body.ok) return [];
+  const { answer, body, operation } = observation;
+  if ((answer.kind !== 'found' && answer.kind !== 'listed') || body === undefined || !body.ok) return [];
   if (operation.role === 'get') return isObject(body.exact) ? [toObserved(body.exact)] : [];
   if (operation.role === 'list' && Array.isArray(body.exact)) return body.exact.filter(isObject).map(toObserved);
   return [];

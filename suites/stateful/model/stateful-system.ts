@@ -36,7 +36,8 @@ export interface StatefulSystemOptions {
   readonly signal: AbortSignal;
   /** A response check whose violation stops the run (throws a ResponseViolation), to shrink it. */
   readonly stopOn?: string;
-  noteCheck(operation: string, checkId: string): void;
+  /** Records a judgement of a rule that held on evidence that could have shown it broken. */
+  passed(operation: string, checkId: StatefulCheckId): void;
   /** Records a finding (inconclusive unless the note says otherwise), reproduced by the exchanges of the run so far. */
   inconclusive(note: InconclusiveNote, exchanges: readonly Exchange[]): void;
 }
@@ -80,10 +81,10 @@ export class StatefulSystem {
   }
 
   /** Sends a take, counted against the suite's limit. */
-  async take(id: bigint): Promise<Observation> {
+  async take(id: bigint): Promise<Observation<'take'>> {
     this.options.ledger.sending(id);
     const observation = await this.options.api.take(id);
-    this.options.ledger.answered(id, observation.status);
+    this.options.ledger.answered(id, observation.answer);
     return this.#observed(observation);
   }
 
@@ -91,31 +92,31 @@ export class StatefulSystem {
    * Sends takes of `ids` at once (each counted against the suite's limit first), for the rules
    * that must hold under concurrency; answers in the order of `ids`.
    */
-  async takeAtOnce(ids: readonly bigint[]): Promise<Observation[]> {
+  async takeAtOnce(ids: readonly bigint[]): Promise<Observation<'take'>[]> {
     for (const id of ids) this.options.ledger.sending(id);
     const answers = await Promise.all(ids.map((id) => this.options.api.take(id)));
-    answers.forEach((answer, at) => this.options.ledger.answered(ids[at] as bigint, answer.status));
+    answers.forEach((answer, at) => this.options.ledger.answered(ids[at] as bigint, answer.answer));
     return answers.map((answer) => this.#observed(answer));
   }
 
   /** Sends a GET and a DELETE of `id` at once. */
-  async getWhileDeleting(id: bigint): Promise<{ readonly got: Observation; readonly deleted: Observation }> {
+  async getWhileDeleting(id: bigint): Promise<{ readonly got: Observation<'get'>; readonly deleted: Observation<'delete'> }> {
     const [got, deleted] = await Promise.all([this.options.api.get(id), this.options.api.delete(id)]);
-    if (deleted.status === this.statuses.deleted) this.options.ledger.removed(id);
+    if (deleted.answer.kind === 'deleted') this.options.ledger.removed(id);
     return { got: this.#observed(got), deleted: this.#observed(deleted) };
   }
 
-  async list(): Promise<Observation> {
+  async list(): Promise<Observation<'list'>> {
     return this.#observed(await this.options.api.list());
   }
 
-  async get(id: bigint): Promise<Observation> {
+  async get(id: bigint): Promise<Observation<'get'>> {
     return this.#observed(await this.options.api.get(id));
   }
 
-  async delete(id: bigint): Promise<Observation> {
+  async delete(id: bigint): Promise<Observation<'delete'>> {
     const observation = await this.options.api.delete(id);
-    if (observation.status === this.statuses.deleted) this.options.ledger.removed(id);
+    if (observation.answer.kind === 'deleted') this.options.ledger.removed(id);
     return this.#observed(observation);
   }
 
@@ -124,9 +125,9 @@ export class StatefulSystem {
     this.steps.push(text);
   }
 
-  /** Counts one evaluation of a rule, so passes show in the reports. */
-  note(operation: Operation, checkId: StatefulCheckId): void {
-    this.options.noteCheck(operation.label, checkId);
+  /** Records that a rule held, once the answers that could have broken it are judged. */
+  passed(operation: Operation, checkId: StatefulCheckId): void {
+    this.options.passed(operation.label, checkId);
   }
 
   inconclusive(note: InconclusiveNote): void {
@@ -138,7 +139,7 @@ export class StatefulSystem {
     return new PropertyViolation(checkId, operation.label, expected, received);
   }
 
-  #observed(observation: Observation): Observation {
+  #observed<O extends Observation>(observation: O): O {
     this.transcript.push(observation.exchange);
     for (const finding of observation.findings) {
       if (finding.verdict !== 'violation' || this.responseViolations.some((seen) => seen.checkId === finding.checkId)) continue;

@@ -1,3 +1,5 @@
+import type { TakeAnswer } from '../../../src/api/answer.js';
+
 /**
  * The suite's account of its takes across all runs: a hard limit on how many the runs may send
  * (each may copy a whole cluster's data), the highest id it sent (ids are never reusable), and the
@@ -30,7 +32,7 @@ export class TakeLedger {
     return this.limit - this.#sent;
   }
 
-  /** How many takes were answered with a 2xx. */
+  /** How many takes were accepted. */
   get accepted(): number {
     return this.#accepted;
   }
@@ -83,11 +85,11 @@ export class TakeLedger {
     if (id !== undefined) this.#saw(id);
   }
 
-  /** Records the answer to a take: any 2xx (202 is documented) or an unclear answer (5xx, none) may have created a backup. */
-  answered(id: bigint, status: number | undefined): void {
-    const accepted = status !== undefined && status >= 200 && status < 300;
+  /** Records the answer to a take: an accepted take or an unclear answer (a 5xx, none) may have created a backup. */
+  answered(id: bigint, answer: TakeAnswer): void {
+    const accepted = answer.kind === 'accepted';
     if (accepted) this.#accepted++;
-    if (accepted || status === undefined || status >= 500) {
+    if (accepted || answer.kind === 'unclear') {
       this.#created.add(id);
       if (this.#highestCreated === undefined || id > this.#highestCreated) this.#highestCreated = id;
     }

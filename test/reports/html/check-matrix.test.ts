@@ -12,10 +12,10 @@ test('the worst verdict wins a cell: violation, then inconclusive, then known de
 test('suites merge into one cell per check and operation; failing rows come first', () => {
   const matrix = checkMatrix({
     checks: [
-      { suite: 'smoke', operation: 'GET /', checkId: 'response-received', runs: 2, failed: 0 },
-      { suite: 'smoke', operation: 'POST /', checkId: 'response-received', runs: 1, failed: 0 },
-      { suite: 'stateful', operation: 'GET /', checkId: 'response-received', runs: 5, failed: 0 },
-      { suite: 'smoke', operation: 'GET /', checkId: 'list-sorted-descending', runs: 2, failed: 1 },
+      { suite: 'smoke', operation: 'GET /', checkId: 'response-received', runs: 2, failed: 0, outcome: 'passed' },
+      { suite: 'smoke', operation: 'POST /', checkId: 'response-received', runs: 1, failed: 0, outcome: 'passed' },
+      { suite: 'stateful', operation: 'GET /', checkId: 'response-received', runs: 5, failed: 0, outcome: 'passed' },
+      { suite: 'smoke', operation: 'GET /', checkId: 'list-sorted-descending', runs: 2, failed: 1, outcome: 'violation' },
     ],
     findings: [violation, { ...inconclusive, operation: 'DELETE /{backupId}' }],
   });

@@ -1,4 +1,4 @@
-import type { Observation } from '../../../src/api/backup-api.js';
+import type { Observation } from './backup-api.js';
 
 const SHOWN = 120;
 
