@@ -21,7 +21,7 @@ after(() => rm(folder, { recursive: true, force: true }));
  * A user's test file: a reference server with these options (and a count of the requests it
  * receives, written out when the tests end), and the conformance tests registered against it.
  */
-async function runAgainst(name: string, serverOptions: string, conformanceOptions: string): Promise<NodeTestResult> {
+async function runAgainst(name: string, serverOptions: string, conformanceOptions: string, answer = 'planned'): Promise<NodeTestResult> {
   const file = join(folder, `${name}.test.mjs`);
   await writeFile(
     file,
@@ -31,7 +31,7 @@ async function runAgainst(name: string, serverOptions: string, conformanceOption
       `import { startReferenceServer } from ${JSON.stringify(serverModule)};`,
       `import { registerConformanceTests } from ${JSON.stringify(nodeTestModule)};`,
       `let received = 0;`,
-      `const server = await startReferenceServer({ ...${serverOptions}, intercept: (request, planned) => { received++; return planned; } });`,
+      `const server = await startReferenceServer({ ...${serverOptions}, intercept: (request, planned) => { received++; return ${answer}; } });`,
       `after(async () => { await server.close(); writeFileSync(${JSON.stringify(`${file}.requests`)}, String(received)); });`,
       `registerConformanceTests({ target: server.url, ...${conformanceOptions} });`,
     ].join('\n'),
@@ -82,6 +82,17 @@ describe('registerConformanceTests', () => {
     assert.match(failed[0]?.text ?? '', /list-sorted-descending \(GET \/\): violation \[medium\]: expected backupIds strictly descending, received 1 then 2/);
     assert.match(failed[0]?.text ?? '', /curl -i -X GET -H 'accept: application\/json' http:\/\/127\.0\.0\.1:\d+\/actuator\/backups/);
     assert.deepEqual(result.cases.filter((c) => c.status === 'passed').length, rulesOf('inventory').length - 1);
+  });
+
+  test('a fault seen in every suite fails the test of its rule in every suite, not only where its best sighting was', async () => {
+    // Every 404 comes as text/plain, which no schema describes: the inventory, smoke, stateful and negative suites all ask for unknown ids.
+    const plain404 = `'status' in planned && planned.status === 404 ? { status: 404, headers: { 'content-type': 'text/plain' }, text: 'Not Found' } : planned`;
+    const result = await runAgainst('plain-404', '{ seedBackups: [{ id: 1 }, { id: 2 }] }', '{}', plain404);
+    assert.equal(result.code, 1);
+    assert.deepEqual(
+      result.cases.filter((c) => c.status === 'failed').map((c) => `${c.suite} ${c.name}`),
+      ['inventory', 'smoke', 'stateful', 'negative'].flatMap((suite) => [`${suite} content-type-documented`, `${suite} response-schema-valid`]),
+    );
   });
 
   test('a fault the baseline already records is skipped as known, not failed', async () => {
