@@ -169,7 +169,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     baseUrl = discovered.baseUrl;
     emit({ type: 'target', url: baseUrl, embedded: embedded !== undefined, ...(discovered.discoveredPath === undefined ? {} : { discoveredPath: discovered.discoveredPath }) });
     // The list's own URL, from its path template: a spec with renamed paths is probed where it says.
-    await preflight(baseUrl, client, index);
+    await preflight(baseUrl, client, index, specServerPaths(spec.document.servers));
     const routes = backupRoutes(baseUrl, index);
     account.route(routes);
     emit({ type: 'plan', suites: suites.map((s) => s.id), maxBackups, readOnly: config.readOnly, notChecked });
