@@ -6,7 +6,6 @@ export const FINDINGS_SCHEMA_VERSION = 4;
 
 /** The canonical machine-readable record of a run, described by reports/findings.schema.json. */
 export function toFindingsJson(outcome: RunOutcome): string {
-  const count = (verdict: string) => outcome.findings.filter((f) => f.verdict === verdict).length;
   const document = {
     schemaVersion: FINDINGS_SCHEMA_VERSION,
     tool: { name: 'backup-conformance', version: toolVersion },
@@ -19,14 +18,7 @@ export function toFindingsJson(outcome: RunOutcome): string {
     ...(outcome.seed === undefined ? {} : { seed: outcome.seed }),
     exitCode: outcome.exitCode,
     ...(outcome.interrupted === undefined ? {} : { interrupted: outcome.interrupted }),
-    summary: {
-      violations: count('violation'),
-      inconclusive: count('inconclusive'),
-      knownDeviations: count('known-deviation'),
-      toolErrors: outcome.errors.length,
-      checksRun: outcome.checks.reduce((sum, entry) => sum + entry.runs, 0),
-      requests: outcome.requests,
-    },
+    summary: outcome.summary,
     suites: outcome.suites.map((suite) => ({
       id: suite.id,
       title: suite.title,

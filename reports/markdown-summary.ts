@@ -1,6 +1,6 @@
 import type { Finding } from '../src/findings/finding.js';
 import { seenText } from '../src/findings/format-finding.js';
-import type { RunOutcome } from '../src/run-outcome.js';
+import { couldNotJudge, type RunOutcome } from '../src/run-outcome.js';
 import { verdictLine } from '../src/verdict-line.js';
 
 /** Findings listed at most; the rest are counted (the summary must stay well under GitHub's 1 MiB). */
@@ -15,13 +15,13 @@ const VERDICT_CELLS: Readonly<Record<Finding['verdict'], string>> = { violation:
  */
 export function toMarkdownSummary(outcome: RunOutcome): string {
   const count = (verdict: Finding['verdict']) => outcome.findings.filter((f) => f.verdict === verdict).length;
-  const icon = outcome.exitCode === 2 ? '⛔' : outcome.exitCode === 1 ? '❌' : '✅';
-  const headline = outcome.exitCode === 2 ? 'Could not judge' : outcome.exitCode === 1 ? 'Not conformant' : 'Conformant';
+  const icon = couldNotJudge(outcome.exitCode) ? '⛔' : outcome.exitCode === 1 ? '❌' : '✅';
+  const headline = couldNotJudge(outcome.exitCode) ? 'Could not judge' : outcome.exitCode === 1 ? 'Not conformant' : 'Conformant';
   const evaluations = outcome.checks.reduce((sum, entry) => sum + entry.runs, 0);
   const lines = [
     `## ${icon} Backup API conformance: ${headline}`,
     '',
-    outcome.exitCode === 2 ? 'The tool could not judge the server: see the tool errors below.' : text(verdictLine(outcome)),
+    couldNotJudge(outcome.exitCode) ? 'The tool could not judge the server: see the tool errors below.' : text(verdictLine(outcome)),
     '',
     `Target ${code(outcome.target)}${outcome.embedded ? ' (the embedded reference server)' : ''}, held to ${outcome.profile.id === 'spec' ? 'the spec' : text(outcome.profile.title)}.${outcome.interrupted === undefined ? '' : ' **Stopped early: the results are partial.**'}`,
     '',

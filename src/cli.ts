@@ -107,7 +107,7 @@ async function run(config: RunConfig, github: GitHubActions | undefined): Promis
     { BackupAccount, describeAccount, listIds },
     { createConsoleReporter },
     { formatSummary },
-    { exitCodeOf },
+    { exitCodeOf, interruptExitCode, summaryOf },
     { runConformance },
     { resumeCommands, stopCommands, toGitHubAnnotations },
     { appendJobSummary, writeReports },
@@ -147,11 +147,11 @@ async function run(config: RunConfig, github: GitHubActions | undefined): Promis
       process.stderr.write(
         `\nQuit before cleanup finished. ${left.length === 0 ? 'No backup taken by this run is left behind.' : `Backups taken by this run and left behind, delete them by hand: ${listIds(left)}.`}${maybe}\n`,
       );
-      process.exit(signalExitCode(stoppedBy));
+      process.exit(interruptExitCode(stoppedBy));
     }
     stoppedBy = signal;
     reporter.line(`\nInterrupted (${signal}): finishing the current request and cleaning up (press Ctrl-C again to quit at once)`, 'err');
-    interrupt.abort();
+    interrupt.abort(signal);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -191,7 +191,8 @@ async function run(config: RunConfig, github: GitHubActions | undefined): Promis
       errors,
       timeline: [],
       ...(stoppedBy === undefined ? {} : { interrupted: 'interrupt' as const }),
-      exitCode: exitCodeOf([], errors),
+      summary: summaryOf({ findings: [], errors, checks: [], requests: 0 }),
+      exitCode: exitCodeOf([], errors, stoppedBy === undefined ? undefined : { reason: stoppedBy }),
     };
   } finally {
     clearInterval(ticker);
@@ -216,13 +217,8 @@ async function run(config: RunConfig, github: GitHubActions | undefined): Promis
       process.stderr.write(`warning: cannot append the job summary to ${github.stepSummary}: ${(error as Error).message}\n`);
     }
   }
-  // An interrupted run is never a pass: the shell's code for the signal, as if it had ended the process.
-  return outcome.interrupted === 'interrupt' && stoppedBy !== undefined ? signalExitCode(stoppedBy) : outcome.exitCode;
-}
-
-/** 128 + the signal's number, as a shell reports a process that a signal ended. */
-function signalExitCode(signal: StopSignal): number {
-  return signal === 'SIGTERM' ? 143 : 130;
+  // An interrupted run is never a pass: its outcome has the shell's code for the signal, as if it had ended the process.
+  return outcome.exitCode;
 }
 
 type StopSignal = 'SIGINT' | 'SIGTERM';

@@ -66,12 +66,63 @@ export interface RunOutcome {
   readonly exchanges?: ExchangeRecord;
   /** Set when the run was compared with a --baseline file. */
   readonly baseline?: BaselineComparison;
-  /** 0 conformant, 1 at least one violation, 2 the tool could not judge. */
-  readonly exitCode: 0 | 1 | 2;
+  /** The counts findings.json gives, computed once, by `summaryOf`. */
+  readonly summary: RunSummary;
+  /** The process's exit code, also for a run from code (see `ExitCode`). */
+  readonly exitCode: ExitCode;
 }
 
-/** The run's verdict as an exit code: tool errors first, then violations (a baseline's known ones aside). */
-export function exitCodeOf(findings: readonly Finding[], errors: readonly ToolError[]): 0 | 1 | 2 {
+/**
+ * 0 conformant, 1 at least one violation, 2 the tool could not judge; 130 or 143 interrupted by
+ * SIGINT or SIGTERM (128 + the signal's number, as a shell reports a process a signal ended).
+ */
+export type ExitCode = 0 | 1 | 2 | 130 | 143;
+
+/** A run's findings and work counted. */
+export interface RunSummary {
+  readonly violations: number;
+  readonly inconclusive: number;
+  readonly knownDeviations: number;
+  readonly toolErrors: number;
+  /** Every check applied, over every answer. */
+  readonly checksRun: number;
+  readonly requests: number;
+}
+
+export function summaryOf(outcome: Pick<RunOutcome, 'findings' | 'errors' | 'checks' | 'requests'>): RunSummary {
+  const count = (verdict: string) => outcome.findings.filter((f) => f.verdict === verdict).length;
+  return {
+    violations: count('violation'),
+    inconclusive: count('inconclusive'),
+    knownDeviations: count('known-deviation'),
+    toolErrors: outcome.errors.length,
+    checksRun: outcome.checks.reduce((sum, entry) => sum + entry.runs, 0),
+    requests: outcome.requests,
+  };
+}
+
+/** What stopped an interrupted run: the signal's name as the abort's reason, else (an abort from code) none. */
+export interface Interruption {
+  readonly reason?: unknown;
+}
+
+/**
+ * The run's verdict as an exit code: an interrupt first (never a pass, whatever was found:
+ * SIGTERM 143, SIGINT or an abort from code 130), then tool errors, then violations (a
+ * baseline's known ones aside).
+ */
+export function exitCodeOf(findings: readonly Finding[], errors: readonly ToolError[], interruption?: Interruption): ExitCode {
+  if (interruption !== undefined) return interruptExitCode(interruption.reason);
   if (errors.length > 0) return 2;
   return findings.some(failsRun) ? 1 : 0;
+}
+
+/** Whether a run with this exit code was left unjudged: the tool could not judge, or the run was interrupted. */
+export function couldNotJudge(exitCode: ExitCode): boolean {
+  return exitCode === 2 || exitCode === 130 || exitCode === 143;
+}
+
+/** 128 + the number of the signal that stopped the run: SIGTERM's 15, else SIGINT's 2. */
+export function interruptExitCode(reason: unknown): 130 | 143 {
+  return reason === 'SIGTERM' ? 143 : 130;
 }

@@ -22,7 +22,7 @@ import type { Exchange } from './http/exchange.js';
 import { ExchangeArchive } from './http/exchange-archive.js';
 import { ResponseCoverageLog } from './coverage/response-coverage.js';
 import { applyProfile } from './profiles/apply-profile.js';
-import { exitCodeOf, type RunOutcome, type SuiteResult, type ToolError } from './run-outcome.js';
+import { exitCodeOf, summaryOf, type RunOutcome, type SuiteResult, type ToolError } from './run-outcome.js';
 import { discoverBaseUrl, specServerPaths } from './api/discover-base-url.js';
 import { createAjv } from './spec/create-ajv.js';
 import { indexOperations, isJsonMediaType, type OperationIndex } from './spec/index-operations.js';
@@ -170,7 +170,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     baseUrl = discovered.baseUrl;
     emit({ type: 'target', url: baseUrl, embedded: embedded !== undefined, ...(discovered.discoveredPath === undefined ? {} : { discoveredPath: discovered.discoveredPath }) });
     // The list's own URL, from its path template: a spec with renamed paths is probed where it says.
-    await preflight(baseUrl, client, index);
+    await preflight(baseUrl, client, index, specServerPaths(spec.document.servers));
     const routes = backupRoutes(baseUrl, index);
     account.route(routes);
     emit({ type: 'plan', suites: suites.map((s) => s.id), maxBackups, readOnly: config.readOnly, notChecked });
@@ -265,7 +265,8 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     coverage: coverage.entries(),
     ...(archive === undefined ? {} : { exchanges: archive.contents() }),
     ...(baseline === undefined ? {} : { baseline: compareWithBaseline(baseline, all, judgements.entries()) }),
-    exitCode: exitCodeOf(all, errors),
+    summary: summaryOf({ findings: all, errors, checks, requests }),
+    exitCode: exitCodeOf(all, errors, signal.aborted && stopReason(budget) === 'interrupt' ? { reason: hooks.signal?.reason } : undefined),
   };
 }
 

@@ -1,12 +1,12 @@
 import { failsRun } from './baseline/baseline.js';
-import type { RunOutcome } from './run-outcome.js';
+import { couldNotJudge, type RunOutcome } from './run-outcome.js';
 
 /**
  * The run's verdict in one sentence, naming what the server was held to, e.g.
  * "Conforms to Zeebe 8.5 behaviour; 2 known deviations from the spec."
  */
 export function verdictLine(outcome: RunOutcome): string {
-  if (outcome.exitCode === 2) return 'Could not judge: see the errors above.';
+  if (couldNotJudge(outcome.exitCode)) return 'Could not judge: see the errors above.';
   const count = (verdict: string) => outcome.findings.filter((f) => f.verdict === verdict).length;
   const violations = outcome.findings.filter(failsRun).length;
   const deviations = count('known-deviation');

@@ -31,9 +31,11 @@ export function checksTable(matrix: CheckMatrix, anchorOf: (finding: Finding) =>
 function cellHtml(checkId: string, operation: string, cell: MatrixCell, anchorOf: (finding: Finding) => string): SafeHtml {
   const { icon, word } = CELL_TEXT[cell.status];
   const passed = cell.runs - cell.failed;
-  // All passed: how often. Otherwise failed and passed apart, never one number for both.
-  const runs = html` <span class="runs">${cell.failed === 0 ? `×${cell.runs}` : `${cell.failed} of ${cell.runs} failed`}</span>`;
-  const tip = `${checkId} on ${operation}: ${word}; applied ${plural(cell.runs, 'time')} (${cell.failed} failed, ${passed} passed)${cell.suites.length > 0 ? ` in ${cell.suites.join(', ')}` : ''}`;
+  // Beside the cell's word, how often: every time (×N), or how many of the times; never "failed"
+  // beside a word that is not a failure (an inconclusive result or a known deviation is not one).
+  const runs = html` <span class="runs">${cell.failed === 0 || cell.failed === cell.runs ? `×${cell.runs}` : `${cell.failed} of ${cell.runs}`}</span>`;
+  const found = cell.status === 'passed' ? '' : ` (${cell.failed} with a finding, ${passed} passed)`;
+  const tip = `${checkId} on ${operation}: ${word}; applied ${plural(cell.runs, 'time')}${found}${cell.suites.length > 0 ? ` in ${cell.suites.join(', ')}` : ''}`;
   const first = cell.findings.find((finding) => finding.verdict === cell.status);
   if (first === undefined) return html`<span class="cell ${cell.status}" title="${tip}">${icon} ${word}${runs}</span>`;
   return html`<a class="cell ${cell.status}" href="#${anchorOf(first)}" title="${tip}">${icon} ${word}${runs}</a>`;

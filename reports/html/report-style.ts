@@ -27,6 +27,7 @@ export const REPORT_STYLE = `
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; background: var(--bg); color: var(--fg); font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif; }
 main { max-width: 1120px; margin: 0 auto; padding: 28px 24px 56px; }
+@media (max-width: 900px) { main { padding: 20px 14px 40px; } }
 a { color: var(--known); }
 code, pre, kbd { font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 0.86em; }
 h1, h2, h3 { line-height: 1.25; margin: 0; }
@@ -66,15 +67,17 @@ nav.toc a:hover { text-decoration: underline; }
 
 .table-wrap { overflow-x: auto; border: 1px solid var(--border); border-radius: 8px; }
 table.checks { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
-table.checks th, table.checks td { padding: 7px 12px; text-align: left; border-bottom: 1px solid var(--border); vertical-align: middle; }
-table.checks thead th { background: var(--panel); font-weight: 600; white-space: nowrap; }
+table.checks th, table.checks td { padding: 7px 8px; text-align: left; border-bottom: 1px solid var(--border); vertical-align: middle; }
+table.checks thead th { background: var(--panel); font-weight: 600; }
 table.checks thead th code { font-size: 0.9em; }
 table.checks tbody tr:last-child th, table.checks tbody tr:last-child td { border-bottom: 0; }
-table.checks tbody th { font-weight: 400; }
-table.checks tbody th code { font-weight: 600; font-size: 0.92em; }
+table.checks tbody th { font-weight: 400; min-width: 15em; }
+/* A rule id breaks only at its hyphens, and its column is wide enough that it does so at most once. */
+table.checks tbody th code { font-weight: 600; font-size: 0.92em; overflow-wrap: normal; word-break: normal; }
 table.checks .check-title { display: block; color: var(--muted); font-size: 0.86em; }
-.cell { display: inline-flex; align-items: center; gap: 6px; white-space: nowrap; border-radius: 999px; padding: 1px 10px; font-size: 0.86rem; text-decoration: none; }
-.cell .runs { opacity: 0.75; font-size: 0.9em; }
+/* A verdict's icon and word stay together; its count goes below them when the column is narrow. */
+.cell { display: inline-flex; flex-wrap: wrap; align-items: baseline; column-gap: 6px; white-space: nowrap; border-radius: 10px; padding: 1px 8px; font-size: 0.86rem; text-decoration: none; }
+.cell .runs { opacity: 0.75; font-size: 0.9em; white-space: nowrap; }
 .cell.passed { color: var(--pass); }
 .cell.violation { color: var(--fail); background: var(--fail-bg); font-weight: 600; }
 .cell.inconclusive { color: var(--warn); background: var(--warn-bg); font-weight: 600; }

@@ -1,5 +1,5 @@
 import { plural } from '../../src/text/plural.js';
-import type { RunOutcome, StopReason } from '../../src/run-outcome.js';
+import { couldNotJudge, type RunOutcome, type StopReason } from '../../src/run-outcome.js';
 import { html, type SafeHtml } from './html.js';
 import { failsRun } from '../../src/baseline/baseline.js';
 import { describeFault } from '../../src/baseline/format-baseline.js';
@@ -7,7 +7,7 @@ import { describeFault } from '../../src/baseline/format-baseline.js';
 /** The verdict in words, as the exit code means it. */
 export function verdictWords(outcome: Pick<RunOutcome, 'exitCode' | 'findings'>): { readonly tone: 'pass' | 'fail' | 'tool'; readonly headline: string } {
   const violations = outcome.findings.filter(failsRun).length;
-  if (outcome.exitCode === 2) return { tone: 'tool', headline: 'Could not judge' };
+  if (couldNotJudge(outcome.exitCode)) return { tone: 'tool', headline: 'Could not judge' };
   if (violations > 0) return { tone: 'fail', headline: 'Not conformant' };
   return { tone: 'pass', headline: 'Conformant' };
 }

@@ -25,10 +25,9 @@ export interface DiscoveredTarget {
 export async function discoverBaseUrl(target: URL, specServerPaths: readonly string[], client: HttpClient): Promise<DiscoveredTarget> {
   const origin = target.href.replace(/\/+$/, '');
   if (target.pathname !== '/' && target.pathname !== '') return { baseUrl: origin };
-  const candidates = [...new Set([...specServerPaths.filter((p) => p !== '' && p !== '/'), RUNTIME_PATH, ROOT_PATH])];
   const answers: string[] = [];
   const hints = new Set<string>();
-  for (const path of candidates) {
+  for (const path of candidatePaths(specServerPaths)) {
     const url = path === ROOT_PATH ? origin : `${origin}${path}`;
     const probe = await client.send({ method: 'GET', url, maxBodyBytes: PROBE_BODY_BYTES });
     if (probe.failure !== undefined && probe.failure.kind !== 'timeout') {
@@ -41,8 +40,28 @@ export async function discoverBaseUrl(target: URL, specServerPaths: readonly str
   }
   throw new ConformanceError(
     'CONF_NOT_THE_API',
-    `No Backup Management API found at ${origin} (tried ${answers.join('; ')})${hints.size === 0 ? '' : `; ${[...hints].join('; ')}`}. Give the API's base URL in --target, e.g. ${origin}/actuator/backups.`,
+    `No Backup Management API found at ${origin} (tried ${answers.join('; ')})${hints.size === 0 ? '' : `; ${[...hints].join('; ')}`}. Give the API's base URL in --target: the URL whose GET answers with the list of backups.`,
   );
+}
+
+/** The base paths a Zeebe release may serve, the spec's first, then the root. */
+function candidatePaths(specServerPaths: readonly string[]): string[] {
+  return [...new Set([...specServerPaths.filter((p) => p !== '' && p !== '/'), RUNTIME_PATH, ROOT_PATH])];
+}
+
+/**
+ * Where on the origin of a URL that is not the API the API does answer, if anywhere: the first
+ * candidate base URL other than the rejected one whose GET answers like the API. A probe that
+ * fails only means the API is not there.
+ */
+export async function whereTheApiAnswers(rejected: string, specServerPaths: readonly string[], client: HttpClient): Promise<string | undefined> {
+  const origin = new URL(rejected).origin;
+  for (const path of candidatePaths(specServerPaths)) {
+    const url = path === ROOT_PATH ? origin : `${origin}${path}`;
+    if (url === rejected.replace(/\/+$/, '')) continue;
+    if (looksLikeTheApi(await client.send({ method: 'GET', url, maxBodyBytes: PROBE_BODY_BYTES }))) return url;
+  }
+  return undefined;
 }
 
 // Enough to see a list begin; a cut body still shows it is one.
@@ -84,14 +103,27 @@ export function notTheApi(probe: Exchange): { readonly found: string; readonly u
   const tail = hint === undefined ? '' : `; ${hint}`;
   if (status >= 300 && status < 400) {
     const location = headers['location'];
-    if (location === undefined || resolves(location, probe.request.url) === probe.request.url) return undefined;
+    if (location === undefined) return undefined;
+    const to = new URL(location, probe.request.url).href;
+    // A file server sends a folder's URL on to the same URL with a slash; the API has no folders.
+    if (to === `${probe.request.url.replace(/\/+$/, '')}/`)
+      return { found: `it redirects (${status}) to ${printable(to)}, as a file server does for a folder`, unlessJsonElsewhere: true };
+    if (resolves(location, probe.request.url) === probe.request.url) return undefined;
     return { found: `it redirects (${status})${tail}`, unlessJsonElsewhere: false };
   }
   const html = /^text\/html\b/i.test(headers['content-type'] ?? '') || /^\s*<(!doctype|html)/i.test(response.bodyText);
   if (status === 404)
     return { found: `it answers 404${html ? ' with an HTML page' : startsAList(response.bodyText, response.truncated) ? '' : ' and no list'}${tail}`, unlessJsonElsewhere: false };
   if (status >= 200 && status < 300 && html) return { found: `it answers ${status} with an HTML page, not JSON${tail}`, unlessJsonElsewhere: true };
+  if (status >= 200 && status < 300 && isPlainText(headers['content-type']) && !isJsonAnswer(probe)) {
+    return { found: `it answers ${status} with ${printable(headers['content-type'] ?? '')}, not JSON${tail}`, unlessJsonElsewhere: true };
+  }
   return undefined;
+}
+
+/** A `text/*` media type other than HTML (handled above): what a file server gives a file it has no type for. */
+function isPlainText(contentType: string | undefined): boolean {
+  return contentType !== undefined && /^\s*text\//i.test(contentType);
 }
 
 /** Where the answer says the API is: the Location of a redirect, or the message of a JSON 404 body. */

@@ -4,7 +4,7 @@ import { parseJson } from '../http/parse-json.js';
 import type { OperationIndex } from '../spec/index-operations.js';
 import { urlOfPath } from './backup-api.js';
 import { describeUnreachable } from './describe-unreachable.js';
-import { isJsonAnswer, notTheApi } from './discover-base-url.js';
+import { isJsonAnswer, notTheApi, whereTheApiAnswers } from './discover-base-url.js';
 import { INT64_MAX } from '../spec/int64.js';
 
 const PROBE_BODY_BYTES = 64 * 1024;
@@ -15,7 +15,7 @@ const UNKNOWN_ID = INT64_MAX;
  * One request before any suite: a target that cannot be reached at all is a tool error (exit 2),
  * not a wall of findings. A target that answers, however badly, is judged by the suites.
  */
-export async function preflight(baseUrl: string, client: HttpClient, index: OperationIndex): Promise<void> {
+export async function preflight(baseUrl: string, client: HttpClient, index: OperationIndex, specServerPaths: readonly string[] = []): Promise<void> {
   // The status and the start of the body say all a probe needs; the suites read the list in full.
   const probe = await client.send({ method: 'GET', url: urlOfPath(baseUrl, index.byRole.list.path), maxBodyBytes: PROBE_BODY_BYTES });
   const failure = probe.failure;
@@ -41,10 +41,13 @@ export async function preflight(baseUrl: string, client: HttpClient, index: Oper
   }
   const verdict = notTheApi(probe);
   if (verdict !== undefined && !(verdict.unlessJsonElsewhere && (await answersJsonForUnknownBackup(baseUrl, client, index)))) {
-    throw new ConformanceError(
-      'CONF_NOT_THE_API',
-      `${baseUrl} is not a Backup Management API: ${verdict.found}. Give the API's base URL in --target, e.g. ${new URL(baseUrl).origin}/actuator/backups (or only the origin, to let the run find it).`,
-    );
+    const elsewhere = await whereTheApiAnswers(baseUrl, specServerPaths, client);
+    // Never suggest the URL just rejected: where the API answered, else the origin, from which the run searches.
+    const fix =
+      elsewhere === undefined
+        ? `Give the API's base URL in --target, or only the origin (${new URL(baseUrl).origin}) to let the run look for it`
+        : `The API answers at ${elsewhere}: give that in --target`;
+    throw new ConformanceError('CONF_NOT_THE_API', `${baseUrl} is not a Backup Management API: ${verdict.found}. ${fix}.`);
   }
 }
 

@@ -32,6 +32,11 @@ export interface Rule {
   /** `response`: judged on every single answer; `sequence`: needs the history of the run. */
   readonly scope: 'response' | 'sequence';
   readonly source: RuleSource;
+  /**
+   * Further sentences the rule rests on, beside its source: a document that lacks one of them does
+   * not state the rule either, so the rule is not checked against it.
+   */
+  readonly restsOn?: readonly ProseRuleId[];
   /** The spec/NOTES.md section that says how the suite reads the spec here, if any. */
   readonly note?: string;
   /** The suites that exercise it (a response rule: every suite that sends requests). */
@@ -133,7 +138,8 @@ export const rules = Object.freeze([
     title: 'A partition is not updated before it was created',
     severity: 'medium',
     scope: 'response',
-    source: { pointer: '/components/schemas/PartitionBackupInfo/properties/lastUpdatedAt/description' },
+    source: { prose: 'last-updated-at' },
+    restsOn: ['created-at-started'],
     note: 'timestamps',
     suites: EVERY_SUITE,
   },
@@ -146,6 +152,7 @@ export const rules = Object.freeze([
     severity: 'high',
     scope: 'sequence',
     source: { prose: 'take-scheduled' },
+    restsOn: ['take-conflict-same-or-higher'],
     note: 'deleted-id-reuse',
     suites: ['smoke', 'stateful'],
   },
@@ -231,6 +238,7 @@ export const rules = Object.freeze([
     severity: 'medium',
     scope: 'sequence',
     source: { prose: 'backup-id-increasing' },
+    restsOn: ['checkpoint-position-of-backup'],
     suites: ['stateful'],
   },
   // StateCode names COMPLETED and FAILED as outcomes; the spec sets no deadline, --settle-timeout does.
@@ -249,7 +257,8 @@ export const rules = Object.freeze([
     title: "A partition's createdAt, snapshotId, checkpointPosition, brokerId and brokerVersion never change once reported",
     severity: 'medium',
     scope: 'sequence',
-    source: { pointer: '/components/schemas/PartitionBackupInfo/properties/createdAt/description' },
+    source: { prose: 'created-at-started' },
+    restsOn: ['snapshot-id-of-backup', 'checkpoint-position-of-backup', 'broker-id-of-backup', 'broker-version-of-backup'],
     note: 'fixed-facts',
     suites: ['stateful'],
   },
@@ -358,11 +367,13 @@ export interface UncheckedRule {
  * rather than enforced with a pointer to nowhere.
  */
 export function rulesNotStated(document: unknown, operations: OperationPointers): UncheckedRule[] {
-  const missing = new Set(missingProseRules(document, operations).map((prose) => prose.id));
+  const missing = new Map(missingProseRules(document, operations).map((prose) => [prose.id, prose]));
   return rules.flatMap((r): UncheckedRule[] => {
     const source: RuleSource = r.source;
-    if (!('prose' in source) || !missing.has(source.prose)) return [];
-    const prose = proseRule(source.prose);
-    return [{ ruleId: r.id, reason: `the spec no longer says "${prose.sentence}" at #${proseRulePointer(prose, operations)}` }];
+    const rests: readonly ProseRuleId[] = 'restsOn' in r ? r.restsOn : [];
+    const unstated = [...('prose' in source ? [source.prose] : []), ...rests].flatMap((id) => missing.get(id) ?? []);
+    if (unstated.length === 0) return [];
+    const said = unstated.map((prose) => `"${prose.sentence}" at #${proseRulePointer(prose, operations)}`).join(', nor ');
+    return [{ ruleId: r.id, reason: `the spec no longer says ${said}` }];
   });
 }

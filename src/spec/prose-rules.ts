@@ -31,6 +31,7 @@ export interface DescribedResponse {
 const AGGREGATION = { pointer: '/components/schemas/BackupInfo/description' };
 const DETAILS = { pointer: '/components/schemas/BackupInfo/properties/details/description' };
 const BACKUP_ID = { pointer: '/components/schemas/BackupId/description' };
+const PARTITION = (property: string) => ({ pointer: `/components/schemas/PartitionBackupInfo/properties/${property}/description` });
 
 /**
  * Every sentence the suite enforces from prose rather than from a schema or a status list. The
@@ -56,6 +57,16 @@ export const proseRules = Object.freeze(
     { id: 'partition-id-positive', place: { pointer: '/components/schemas/PartitionId/description' }, sentence: 'This is always a positive number greater than or equal to 1.' },
     { id: 'backup-id-positive', place: BACKUP_ID, sentence: 'The ID of the backup must be a positive numerical value.' },
     { id: 'backup-id-increasing', place: BACKUP_ID, sentence: 'each successive backup must use a higher ID than the previous one.' },
+    { id: 'created-at-started', place: PARTITION('createdAt'), sentence: 'The timestamp at which the backup was started on this partition.' },
+    { id: 'last-updated-at', place: PARTITION('lastUpdatedAt'), sentence: 'The timestamp at which the backup was last updated on this partition' },
+    { id: 'snapshot-id-of-backup', place: PARTITION('snapshotId'), sentence: 'The ID of the snapshot which is included in this backup.' },
+    { id: 'checkpoint-position-of-backup', place: PARTITION('checkpointPosition'), sentence: 'The position of the checkpoint for this backup.' },
+    { id: 'broker-id-of-backup', place: PARTITION('brokerId'), sentence: 'The ID of the broker from which the backup was taken for this partition.' },
+    {
+      id: 'broker-version-of-backup',
+      place: PARTITION('brokerVersion'),
+      sentence: 'The version of the broker from which the backup was taken for this partition.',
+    },
     {
       id: 'state-changes-forward',
       place: { pointer: '/components/schemas/PartitionBackupInfo/properties/lastUpdatedAt/description' },
@@ -93,6 +104,12 @@ export type ProseRuleId =
   | 'partition-id-positive'
   | 'backup-id-positive'
   | 'backup-id-increasing'
+  | 'created-at-started'
+  | 'last-updated-at'
+  | 'snapshot-id-of-backup'
+  | 'checkpoint-position-of-backup'
+  | 'broker-id-of-backup'
+  | 'broker-version-of-backup'
   | 'state-changes-forward'
   | 'failure-reason-when-failed'
   | 'partition-failure-reason-when-failed';

@@ -14,6 +14,7 @@ import { runCli } from '../helpers/run-cli.js';
 import { xmlProblems } from '../helpers/xml-problems.js';
 import { toGitHubAnnotations } from '../../reports/github-annotations.js';
 import { toMarkdownSummary } from '../../reports/markdown-summary.js';
+import { summaryOf } from '../../src/run-outcome.js';
 
 const JUNIT_XSD = fileURLToPath(new URL('../../../test/fixtures/junit-10.xsd', import.meta.url));
 
@@ -135,6 +136,7 @@ describe('CI output', () => {
       findings: [known],
       errors: [],
       timeline: [],
+      summary: summaryOf({ findings: [known], errors: [], checks: [], requests: 1 }),
       exitCode: 0,
     });
     assert.match(summary, /violation \(in the baseline\) \| <code>list-sorted-descending<\/code>/);

@@ -62,7 +62,7 @@ describe('interrupts', () => {
     assert.match(result.stdout, /Backups: (\d+) taken by this run, \1 confirmed deleted\./);
     const report = JSON.parse(await readFile(join(result.outDir, 'findings.json'), 'utf8')) as { interrupted?: string; exitCode: number; errors: { code: string }[] };
     assert.equal(report.interrupted, 'interrupt');
-    assert.notEqual(report.exitCode, 0);
+    assert.equal(report.exitCode, 130, 'findings.json says the exit code the process exits with');
     assert.ok(report.errors.some((e) => e.code === 'CONF_INTERRUPTED'));
     assert.match(await readFile(join(result.outDir, 'junit.xml'), 'utf8'), /<property name="interrupted" value="interrupt"\/>/);
     assert.deepEqual(await listedIds(url), []);
@@ -72,6 +72,7 @@ describe('interrupts', () => {
     const url = await serve({ settleMs: 200 });
     const result = await runAndSignal(['--target', url], /run 2 of 20/, ['SIGTERM']);
     assert.equal(result.code, 143, result.stdout + result.stderr);
+    assert.equal((JSON.parse(await readFile(join(result.outDir, 'findings.json'), 'utf8')) as { exitCode: number }).exitCode, 143);
     assert.deepEqual(await listedIds(url), []);
   });
 

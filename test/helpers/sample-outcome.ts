@@ -1,5 +1,5 @@
 import type { Finding } from '../../src/findings/finding.js';
-import type { RunOutcome } from '../../src/run-outcome.js';
+import { summaryOf, type RunOutcome } from '../../src/run-outcome.js';
 
 export const violation: Finding = {
   checkId: 'list-sorted-descending',
@@ -29,7 +29,7 @@ export const inconclusive: Finding = {
 
 /** A small run with one passing check, one violation, one inconclusive result and one tool error. */
 export function sampleOutcome(overrides: Partial<RunOutcome> = {}): RunOutcome {
-  return {
+  const outcome: Omit<RunOutcome, 'summary'> & Partial<RunOutcome> = {
     target: 'http://127.0.0.1:9600/actuator/backups',
     embedded: false,
     specPath: 'spec/backup-management-api.yaml',
@@ -76,4 +76,5 @@ export function sampleOutcome(overrides: Partial<RunOutcome> = {}): RunOutcome {
     exitCode: 2,
     ...overrides,
   };
+  return { summary: summaryOf(outcome), ...outcome };
 }

@@ -97,6 +97,16 @@ describe('the packed package, installed into an empty folder', () => {
     assert.equal(findings.exitCode, 0);
   });
 
+  test('npx backup-conformance runs the tarball in a folder that has not installed it, under its own name', async () => {
+    const elsewhere = join(folder, 'elsewhere');
+    await mkdir(elsewhere);
+    // The README's form for a run without an install; the tarball stands in for the registry.
+    const ran = await exec('npx', ['--yes', '--prefer-offline', '--package', (await packedTarball()).path, 'backup-conformance', '--suite', 'smoke', '--quiet'], elsewhere);
+    assert.equal(ran.code, 0, transcript(ran));
+    assert.match(ran.stdout, /Conforms to the spec\./);
+    await assert.rejects(stat(join(elsewhere, 'node_modules')), { code: 'ENOENT' });
+  });
+
   test('exports the main entry and ./node-test, and nothing else', async () => {
     const script = [
       "const main = await import('backup-conformance');",

@@ -51,6 +51,29 @@ describe('runConformance', () => {
     }
   });
 
+  test('the outcome has the summary findings.json has, and an interrupted run the exit code the CLI would exit with', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'conformance-api-'));
+    try {
+      const whole = await runConformance({ suites: ['inventory'], out });
+      const written = JSON.parse(await readFile(join(out, 'findings.json'), 'utf8')) as { summary: unknown; exitCode: number };
+      assert.deepEqual(whole.summary, written.summary);
+      assert.ok(whole.summary.requests > 0 && whole.summary.checksRun > 0, JSON.stringify(whole.summary));
+      for (const [reason, code] of [
+        ['SIGTERM', 143],
+        [undefined, 130],
+      ] as const) {
+        const stop = new AbortController();
+        stop.abort(reason);
+        const interrupted = await runConformance({ suites: ['inventory'], out }, { signal: stop.signal });
+        assert.equal(interrupted.interrupted, 'interrupt');
+        assert.equal(interrupted.exitCode, code);
+        assert.equal((JSON.parse(await readFile(join(out, 'findings.json'), 'utf8')) as { exitCode: number }).exitCode, code);
+      }
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
   test('counts may be numbers and ids bigints: they resolve to the config the same flags give', () => {
     const fromCode = resolveConfig(
       toRunOptions({ runs: 3, maxCommands: 4, seed: -7, negativeRuns: 0, maxBodyBytes: 4096, rate: 2.5, idBase: 2n ** 60n, timeout: '2s', suites: ['smoke'] }),
