@@ -13,7 +13,7 @@ function cellTexts(outcome: Parameters<typeof checkMatrix>[0]): string[] {
 
 test('a cell whose every evaluation was inconclusive counts them, and calls none of them failed', () => {
   const texts = cellTexts({
-    checks: [{ suite: 'negative', operation: 'DELETE /{backupId}', checkId: 'not-a-server-error', runs: 9, failed: 9 }],
+    checks: [{ suite: 'negative', operation: 'DELETE /{backupId}', checkId: 'not-a-server-error', runs: 9, failed: 9, outcome: 'inconclusive' }],
     findings: [{ ...inconclusive, operation: 'DELETE /{backupId}', occurrences: 9 }],
   });
   assert.deepEqual(texts, ['? inconclusive ×9']);
@@ -22,8 +22,8 @@ test('a cell whose every evaluation was inconclusive counts them, and calls none
 test('a cell where some evaluations found a fault says how many of how many', () => {
   const texts = cellTexts({
     checks: [
-      { suite: 'smoke', operation: 'GET /', checkId: 'list-sorted-descending', runs: 9, failed: 3 },
-      { suite: 'smoke', operation: 'GET /', checkId: 'response-received', runs: 4, failed: 0 },
+      { suite: 'smoke', operation: 'GET /', checkId: 'list-sorted-descending', runs: 9, failed: 3, outcome: 'violation' },
+      { suite: 'smoke', operation: 'GET /', checkId: 'response-received', runs: 4, failed: 0, outcome: 'passed' },
     ],
     findings: [{ ...violation, occurrences: 3 }],
   });
