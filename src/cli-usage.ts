@@ -58,7 +58,11 @@ states it (a JSON pointer into the document, and the sentence when the rule is w
 the spec/NOTES.md section on how the suite reads it, and the suites that exercise it. A rule the
 document does not state is marked: a run against that document does not check it.
 
+Then every sentence of the document's descriptions (operations, responses, schemas and their
+properties), each with the rules that enforce it or the spec/NOTES.md section that says why none
+does; a sentence with neither is marked UNDECIDED.
+
 Options:
-  --json        print the catalogue as JSON, for tools
+  --json        print { rules, sentences } as JSON, for tools
   --spec PATH   resolve the pointers in this OpenAPI document (default: the bundled spec)
   --help        print this help`;

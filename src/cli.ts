@@ -247,7 +247,7 @@ async function serve(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-/** `conformance rules [--json] [--spec PATH]`: the rule catalogue, its pointers resolved in the spec. */
+/** `conformance rules [--json] [--spec PATH]`: the rule catalogue, its pointers resolved in the spec, and every spec sentence's decision. */
 async function listRules(argv: readonly string[]): Promise<number> {
   const { rulesUsage } = await import('./cli-usage.js');
   const { values } = parseArgs({
@@ -264,8 +264,11 @@ async function listRules(argv: readonly string[]): Promise<number> {
   const { describeRules, formatRules } = await import('./rules/describe-rules.js');
   const specPath = values.spec ?? DEFAULTS.specPath;
   const spec = await loadSpec(specPath, { trusted: specPath === DEFAULTS.specPath });
+  const { describeSentences, formatSentences } = await import('./rules/describe-sentences.js');
   const descriptions = describeRules(spec.document, indexOperations(spec.document, createAjv()).byRole);
-  return print(values.json === true ? JSON.stringify(descriptions, null, 2) : formatRules(descriptions), 0);
+  const sentences = describeSentences(spec.source);
+  if (values.json === true) return print(JSON.stringify({ rules: descriptions, sentences }, null, 2), 0);
+  return print(`${formatRules(descriptions)}\n\n== Spec sentences\n${formatSentences(sentences)}`, 0);
 }
 
 /** The token from the variable --bearer-token-env names; the flag takes a name so the token never sits in argv. */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { valueAt } from '../../src/spec/prose-rules.js';
@@ -7,6 +8,7 @@ import { rules } from '../../src/rules/rules.js';
 import { startReferenceServer } from '../../src/server/reference-server.js';
 import { loadSpec } from '../../src/spec/load-spec.js';
 import { runCli } from '../helpers/run-cli.js';
+import { DEFAULTS } from '../../src/config.js';
 import { renamedPathsSpec } from '../rules/rules.test.js';
 
 const servers: { close(): Promise<void> }[] = [];
@@ -18,7 +20,7 @@ describe('conformance rules', () => {
   test('--json lists every rule with id, title, severity and a pointer into the bundled spec', async () => {
     const result = await runCli(['rules', '--json'], { out: false });
     assert.equal(result.code, 0, result.stderr);
-    const listed = JSON.parse(result.stdout) as { id: string; title: string; severity: string; specPointer: string }[];
+    const listed = (JSON.parse(result.stdout) as { rules: { id: string; title: string; severity: string; specPointer: string }[] }).rules;
     assert.deepEqual(
       listed.map((r) => r.id),
       rules.map((r) => r.id),
@@ -37,6 +39,33 @@ describe('conformance rules', () => {
       result.stdout,
       /list-sorted-descending \[medium\]: The backup list is sorted by backupId, highest first\n {2}spec: {3}#\/paths\/~1\/get\/description “sorted in descending order of backupId”/,
     );
+  });
+
+  test('--json maps every sentence of the bundled spec to rules of the catalogue or to a spec/NOTES.md section', async () => {
+    const result = await runCli(['rules', '--json'], { out: false });
+    assert.equal(result.code, 0, result.stderr);
+    const { sentences } = JSON.parse(result.stdout) as { sentences: { pointer: string; text: string; enforcedBy?: string[]; note?: string; undecided?: true }[] };
+    const ids = new Set<string>(rules.map((r) => r.id));
+    assert.ok(sentences.some((s) => s.text === "If one is 'FAILED', then the overall state is 'FAILED'." && s.enforcedBy?.includes('backup-state-aggregated')));
+    assert.ok(sentences.some((s) => s.text.startsWith('Backup is not enabled') && s.note === 'spec/NOTES.md#backups-not-configured'));
+    for (const s of sentences) {
+      assert.match(s.pointer, /^#\/(paths|components)\//);
+      assert.equal(s.undecided, undefined, s.text);
+      assert.ok(s.note !== undefined || (s.enforcedBy !== undefined && s.enforcedBy.length > 0 && s.enforcedBy.every((id) => ids.has(id))), s.text);
+    }
+  });
+
+  test('a sentence of a loaded document that nothing decides is listed as undecided', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conformance-sentences-'));
+    const specPath = join(dir, 'with-new-sentence.yaml');
+    const bundled = await readFile(DEFAULTS.specPath, 'utf8');
+    const sentence = 'sorted in descending order of backupId.';
+    assert.ok(bundled.includes(sentence));
+    await writeFile(specPath, bundled.replace(sentence, `${sentence} A take is retried three times.`));
+    const result = await runCli(['rules', '--spec', specPath], { out: false });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /\n== Spec sentences\n\d+ sentences in the spec's descriptions: \d+ enforced by rules, \d+ decided in spec\/NOTES.md, 1 undecided\./);
+    assert.match(result.stdout, /#\/paths\/~1\/get\/description “A take is retried three times\.”\n {2}UNDECIDED/);
   });
 
   test('a bad flag is one line and exit 2', async () => {
