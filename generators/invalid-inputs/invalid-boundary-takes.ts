@@ -23,41 +23,64 @@ export const OVERSIZED_BODY_BYTES = 1024 * 1024;
  * are taken only on a local target.
  */
 export function invalidBoundaryTakes(take: TakeRequestSchema): readonly TakeProbe[] {
+  const write = probeWriters(take);
+  const properties = (take.schema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+  const range: IdRange = { bounds: integerBounds(properties[take.idField]), format: formatRange(properties[take.idField]) };
+  return [...belowRangeTakes(range, write), ...idTypeTakes(write), ...aboveRangeTakes(range, write), ...bodyTakes(take, write)];
+}
+
+/** The ids a probe's request could make a server take, given the id reserved for it. */
+type IdsOf = (reserved: bigint) => readonly bigint[];
+const none: IdsOf = () => [];
+const same: IdsOf = (r) => [r];
+
+/** How the probes of one take schema are written: as the id member's value, or as the whole body. */
+interface ProbeWriters {
+  readonly idField: string;
+  /** The id field's name as a JSON string. */
+  readonly key: string;
+  member(expectation: Expectation, label: string, write: (r: bigint) => string, ids: IdsOf): TakeProbe;
+  /** contentType null: no Content-Type header at all. */
+  body(expectation: Expectation, label: string, write: (r: bigint) => string, ids: IdsOf, contentType?: string | null): TakeProbe;
+  /** A fixed integer value, refused unless said otherwise; it names itself as the id a server could read. */
+  integer(value: bigint, label: string, ids?: readonly bigint[], expectation?: Expectation): TakeProbe;
+}
+
+function probeWriters(take: TakeRequestSchema): ProbeWriters {
   const { idField } = take;
   const jsonType = jsonRequestMediaType(take.mediaTypes);
-  const properties = (take.schema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
-  const bounds = integerBounds(properties[idField]);
-  const format = formatRange(properties[idField]);
   const key = JSON.stringify(idField);
-  const member = (expectation: Expectation, label: string, write: (r: bigint) => string, ids: (r: bigint) => readonly bigint[]): TakeProbe => ({
+  const member: ProbeWriters['member'] = (expectation, label, write, ids) => ({
     expectation,
     render: (r) => ({ label: `${idField} ${label}`, body: `{${key}:${write(r)}}`, contentType: jsonType, ids: ids(r) }),
   });
-  // contentType null: no Content-Type header at all.
-  const body = (
-    expectation: Expectation,
-    label: string,
-    write: (r: bigint) => string,
-    ids: (r: bigint) => readonly bigint[],
-    contentType: string | null = jsonType,
-  ): TakeProbe => ({
-    expectation,
-    render: (r): TakeRequestText => ({ label, body: write(r), ...(contentType === null ? {} : { contentType }), ids: ids(r) }),
-  });
-  /** A fixed integer value, refused unless said otherwise; it names itself as the id a server could read. */
-  const integer = (value: bigint, label: string, ids: readonly bigint[] = [value], expectation: Expectation = REFUSE): TakeProbe =>
-    member(
+  return {
+    idField,
+    key,
+    member,
+    body: (expectation, label, write, ids, contentType = jsonType) => ({
       expectation,
-      `${value}, ${label}`,
-      () => String(value),
-      () => ids,
-    );
-  const none = (): readonly bigint[] => [];
-  const same = (r: bigint): readonly bigint[] => [r];
-  const longDigits = '9'.repeat(40);
-  const lowest = bounds?.lowest;
-  const highest = bounds?.highest;
+      render: (r): TakeRequestText => ({ label, body: write(r), ...(contentType === null ? {} : { contentType }), ids: ids(r) }),
+    }),
+    integer: (value, label, ids = [value], expectation = REFUSE) =>
+      member(
+        expectation,
+        `${value}, ${label}`,
+        () => String(value),
+        () => ids,
+      ),
+  };
+}
 
+/** The id's range as its schema states it: its bounds and the range of its integer format. */
+interface IdRange {
+  readonly bounds: ReturnType<typeof integerBounds>;
+  readonly format: ReturnType<typeof formatRange>;
+}
+
+/** The low edge of the id's range: the lowest valid value when not positive, below the minimum, the format's lowest. */
+function belowRangeTakes({ bounds, format }: IdRange, { member, integer }: ProbeWriters): TakeProbe[] {
+  const lowest = bounds?.lowest;
   return [
     ...(lowest !== undefined && lowest <= 0n ? [integer(lowest, `the lowest valid value (${bounds?.lowestSource}), not positive`, [lowest], NOT_POSITIVE)] : []),
     ...(lowest === undefined ? [] : [integer(lowest - 1n, `one below the ${bounds?.lowestSource}`)]),
@@ -78,6 +101,29 @@ export function invalidBoundaryTakes(take: TakeRequestSchema): readonly TakeProb
       (r) => `${r}.5`,
       (r) => [r, r + 1n],
     ),
+  ];
+}
+
+/** The high edge: past the highest, past twice the format's width, and ids longer than any integer type. */
+function aboveRangeTakes({ bounds, format }: IdRange, { member, integer }: ProbeWriters): TakeProbe[] {
+  const highest = bounds?.highest;
+  const longDigits = '9'.repeat(40);
+  const atHighest: IdsOf = () => (highest === undefined ? [] : [highest]);
+  return [
+    // A server that stores the id in the format's width may clamp a value above it to the highest
+    // value or wrap it around to the lowest (or, past twice the width, to 0).
+    ...(highest === undefined
+      ? []
+      : [integer(highest + 1n, `one above the ${bounds?.highestSource}`, [highest + 1n, highest, ...(format !== undefined && format.highest === highest ? [format.lowest] : [])])]),
+    ...(format === undefined ? [] : [integer(2n * (format.highest + 1n), `twice the ${format.format} range`, [2n * (format.highest + 1n), format.highest, 0n])]),
+    member(REFUSE, `${longDigits}, 40 digits`, () => longDigits, atHighest),
+    member(REFUSE, `"${longDigits}", a string of 40 digits`, () => JSON.stringify(longDigits), atHighest),
+  ];
+}
+
+/** The id written in other spellings and other JSON types. */
+function idTypeTakes({ member }: ProbeWriters): TakeProbe[] {
+  return [
     member(NUMERIC_SPELLING, 'integral, written with .0', (r) => `${r}.0`, same),
     member(NUMERIC_SPELLING, 'in exponent form (e0)', (r) => `${r}e0`, same),
     member(NUMERIC_SPELLING, 'in exponent form (000e-3)', (r) => `${r}000e-3`, same),
@@ -92,24 +138,12 @@ export function invalidBoundaryTakes(take: TakeRequestSchema): readonly TakeProb
     member(REFUSE, 'null', () => 'null', none),
     member(REFUSE, 'an array holding the id', (r) => `[${r}]`, same),
     member(REFUSE, 'an object holding the id', (r) => `{"value":${r}}`, same),
-    // A server that stores the id in the format's width may clamp a value above it to the highest
-    // value or wrap it around to the lowest (or, past twice the width, to 0).
-    ...(highest === undefined
-      ? []
-      : [integer(highest + 1n, `one above the ${bounds?.highestSource}`, [highest + 1n, highest, ...(format !== undefined && format.highest === highest ? [format.lowest] : [])])]),
-    ...(format === undefined ? [] : [integer(2n * (format.highest + 1n), `twice the ${format.format} range`, [2n * (format.highest + 1n), format.highest, 0n])]),
-    member(
-      REFUSE,
-      `${longDigits}, 40 digits`,
-      () => longDigits,
-      () => (highest === undefined ? [] : [highest]),
-    ),
-    member(
-      REFUSE,
-      `"${longDigits}", a string of 40 digits`,
-      () => JSON.stringify(longDigits),
-      () => (highest === undefined ? [] : [highest]),
-    ),
+  ];
+}
+
+/** The body's shape, its JSON syntax, its size and its media type. */
+function bodyTakes({ idField }: TakeRequestSchema, { body, key }: ProbeWriters): TakeProbe[] {
+  return [
     body(REFUSE, `${idField} missing: an empty object`, () => '{}', none),
     body(REFUSE, `${idField} misspelled as backupID`, (r) => `{"backupID":${r}}`, same),
     body(REFUSE, `${idField} misspelled as backup_id`, (r) => `{"backup_id":${r}}`, same),
