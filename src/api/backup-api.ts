@@ -1,5 +1,5 @@
 import { interpretAnswer, type Answer, type AnswerOf } from './answer.js';
-import type { Check } from '../checks/check.js';
+import type { Check, FindingDraft } from '../checks/check.js';
 import { checkResponse } from '../checks/check-response.js';
 import type { Finding } from '../findings/finding.js';
 import { findingSource, type RuleId } from '../rules/rules.js';
@@ -105,22 +105,7 @@ export function createBackupApi(options: BackupApiOptions): BackupApi {
     for (const { check, applied, drafts } of results) {
       if (applied && drafts.length === 0) options.passed(operation.label, check.id);
       for (const draft of drafts) {
-        const finding: Finding = {
-          checkId: check.id,
-          title: check.title,
-          severity: check.severity,
-          verdict: draft.verdict ?? 'violation',
-          operation: operation.label,
-          ...(exchange.response === undefined ? {} : { status: exchange.response.status }),
-          ...optionalMessage(answerMessage(exchange)),
-          expected: draft.expected,
-          received: draft.received,
-          kind: draft.kind,
-          ...(draft.backupId === undefined ? {} : { backupId: String(draft.backupId) }),
-          ...findingSource(check.id, index.byRole, { operation, ...draft }),
-          suite: options.suite,
-          reproduction: { curl: curlScript(sequence, options.redactedHeaders), transcript: toTranscript(sequence) },
-        };
+        const finding = responseFinding(check, draft, operation, exchange, sequence, options);
         findings.push(finding);
         options.record(finding);
       }
@@ -172,6 +157,26 @@ export function createBackupApi(options: BackupApiOptions): BackupApi {
     take: (id) => viaRole('take', { body: `{${JSON.stringify(idField)}:${id}}`, headers: json }, id),
     get: (id) => viaRole('get', { pathValues: [String(id)] }, id),
     delete: (id) => viaRole('delete', { pathValues: [String(id)] }, id),
+  };
+}
+
+/** A response check's draft as a finding about this exchange, reproduced by the whole sequence that led to it. */
+function responseFinding(check: Check, draft: FindingDraft, operation: Operation, exchange: Exchange, sequence: readonly Exchange[], options: BackupApiOptions): Finding {
+  return {
+    checkId: check.id,
+    title: check.title,
+    severity: check.severity,
+    verdict: draft.verdict ?? 'violation',
+    operation: operation.label,
+    ...(exchange.response === undefined ? {} : { status: exchange.response.status }),
+    ...optionalMessage(answerMessage(exchange)),
+    expected: draft.expected,
+    received: draft.received,
+    kind: draft.kind,
+    ...(draft.backupId === undefined ? {} : { backupId: String(draft.backupId) }),
+    ...findingSource(check.id, options.index.byRole, { operation, ...draft }),
+    suite: options.suite,
+    reproduction: { curl: curlScript(sequence, options.redactedHeaders), transcript: toTranscript(sequence) },
   };
 }
 
