@@ -2,6 +2,7 @@
 export const runUsage = `Usage: conformance [options]
        conformance serve [options]     (run the reference server alone; see conformance serve --help)
        conformance rules [--json]      (list every rule the suite checks; see conformance rules --help)
+       conformance compare --target A --against B   (what B answers differently; see conformance compare --help)
 
 Checks a Zeebe Backup Management API server against its OpenAPI spec and the rules the spec
 states in prose. Without --target it tests the embedded reference server.

@@ -50,6 +50,7 @@ const RUN_FLAGS = {
 async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === 'serve') return serve(argv.slice(1));
   if (argv[0] === 'rules') return listRules(argv.slice(1));
+  if (argv[0] === 'compare') return compare(argv.slice(1));
   const { values } = parseArgs({ args: withNegativeValues(argv, RUN_FLAGS), options: RUN_FLAGS, strict: true, allowPositionals: false });
   if (values.help) return print(runUsage, 0);
   if (values.version) return print(toolVersion, 0);
@@ -245,6 +246,21 @@ async function serve(argv: readonly string[]): Promise<number> {
   });
   await server.close();
   return 0;
+}
+
+/** `conformance compare`: the same sequence against two servers; an interrupt stops it between requests, and its backups are still deleted. */
+async function compare(argv: readonly string[]): Promise<number> {
+  const { compareCommand } = await import('./compare/compare-command.js');
+  const interrupt = new AbortController();
+  const stop = (): void => interrupt.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    return await compareCommand(argv, { out, progress: (text) => process.stderr.write(`${text}\n`), signal: interrupt.signal });
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
 }
 
 /** `conformance rules [--json] [--spec PATH]`: the rule catalogue, its pointers resolved in the spec, and every spec sentence's decision. */

@@ -7,8 +7,13 @@ import { runAndWriteReports } from './run.js';
 import type { RunOutcome } from './run-outcome.js';
 import { startReferenceServer as startServer } from './server/reference-server.js';
 import type { ReferenceServerOptions as ServerOptions } from './server/options.js';
+import type { CompareFlags } from './compare/resolve-compare-options.js';
+import type { CompareOutcome } from './compare/compare-servers.js';
 
 export { ConformanceError, type ConformanceErrorCode } from './errors.js';
+export type { CompareFlags } from './compare/resolve-compare-options.js';
+export type { CompareOutcome } from './compare/compare-servers.js';
+export type { Difference, DifferenceSighting } from './compare/diff-traces.js';
 export type { ConformanceOptions } from './conformance-options.js';
 export type { RunOutcome, SuiteResult, ToolError, StopReason } from './run-outcome.js';
 export type { Finding, Reproduction, Severity, TranscriptEntry, Verdict } from './findings/finding.js';
@@ -69,4 +74,15 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
   delete shellOptions.intercept;
   const server = await startServer(shellOptions);
   return Object.freeze({ url: server.url, origin: server.origin, port: server.port, close: () => server.close() });
+}
+
+/**
+ * `conformance compare` from code: the same fixed sequence against `target` (A) and `against` (B),
+ * each on its own ids, and every way B answers differently (see the README's "Compare two
+ * servers"). Options are given as on the command line and checked the same way; nothing is printed.
+ * Rejects with a `ConformanceError` when it cannot compare.
+ */
+export async function compareServers(flags: CompareFlags, control: RunControl = {}): Promise<CompareOutcome> {
+  const [{ resolveCompareOptions }, compare] = await Promise.all([import('./compare/resolve-compare-options.js'), import('./compare/compare-servers.js')]);
+  return compare.compareServers(resolveCompareOptions(flags, control.signal === undefined ? {} : { signal: control.signal }));
 }
