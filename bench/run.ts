@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { BenchResult } from './bench-result.js';
+import { benchCompare } from './compare.js';
 import { benchMemory } from './memory.js';
 import { benchOverhead } from './overhead.js';
 import { benchReferenceServer } from './reference-server.js';
@@ -23,6 +24,7 @@ const groups: [string, () => Promise<BenchResult[]>][] = [
   ['validation', benchValidation],
   ['memory', benchMemory],
   ['reference server', benchReferenceServer],
+  ['compare', benchCompare],
 ];
 
 const rows: BenchResult[] = [];
