@@ -107,7 +107,7 @@ describe('the packed package, installed into an empty folder', () => {
     await assert.rejects(stat(join(elsewhere, 'node_modules')), { code: 'ENOENT' });
   });
 
-  test('exports the main entry and ./node-test, and nothing else', async () => {
+  test('exports the main entry (a run, a compare, the reference server) and ./node-test, and nothing else', async () => {
     const script = [
       "const main = await import('backup-conformance');",
       "const nodeTest = await import('backup-conformance/node-test');",
@@ -118,7 +118,7 @@ describe('the packed package, installed into an empty folder', () => {
     const result = await exec(process.execPath, ['--input-type=module', '-e', script], app);
     assert.equal(result.code, 0, result.stderr);
     assert.deepEqual(JSON.parse(result.stdout), {
-      main: ['ConformanceError', 'runConformance', 'startReferenceServer'],
+      main: ['ConformanceError', 'compareServers', 'runConformance', 'startReferenceServer'],
       nodeTest: ['registerConformanceTests'],
       refused: ['ERR_PACKAGE_PATH_NOT_EXPORTED', 'ERR_PACKAGE_PATH_NOT_EXPORTED'],
     });
