@@ -526,6 +526,45 @@ export const faultyVariants: readonly Variant[] = [
     },
   },
 
+  {
+    id: 'list-empty-while-taking',
+    fault: 'a list answered while a take is still being answered holds no backup at all',
+    expectedCheck: 'list-holds-live-backups',
+    server: () => {
+      let takes = 0;
+      return {
+        intercept: async (r, p) => {
+          if (isList(r) && takes > 0 && answered(p)) return { ...p, json: [] };
+          if (r.method !== 'POST' || !answered(p) || p.status !== 202) return p;
+          takes++;
+          await new Promise((resolve) => setTimeout(resolve, 15));
+          takes--;
+          return p;
+        },
+      };
+    },
+  },
+  {
+    id: 'take-refused-while-deleting',
+    fault: 'a take of a new id is answered 409 while a delete is still being answered',
+    expectedCheck: 'take-accepted-above-highest',
+    server: () => {
+      let deletes = 0;
+      return {
+        intercept: async (r, p) => {
+          if (r.method === 'POST' && deletes > 0 && answered(p) && p.status === 202) {
+            return { status: 409, headers: {}, json: { message: 'A backup is being deleted; try again later.' } };
+          }
+          if (r.method !== 'DELETE' || !answered(p)) return p;
+          deletes++;
+          await new Promise((resolve) => setTimeout(resolve, 15));
+          deletes--;
+          return p;
+        },
+      };
+    },
+  },
+
   // Transport.
   {
     id: 'hangs-on-delete',

@@ -5,6 +5,7 @@ import { DeleteBackupCommand } from './delete-backup-command.js';
 import { GetBackupCommand } from './get-backup-command.js';
 import { GetWhileDeletingCommand } from './get-while-deleting-command.js';
 import { ListBackupsCommand } from './list-backups-command.js';
+import { RaceCommand } from './race-command.js';
 import { TakeAtOnceCommand } from './take-at-once-command.js';
 import { TakeBackupCommand } from './take-backup-command.js';
 
@@ -75,7 +76,9 @@ export const statefulScenarios: readonly StatefulScenario[] = Object.freeze(
     },
     {
       name: 'races',
-      purpose: 'two takes of one new id at once, takes of N and N + 1 at once, and a GET racing the DELETE of a backup; reads after each',
+      purpose:
+        'two takes of one new id at once, takes of N and N + 1 at once, a GET racing the DELETE of a backup; a take with a GET, a list and a delete; ' +
+        'a delete with a GET and a list; two lists during a take; reads after each',
       commands: [
         take(1),
         new TakeAtOnceCommand([2, 2]),
@@ -90,6 +93,14 @@ export const statefulScenarios: readonly StatefulScenario[] = Object.freeze(
         list(),
         get(0),
         get(1),
+        new RaceCommand({ take: 6, getNew: true, deleting: BackupTarget.taken(0), lists: 1 }),
+        list(),
+        // The fourth backup taken: +5, or +6 when the take of +4 lost its race (both live).
+        new RaceCommand({ deleting: BackupTarget.taken(3), getDeleting: true, lists: 1 }),
+        list(),
+        new RaceCommand({ take: 7, lists: 2 }),
+        list(),
+        settle(4),
       ],
     },
   ].map((scenario) => Object.freeze(scenario)),
@@ -104,5 +115,6 @@ export function scenarioTakes(scenarios: readonly StatefulScenario[] = statefulS
 export function takesOf(command: BackupCommand): number {
   if (command instanceof TakeBackupCommand) return 1;
   if (command instanceof TakeAtOnceCommand) return 2;
+  if (command instanceof RaceCommand) return command.race.take === undefined ? 0 : 1;
   return 0;
 }

@@ -42,6 +42,27 @@ export interface StatefulSystemOptions {
   inconclusive(note: InconclusiveNote, exchanges: readonly Exchange[]): void;
 }
 
+/** The requests of one race, all sent at once (see `StatefulSystem.race`). */
+export interface RaceRequests {
+  /** A take of a new id. */
+  readonly take?: bigint;
+  /** With `take`: a GET of that id too. */
+  readonly getNew?: boolean;
+  /** A delete of a live backup of the run. */
+  readonly delete?: bigint;
+  /** With `delete`: a GET of that id too. */
+  readonly getDeleting?: boolean;
+  readonly lists: number;
+}
+
+export interface RaceAnswers {
+  readonly taken?: Observation<'take'> | undefined;
+  readonly gotNew?: Observation<'get'> | undefined;
+  readonly deleted?: Observation<'delete'> | undefined;
+  readonly gotDeleting?: Observation<'get'> | undefined;
+  readonly lists: readonly Observation<'list'>[];
+}
+
 /**
  * The server as one stateful run sees it (fast-check's "real" system): the checked API, plus the
  * run's transcript (every exchange, for the curl reproduction) and its steps (each command as it
@@ -104,6 +125,32 @@ export class StatefulSystem {
     const [got, deleted] = await Promise.all([this.options.api.get(id), this.options.api.delete(id)]);
     if (deleted.answer.kind === 'deleted') this.options.ledger.removed(id);
     return { got: this.#observed(got), deleted: this.#observed(deleted) };
+  }
+
+  /**
+   * Sends every request of a race at once: a take of a new id, a GET of it, a delete of a live
+   * backup, a GET of that one, and lists; answers by part, the takes counted against the limit first.
+   */
+  async race(race: RaceRequests): Promise<RaceAnswers> {
+    const { api, ledger } = this.options;
+    if (race.take !== undefined) ledger.sending(race.take);
+    const maybe = <T>(id: bigint | undefined, send: (id: bigint) => Promise<T>): Promise<T | undefined> => (id === undefined ? Promise.resolve(undefined) : send(id));
+    // Sent in this order, each before the answer to the one before: the delete is under way when the
+    // take arrives, and both when the reads do, which is where a server that is right one request
+    // at a time goes wrong.
+    const deleting = maybe(race.delete, (id) => api.delete(id));
+    const taking = maybe(race.take, (id) => api.take(id));
+    const [deleted, taken, gotNew, gotDeleting, lists] = await Promise.all([
+      deleting,
+      taking,
+      maybe(race.getNew ? race.take : undefined, (id) => api.get(id)),
+      maybe(race.getDeleting ? race.delete : undefined, (id) => api.get(id)),
+      Promise.all(Array.from({ length: race.lists }, () => api.list())),
+    ]);
+    if (taken !== undefined) ledger.answered(race.take!, taken.answer);
+    if (deleted?.answer.kind === 'deleted') ledger.removed(race.delete!);
+    const seen = <O extends Observation>(observation: O | undefined): O | undefined => (observation === undefined ? undefined : this.#observed(observation));
+    return { taken: seen(taken), gotNew: seen(gotNew), deleted: seen(deleted), gotDeleting: seen(gotDeleting), lists: lists.map((list) => this.#observed(list)) };
   }
 
   async list(): Promise<Observation<'list'>> {
