@@ -25,11 +25,18 @@ export function formatFinding(finding: Finding): string {
   return lines.join('\n');
 }
 
-/** "seen 123 times on 41 backups", or undefined for a fault seen once. */
-export function seenText(finding: Pick<Finding, 'occurrences' | 'backups'>): string | undefined {
+// A finding of many variants names this many of them; findings.json lists more.
+const VARIANTS_NAMED = 3;
+
+/** "seen 123 times on 41 backups", "…, in 33 variants, e.g. IN_PROGRESS-where-COMPLETED, …", or undefined for a fault seen once. */
+export function seenText(finding: Pick<Finding, 'occurrences' | 'backups' | 'variants'>): string | undefined {
   const times = finding.occurrences ?? 1;
   if (times <= 1) return undefined;
-  return `seen ${plural(times, 'time')}${finding.backups === undefined ? '' : ` on ${plural(finding.backups, 'backup')}`}`;
+  const seen = `seen ${plural(times, 'time')}${finding.backups === undefined ? '' : ` on ${plural(finding.backups, 'backup')}`}`;
+  const variants = finding.variants;
+  if (variants === undefined) return seen;
+  const named = variants.kinds.slice(0, VARIANTS_NAMED).map((variant) => elide(variant.kind, 200));
+  return `${seen}, in ${variants.count} variants, e.g. ${named.join(', ')}${variants.count > named.length ? ', …' : ''}`;
 }
 
 const VERDICT_WORDS: Record<Finding['verdict'], string> = {
