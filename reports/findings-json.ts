@@ -2,7 +2,7 @@ import type { RunOutcome } from '../src/run-outcome.js';
 import { toolVersion } from '../src/tool-version.js';
 
 /** Bumped on any change a consumer of findings.json could notice; described by findings.schema.json. */
-export const FINDINGS_SCHEMA_VERSION = 4;
+export const FINDINGS_SCHEMA_VERSION = 5;
 
 /** The canonical machine-readable record of a run, described by reports/findings.schema.json. */
 export function toFindingsJson(outcome: RunOutcome): string {

@@ -205,7 +205,7 @@ async function run(config: RunConfig, github: GitHubActions | undefined): Promis
   if (github !== undefined) for (const annotation of toGitHubAnnotations(outcome)) out(annotation);
   if (outcome.interrupted !== undefined) out(`\nStopped early (${outcome.interrupted === 'max-duration' ? '--max-duration reached' : 'interrupted'}): the reports are partial.`);
   if (outcome.exitCode !== 2 || outcome.interrupted !== undefined || outcome.errors.some((e) => e.suite !== undefined)) out(formatSummary(outcome));
-  if (account.taken.length > 0) out(describeAccount(account, config.stateful.keepBackups));
+  if (account.takenCount > 0) out(describeAccount(account, config.stateful.keepBackups));
   // A folder found unwritable before the run is not tried again.
   if (config.outDir !== undefined && !outcome.errors.some((e) => e.code === 'CONF_OUT_UNWRITABLE')) {
     const written = await writeReports(config.outDir, outcome);

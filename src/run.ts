@@ -13,6 +13,7 @@ import { BackupTimeline } from './findings/backup-timeline.js';
 import { JudgementLog } from './findings/judgement-log.js';
 import type { Finding } from './findings/finding.js';
 import { FindingLog } from './findings/finding-log.js';
+import { boundFinding } from './findings/bound-finding.js';
 import { StatelessMockDetector } from './findings/stateless-mock.js';
 import { accountRules, type KnownRule } from './findings/rule-account.js';
 import { responseChecks } from './checks/response-checks.js';
@@ -142,7 +143,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
   const record = (observed: Finding): void => {
     if (unstated.has(observed.checkId)) return;
     const reproduction = { ...observed.reproduction, curl: withTls(observed.reproduction.curl, tls) };
-    const finding = markKnown(applyProfile(config.profile, { ...observed, reproduction }), baseline);
+    const finding = boundFinding(markKnown(applyProfile(config.profile, { ...observed, reproduction }), baseline));
     // The finding is its rule's judgement on this evidence, under the profile's verdict.
     judgements.judge(finding.suite ?? 'run', finding.operation, finding.checkId, finding.verdict);
     if (findings.add(finding)) emit({ type: 'finding', finding });
@@ -215,12 +216,7 @@ export async function runConformance(config: RunConfig, hooks: RunHooks = {}): P
     }
     // Whatever a suite could not delete (it was interrupted, or missed a 2xx it did not expect) is
     // still the run's: one delete each, interrupt or not.
-    if (!config.stateful.keepBackups) {
-      const left = account.leftBehind.slice(0, MAX_SWEPT);
-      if (left.length > 0)
-        emit({ type: 'progress', suite: 'cleanup', message: `delete ${left.length === 1 ? 'backup' : 'backups'} ${left.join(', ')}, taken by this run and not deleted yet` });
-      for (const id of left) await client.send({ method: index.byRole.delete.method, url: `${routes.deleteUrlPrefix}${id}` });
-    }
+    if (!config.stateful.keepBackups) await account.sweep(client, MAX_SWEPT, (message) => emit({ type: 'progress', suite: 'cleanup', message }));
   } finally {
     await client.close();
     await embedded?.close();

@@ -44,8 +44,8 @@ export const inventorySuite: Suite = {
           sequenceFinding({
             checkId: 'get-agrees-with-list',
             operation: index.byRole.get.label,
-            expected: `backup ${entry.id} with partitions ${entry.partitions.join(', ')}, as listed`,
-            received: `backup ${String(backup.backupId)} with partitions ${gotPartitions.join(', ')}`,
+            expected: `backup ${entry.id} with ${partitionsText(entry.partitions)}, as listed`,
+            received: `backup ${String(backup.backupId)} with ${partitionsText(gotPartitions)}`,
             operations: index.byRole,
             suite: SUITE,
             exchanges: [listRequest, got.exchange],
@@ -89,4 +89,9 @@ function readListing(listing: Observation<'list'>): { entries: { id: bigint; par
 
 function partitionIds(backup: Pick<BackupView, 'details'>): number[] {
   return backup.details.flatMap(({ partitionId }) => (partitionId === undefined ? [] : [partitionId]));
+}
+
+/** `partitions 1, 2, 3`, or `no partitions` for a backup that lists none. */
+function partitionsText(ids: readonly number[]): string {
+  return ids.length === 0 ? 'no partitions' : `partitions ${ids.join(', ')}`;
 }

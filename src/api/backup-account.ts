@@ -1,5 +1,7 @@
 import { toBackupId } from '../checks/backup-views.js';
+import type { HttpClient } from '../http/client.js';
 import type { Exchange, HttpRequest } from '../http/exchange.js';
+import { elide } from '../text/elide.js';
 import { parseJson } from '../http/parse-json.js';
 import type { OperationIndex } from '../spec/index-operations.js';
 import { answerKindOf } from './answer.js';
@@ -20,14 +22,35 @@ export interface BackupRoutes {
 }
 
 /**
+ * The longest delete URL sent: Spring Boot, and so Zeebe's gateway, refuses a request line and
+ * headers past 8 KiB (max-http-request-header-size), as do most servers. A backup whose id makes
+ * its URL longer cannot be addressed; the account says so instead of sending it.
+ */
+export const LONGEST_ADDRESSABLE_URL = 8_000;
+
+// The cleanup line names this many ids and counts the rest: it must stay one readable line.
+const MOST_IDS_NAMED = 20;
+
+/** A backup the server created: its id as its path gives it, and the take that created it. */
+export interface TakenBackup {
+  /** The id as it goes in a path: a string id as it is, an integer in decimal, any other value as JSON. */
+  readonly idText: string;
+  /** The id as an integer, when it is one. */
+  readonly id?: bigint;
+  /** `METHOD url body`, the take that created it, as it was sent. */
+  readonly request: string;
+}
+
+/**
  * The run's own account of the backups it created, read from the wire rather than from each suite:
  * every take the server accepted (`answerKindOf`: any 2xx) is the run's to delete, whichever suite
- * sent it and however. A backup counts as deleted only when a delete of its id was answered as done
+ * sent it and however, even an invalid take a lenient server kept (an id of `"abc"`, `58.5` or a
+ * megabyte of digits). A backup counts as deleted only when a delete of its id was answered as done
  * or as not found.
  */
 export class BackupAccount {
-  readonly #taken = new Set<bigint>();
-  readonly #deleted = new Set<bigint>();
+  readonly #taken = new Map<string, TakenBackup>();
+  readonly #deleted = new Set<string>();
   /**
    * Takes sent and not answered yet. Their ids are read only when asked for: a take's body may be
    * a megabyte of digits (the negative suite sends one), and reading it as an id costs tens of
@@ -55,31 +78,31 @@ export class BackupAccount {
     if (method === routes.takeMethod && url === routes.takeUrl && answerKindOf('take', routes.statuses, status) === 'success') {
       const id = takenId(body, routes.idField);
       if (id !== undefined) {
-        this.#taken.add(id);
-        this.#deleted.delete(id);
+        this.#taken.set(id.idText, { ...id, request: `${method} ${url}${body === undefined ? '' : ` ${body}`}` });
+        this.#deleted.delete(id.idText);
       }
     } else if (method === routes.deleteMethod && url.startsWith(routes.deleteUrlPrefix) && isGone(answerKindOf('delete', routes.statuses, status))) {
-      const text = url.slice(routes.deleteUrlPrefix.length);
-      if (/^\d{1,19}$/.test(text) && this.#taken.has(BigInt(text))) this.#deleted.add(BigInt(text));
+      const idText = decodedSegment(url.slice(routes.deleteUrlPrefix.length));
+      if (idText !== undefined && this.#taken.has(idText)) this.#deleted.add(idText);
     }
   }
 
   /** Ids of takes sent whose answer has not come: each may have created a backup. */
-  get underWay(): bigint[] {
-    const ids = new Set<bigint>();
+  get underWay(): string[] {
+    const ids = new Map<string, TakenBackup>();
     for (const request of this.#underWay) {
       const id = this.#takeId(request);
-      if (id !== undefined) ids.add(id);
+      if (id !== undefined && !this.#taken.has(id.idText)) ids.set(id.idText, { ...id, request: '' });
     }
-    return ascending([...ids].filter((id) => !this.#taken.has(id)));
+    return ordered(ids.values()).map((backup) => backup.idText);
   }
 
   /** An answer to a take whose request came as another object than the one sent: one take of its id is answered. */
   #answeredCopy(request: HttpRequest): void {
-    const id = this.#takeId(request);
+    const id = this.#takeId(request)?.idText;
     if (id === undefined) return;
     for (const pending of this.#underWay) {
-      if (this.#takeId(pending) === id) {
+      if (this.#takeId(pending)?.idText === id) {
         this.#underWay.delete(pending);
         return;
       }
@@ -91,22 +114,59 @@ export class BackupAccount {
     return routes !== undefined && request.method === routes.takeMethod && request.url === routes.takeUrl;
   }
 
-  #takeId(request: HttpRequest): bigint | undefined {
+  #takeId(request: HttpRequest): Omit<TakenBackup, 'request'> | undefined {
     return this.#isTake(request) ? takenId(request.body, (this.#routes as BackupRoutes).idField) : undefined;
   }
 
-  /** Ids of every backup the run created, ascending. */
+  /** Integer ids of every backup the run created, ascending. */
   get taken(): bigint[] {
-    return ascending(this.#taken);
+    return ordered(this.#taken.values()).flatMap((backup) => (backup.id === undefined ? [] : [backup.id]));
   }
 
-  get deleted(): bigint[] {
-    return ascending(this.#deleted);
+  /** How many backups the run created, whatever their ids. */
+  get takenCount(): number {
+    return this.#taken.size;
   }
 
-  /** Backups the run created and has not seen deleted, ascending. */
-  get leftBehind(): bigint[] {
-    return ascending([...this.#taken].filter((id) => !this.#deleted.has(id)));
+  get deletedCount(): number {
+    return this.#deleted.size;
+  }
+
+  /** Backups the run created and has not seen deleted: integer ids ascending, then the others as taken. */
+  get leftBehindBackups(): TakenBackup[] {
+    return ordered([...this.#taken.values()].filter((backup) => !this.#deleted.has(backup.idText)));
+  }
+
+  /** The ids of `leftBehindBackups`, as their paths give them. */
+  get leftBehind(): string[] {
+    return this.leftBehindBackups.map((backup) => backup.idText);
+  }
+
+  /** Where a delete of this backup goes, or undefined when no server would take that URL (`LONGEST_ADDRESSABLE_URL`). */
+  deleteUrl(backup: TakenBackup): string | undefined {
+    const routes = this.#routes;
+    if (routes === undefined || backup.idText === '') return undefined;
+    const url = `${routes.deleteUrlPrefix}${encodeURIComponent(backup.idText)}`;
+    return url.length > LONGEST_ADDRESSABLE_URL ? undefined : url;
+  }
+
+  /**
+   * The closing sweep: one delete for each backup left behind that can be addressed (at most
+   * `most`), whichever suite took it and however; `progress` hears what it deletes.
+   */
+  async sweep(client: Pick<HttpClient, 'send'>, most: number, progress: (message: string) => void): Promise<void> {
+    const routes = this.#routes;
+    if (routes === undefined) return;
+    const left = this.leftBehindBackups.flatMap((backup) => {
+      const url = this.deleteUrl(backup);
+      return url === undefined ? [] : [{ backup, url }];
+    });
+    const swept = left.slice(0, most);
+    if (swept.length === 0) return;
+    const named = swept.slice(0, MOST_IDS_NAMED).map(({ backup }) => backup.idText);
+    const more = swept.length > named.length ? ` and ${swept.length - named.length} more` : '';
+    progress(`delete ${swept.length === 1 ? 'backup' : 'backups'} ${listIds(named)}${more}, taken by this run and not deleted yet`);
+    for (const { url } of swept) await client.send({ method: routes.deleteMethod, url });
   }
 }
 
@@ -115,33 +175,73 @@ function isGone(kind: ReturnType<typeof answerKindOf>): boolean {
   return kind === 'success' || (typeof kind === 'object' && kind.kind === 'not-found');
 }
 
-/** The id of a take's body: a JSON integer, or the numeric string some servers accept too. */
-function takenId(body: string | undefined, idField: string): bigint | undefined {
+/**
+ * The id of a take's body, whatever its value: a JSON integer (or a numeric string some servers
+ * accept too) is an integer id; any other value a lenient server may keep under its text.
+ */
+function takenId(body: string | undefined, idField: string): Omit<TakenBackup, 'request'> | undefined {
   if (body === undefined) return undefined;
   const parsed = parseJson(body);
-  if (!parsed.ok || parsed.exact === null || typeof parsed.exact !== 'object') return undefined;
-  const value = (parsed.exact as Record<string, unknown>)[idField];
-  if (typeof value === 'string' && /^\d{1,19}$/.test(value)) return BigInt(value);
-  return toBackupId(value);
+  if (!parsed.ok || parsed.exact === null || typeof parsed.exact !== 'object' || Array.isArray(parsed.exact)) return undefined;
+  const record = parsed.exact as Record<string, unknown>;
+  if (!(idField in record)) return undefined;
+  const value = record[idField];
+  const id = typeof value === 'string' && /^\d{1,19}$/.test(value) ? BigInt(value) : toBackupId(value);
+  if (id !== undefined) return { idText: String(id), id };
+  return { idText: typeof value === 'string' ? value : jsonText(value) };
 }
 
-function ascending(ids: Iterable<bigint>): bigint[] {
-  return [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+function jsonText(value: unknown): string {
+  return JSON.stringify(value, (_key, member: unknown) => (typeof member === 'bigint' ? String(member) : member)) ?? String(value);
 }
 
-/** The closing line about the run's backups, e.g. "Backups: 29 taken, 29 confirmed deleted." */
+function decodedSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Integer ids ascending, then every other id in the order given. */
+function ordered(backups: Iterable<TakenBackup>): TakenBackup[] {
+  const all = [...backups];
+  const integers = all.filter((backup) => backup.id !== undefined).sort((a, b) => (a.id! < b.id! ? -1 : a.id! > b.id! ? 1 : 0));
+  return [...integers, ...all.filter((backup) => backup.id === undefined)];
+}
+
+/**
+ * The closing lines about the run's backups, e.g. "Backups: 29 taken by this run, 29 confirmed
+ * deleted." A backup that cannot be addressed gets a line of its own: its id's length, and the take
+ * that created it.
+ */
 export function describeAccount(account: BackupAccount, keepBackups: boolean): string {
-  const taken = account.taken.length;
-  const deleted = account.deleted.length;
-  const left = account.leftBehind;
-  const head = `Backups: ${taken} taken by this run, ${deleted} confirmed deleted`;
-  if (left.length === 0) return `${head}.`;
-  return `${head}; ${keepBackups ? 'kept (--keep-backups)' : 'left behind, delete them by hand'}: ${listIds(left)}.`;
+  const head = `Backups: ${account.takenCount} taken by this run, ${account.deletedCount} confirmed deleted`;
+  const left = account.leftBehindBackups;
+  const addressable = left.filter((backup) => account.deleteUrl(backup) !== undefined);
+  const unaddressable = left.filter((backup) => account.deleteUrl(backup) === undefined);
+  const lines = [
+    addressable.length === 0
+      ? `${head}.`
+      : `${head}; ${keepBackups ? 'kept (--keep-backups)' : 'left behind, delete them by hand'}: ${listIds(addressable.map((backup) => backup.idText))}.`,
+  ];
+  for (const backup of unaddressable) lines.push(describeUnaddressable(backup));
+  return lines.join('\n');
 }
 
-/** Every id, so none is lost; long lists wrap at the caller's terminal. */
-export function listIds(ids: readonly bigint[]): string {
-  return ids.join(', ');
+const LONGEST_URL_TEXT = LONGEST_ADDRESSABLE_URL.toLocaleString('en-US');
+
+function describeUnaddressable(backup: TakenBackup): string {
+  const why =
+    backup.idText === ''
+      ? 'an empty id, which no path can name'
+      : `an id of ${backup.idText.length.toLocaleString('en-US')} characters (a delete URL over ${LONGEST_URL_TEXT} characters is refused by most servers)`;
+  return `  Left behind, and no request can address it: backup ${listIds([backup.idText])}, ${why}; the server created it for ${elide(backup.request)}`;
+}
+
+/** Every id, so none is lost, each bounded (`elide`); an id with spaces or quotes is quoted. Long lists wrap at the caller's terminal. */
+export function listIds(ids: readonly (bigint | string)[]): string {
+  return ids.map((id) => (typeof id === 'bigint' || /^[\w.+-]+$/.test(id) ? elide(String(id)) : elide(JSON.stringify(id)))).join(', ');
 }
 
 /** The take and delete URLs of the API at `baseUrl`, from the spec's paths. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { ConformanceError } from '../errors.js';
-import { faultKey } from '../findings/fault-key.js';
-import type { Finding } from '../findings/finding.js';
+import { faultKey, faultKeys } from '../findings/fault-key.js';
+import type { Finding, FindingVariants } from '../findings/finding.js';
 
 /** A fault recorded in the baseline file, as much of it as identifies and describes it. */
 export interface BaselineFault {
@@ -9,6 +9,8 @@ export interface BaselineFault {
   readonly operation: string;
   readonly verdict: Finding['verdict'];
   readonly kind?: string;
+  /** The other kinds a finding of many variants listed: the baseline knows each. */
+  readonly variants?: FindingVariants;
   readonly title?: string;
   readonly expected: string;
   /** Kept for the fault's identity: a finding without a kind is told apart by what it received. */
@@ -72,14 +74,14 @@ export async function loadBaseline(file: string): Promise<Baseline> {
         `The --baseline file ${file} has a finding without a checkId, operation, verdict, expected and received at findings[${i}]. Give the findings.json of an earlier run, unedited.`,
       );
     }
-    faults.set(faultKey(fault), fault);
+    for (const key of faultKeys(fault)) faults.set(key, fault);
   });
   return { file, faults };
 }
 
 function readFault(entry: unknown): BaselineFault | undefined {
   if (!isRecord(entry)) return undefined;
-  const { checkId, operation, verdict, kind, title, expected, received } = entry;
+  const { checkId, operation, verdict, kind, title, expected, received, variants } = entry;
   if (typeof checkId !== 'string' || typeof operation !== 'string' || typeof verdict !== 'string' || !VERDICTS.has(verdict)) return undefined;
   if (typeof expected !== 'string' || typeof received !== 'string') return undefined;
   return {
@@ -87,6 +89,7 @@ function readFault(entry: unknown): BaselineFault | undefined {
     operation,
     verdict: verdict as Finding['verdict'],
     ...(typeof kind === 'string' ? { kind } : {}),
+    ...(readVariants(variants) ?? {}),
     ...(typeof title === 'string' ? { title } : {}),
     expected,
     received,
@@ -112,10 +115,11 @@ export function compareWithBaseline(
   findings: readonly Finding[],
   evaluated: readonly { readonly operation: string; readonly checkId: string }[],
 ): BaselineComparison {
-  const seen = new Set(findings.map(faultKey));
+  const seen = new Set(findings.flatMap((finding) => faultKeys(finding)));
   const ran = new Set(evaluated.map((entry) => `${entry.checkId}\u0000${entry.operation}`));
   for (const finding of findings) ran.add(`${finding.checkId}\u0000${finding.operation}`);
-  const missing = [...baseline.faults.entries()].filter(([key]) => !seen.has(key)).map(([, fault]) => fault);
+  // A baseline finding of many variants is missing when none of its variants is seen again.
+  const missing = [...new Set(baseline.faults.values())].filter((fault) => !faultKeys(fault).some((key) => seen.has(key)));
   return {
     file: baseline.file,
     known: findings.filter((finding) => finding.inBaseline === true).length,
@@ -123,6 +127,16 @@ export function compareWithBaseline(
     fixed: missing.filter((fault) => ran.has(`${fault.checkId}\u0000${fault.operation}`)),
     notRechecked: missing.filter((fault) => !ran.has(`${fault.checkId}\u0000${fault.operation}`)),
   };
+}
+
+/** The variants of a findings.json entry, when it lists any: each is a fault the baseline knows. */
+function readVariants(variants: unknown): Pick<Finding, 'variants'> | undefined {
+  if (!isRecord(variants) || !Array.isArray(variants['kinds'])) return undefined;
+  const kinds = variants['kinds'].flatMap((entry: unknown) => {
+    const kind = isRecord(entry) ? entry['kind'] : undefined;
+    return typeof kind === 'string' ? [{ kind, occurrences: 1 }] : [];
+  });
+  return { variants: { count: kinds.length, kinds } };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

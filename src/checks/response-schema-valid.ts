@@ -59,10 +59,19 @@ export function article(word: string): 'a' | 'an' {
  * each single get, is one kind.
  */
 function issueKinds(issues: readonly SchemaIssue[]): string {
-  const kinds = new Set(
-    issues.map((issue) => `${issue.instancePath.replace(/\/\d+(?=\/|$)/g, '/*') || '(root)'} ${issue.message.replace(/, got [\s\S]*$/, '').replace(/: [\s\S]*$/, '')}`),
-  );
+  const kinds = new Set(issues.map((issue) => `${issue.instancePath.replace(/\/\d+(?=\/|$)/g, '/*') || '(root)'} ${withoutValues(issue.message)}`));
   return [...kinds].sort().join('; ');
+}
+
+/**
+ * An issue's message without the value it quotes: `-1 is outside the int64 range` and `184467440737095516160 is
+ * outside…` are one rule broken. A bound the schema states (`must be >= 0`) is part of the rule and stays.
+ */
+function withoutValues(message: string): string {
+  return message
+    .replace(/, got [\s\S]*$/, '')
+    .replace(/: [\s\S]*$/, '')
+    .replace(/^-?\d+ /, '# ');
 }
 
 /** The backup a get answer is about, so the finding can count backups; a list answer is about many. */

@@ -64,6 +64,11 @@ export interface Finding {
   readonly suites?: readonly string[];
   /** On how many distinct backups it was seen (set by the finding log; absent when no sighting named one). */
   readonly backups?: number;
+  /**
+   * The kinds of deviation seen for this rule on this operation, when there were several (set by
+   * the finding log): a server wrong in many ways is one finding that counts and lists its ways.
+   */
+  readonly variants?: FindingVariants;
   /** The best reproduction found: a replayable shrunk sequence first, then the fewest requests. */
   readonly reproduction: Reproduction;
   /**
@@ -75,6 +80,12 @@ export interface Finding {
   readonly inBaseline?: true;
   /** Set when the selected profile expects this departure from the spec (verdict `known-deviation`). */
   readonly knownDeviation?: { readonly id: string; readonly description: string; readonly source: string };
+}
+
+/** The kinds a finding was seen in: how many in all, and the first of them with how often each was seen. */
+export interface FindingVariants {
+  readonly count: number;
+  readonly kinds: readonly { readonly kind: string; readonly occurrences: number }[];
 }
 
 /** One sighting of a fault, as kept among a finding's examples. */

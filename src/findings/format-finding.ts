@@ -1,4 +1,5 @@
 import type { Finding } from './finding.js';
+import { elide } from '../text/elide.js';
 import { plural } from '../text/plural.js';
 
 /**
@@ -16,7 +17,7 @@ export function formatFinding(finding: Finding): string {
   const { curl, replay } = finding.reproduction;
   if (curl.length > 0) {
     lines.push('', '  Reproduce with:');
-    for (const line of curl) lines.push(`    ${shorten(line)}`);
+    for (const line of curl) lines.push(`    ${elide(line)}`);
   }
   if (replay !== undefined) {
     lines.push('', `  Replay:   --seed ${replay.seed} --path ${replay.path}`, `  Commands: ${replay.commands === '' ? 'none (the first read shows it)' : replay.commands}`);
@@ -24,19 +25,18 @@ export function formatFinding(finding: Finding): string {
   return lines.join('\n');
 }
 
-/** "seen 123 times on 41 backups", or undefined for a fault seen once. */
-export function seenText(finding: Pick<Finding, 'occurrences' | 'backups'>): string | undefined {
+// A finding of many variants names this many of them; findings.json lists more.
+const VARIANTS_NAMED = 3;
+
+/** "seen 123 times on 41 backups", "…, in 33 variants, e.g. IN_PROGRESS-where-COMPLETED, …", or undefined for a fault seen once. */
+export function seenText(finding: Pick<Finding, 'occurrences' | 'backups' | 'variants'>): string | undefined {
   const times = finding.occurrences ?? 1;
   if (times <= 1) return undefined;
-  return `seen ${plural(times, 'time')}${finding.backups === undefined ? '' : ` on ${plural(finding.backups, 'backup')}`}`;
-}
-
-// An oversized request body would print a megabyte-long line; findings.json keeps it whole.
-const LONGEST_CURL = 2_000;
-
-function shorten(line: string): string {
-  if (line.length <= LONGEST_CURL) return line;
-  return `${line.slice(0, LONGEST_CURL)}… (${line.length} characters in all; the whole line is in findings.json)`;
+  const seen = `seen ${plural(times, 'time')}${finding.backups === undefined ? '' : ` on ${plural(finding.backups, 'backup')}`}`;
+  const variants = finding.variants;
+  if (variants === undefined) return seen;
+  const named = variants.kinds.slice(0, VARIANTS_NAMED).map((variant) => elide(variant.kind, 200));
+  return `${seen}, in ${variants.count} variants, e.g. ${named.join(', ')}${variants.count > named.length ? ', …' : ''}`;
 }
 
 const VERDICT_WORDS: Record<Finding['verdict'], string> = {

@@ -80,6 +80,23 @@ describe('fault identity', () => {
     assert.notEqual(faultKey({ ...first, kind: 'duplicate' }), faultKey({ ...first, kind: 'ascending' }));
   });
 
+  test('a baseline finding of many variants knows each of them; it is fixed only when none is seen again', async () => {
+    const variants = {
+      count: 2,
+      kinds: [
+        { kind: 'ascending', occurrences: 3 },
+        { kind: 'duplicate', occurrences: 1 },
+      ],
+    };
+    const baseline = await loadBaseline(await baselineFile(JSON.stringify({ schemaVersion: 5, findings: [finding({ kind: 'ascending', variants })] })));
+    assert.equal(markKnown(finding({ kind: 'duplicate' }), baseline).inBaseline, true);
+    assert.equal(markKnown(finding({ kind: 'ascending' }), baseline).inBaseline, true);
+    assert.equal(markKnown(finding({ kind: 'unsorted' }), baseline).inBaseline, undefined);
+    const evaluated = [{ operation: 'GET /', checkId: 'list-sorted-descending' }];
+    assert.deepEqual(compareWithBaseline(baseline, [finding({ kind: 'duplicate' })], evaluated).fixed, []);
+    assert.equal(compareWithBaseline(baseline, [], evaluated).fixed.length, 1);
+  });
+
   test('a known violation does not fail the run; a new one does; fixed faults are those checked again and not seen', async () => {
     const file = await baselineFile(
       JSON.stringify({

@@ -37,14 +37,60 @@ describe('FindingLog', () => {
     assert.match(formatFinding(finding!), /Seen: {5}seen 5 times on 3 backups/);
   });
 
-  it('tells faults apart by check, operation, verdict and kind, never by the values received', () => {
+  it('tells findings apart by check, operation and verdict, never by the values received; a second kind is a variant', () => {
     const log = new FindingLog();
     log.add(sighting(1));
     log.add(sighting(2, { operation: 'GET /' }));
     log.add(sighting(3, { verdict: 'inconclusive' }));
     log.add(sighting(4, { kind: 'lastUpdatedAt-before-createdAt-on-failed' }));
     log.add(sighting(5, { received: 'something else entirely' }));
-    assert.equal(log.all().length, 4);
+    const all = log.all();
+    assert.equal(all.length, 3);
+    assert.deepEqual(all[0]?.variants, {
+      count: 2,
+      kinds: [
+        { kind: 'lastUpdatedAt-before-createdAt', occurrences: 2 },
+        { kind: 'lastUpdatedAt-before-createdAt-on-failed', occurrences: 1 },
+      ],
+    });
+  });
+
+  it('a rule broken in many ways on one operation is one finding that counts and names its variants', () => {
+    const log = new FindingLog();
+    const states = ['COMPLETED', 'FAILED', 'IN_PROGRESS', 'INCOMPLETE'];
+    const fresh = states.flatMap((state, i) =>
+      states.map((other, j) => log.add(sighting(10 * i + j, { checkId: 'backup-state-aggregated', kind: `${state}-where-${other}`, received: state }))),
+    );
+    assert.deepEqual(
+      fresh.map((isNew) => isNew),
+      [true, ...Array<boolean>(15).fill(false)],
+    );
+    const [finding, ...rest] = log.all();
+    assert.deepEqual(rest, []);
+    assert.equal(finding?.kind, 'COMPLETED-where-COMPLETED');
+    assert.equal(finding?.variants?.count, 16);
+    assert.match(
+      formatFindingHeadline(finding!),
+      /\(seen 16 times on 16 backups, in 16 variants, e\.g\. COMPLETED-where-COMPLETED, COMPLETED-where-FAILED, COMPLETED-where-IN_PROGRESS, …\)$/,
+    );
+  });
+
+  it('a server wrong in one way gets that one way named, with no variants', () => {
+    const log = new FindingLog();
+    for (const id of [1, 2, 3]) log.add(sighting(id, { checkId: 'backup-state-aggregated', kind: 'IN_PROGRESS-where-COMPLETED' }));
+    const [finding] = log.all();
+    assert.equal(finding?.kind, 'IN_PROGRESS-where-COMPLETED');
+    assert.equal(finding?.variants, undefined);
+    assert.match(formatFindingHeadline(finding!), /\(seen 3 times on 3 backups\)$/);
+  });
+
+  it('a finding is in the baseline only when every variant seen was: one new way to break a known rule is new', () => {
+    const log = new FindingLog();
+    log.add(sighting(1, { inBaseline: true }));
+    log.add(sighting(2, { inBaseline: true }));
+    assert.equal(log.all()[0]?.inBaseline, true);
+    log.add(sighting(3, { kind: 'lastUpdatedAt-before-createdAt-on-failed' }));
+    assert.equal(log.all()[0]?.inBaseline, undefined);
   });
 
   it('without a kind, takes the expectation with its numbers blanked as the kind', () => {
@@ -55,7 +101,11 @@ describe('FindingLog', () => {
     };
     assert.equal(log.add(noKind(1037)), true);
     assert.equal(log.add(noKind(1041)), false);
-    assert.equal(log.add({ ...noKind(1), expected: 'a different expectation' }), true);
+    assert.equal(log.add({ ...noKind(1), expected: 'a different expectation' }), false);
+    assert.deepEqual(
+      log.all()[0]?.variants?.kinds.map((variant) => variant.kind),
+      ['backup # gone after its #', 'a different expectation'],
+    );
   });
 
   it('without a kind, takes a status received as the kind, whatever the wording of the expectation', () => {
@@ -66,7 +116,11 @@ describe('FindingLog', () => {
     };
     assert.equal(log.add(unknown('404 for backup 2, never taken', '200')), true);
     assert.equal(log.add(unknown('404 for backup 21: no take of it was sent', '200 with state COMPLETED')), false);
-    assert.equal(log.add(unknown('404 for backup 3, never taken', '500')), true);
+    assert.equal(log.add(unknown('404 for backup 3, never taken', '500')), false);
+    assert.deepEqual(log.all()[0]?.variants?.kinds, [
+      { kind: 'status-200', occurrences: 2 },
+      { kind: 'status-500', occurrences: 1 },
+    ]);
   });
 
   it('lets a replayable shrunk sequence replace a single request, and keeps the first sighting as an example', () => {

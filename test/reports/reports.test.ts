@@ -20,7 +20,7 @@ function validateFindings(document: unknown): unknown[] {
 test('findings.json validates against its published JSON Schema', () => {
   const document = JSON.parse(toFindingsJson(sampleOutcome()));
   assert.deepEqual(validateFindings(document), []);
-  assert.equal(document.schemaVersion, 4);
+  assert.equal(document.schemaVersion, 5);
   assert.deepEqual(document.summary, { violations: 1, inconclusive: 1, knownDeviations: 0, toolErrors: 1, checksRun: 6, requests: 9 });
 });
 

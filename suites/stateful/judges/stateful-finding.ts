@@ -4,6 +4,16 @@ import type { OperationIndex } from '../../../src/spec/index-operations.js';
 import type { SequenceOutcome } from '../driver/stateful-sequence.js';
 
 /**
+ * A replay's commands, `scenario deletes: Take(+1 = 31), …`; empty for a run whose first read
+ * already broke a rule (the report says so), and a scenario's name alone then, never `scenario x: `.
+ */
+function commandsText(run: Pick<SequenceOutcome, 'scenario' | 'steps'>): string {
+  const steps = run.steps.join(', ');
+  if (run.scenario === undefined) return steps;
+  return steps === '' ? `scenario ${run.scenario}, before its first command` : `scenario ${run.scenario}: ${steps}`;
+}
+
+/**
  * The finding for a failed run: the stateful rule it broke (or the response check it was stopped
  * on), reproduced by the curl lines of the whole run and, for a run fast-check shrank, by its seed,
  * path and commands (`Take(+7 = 1037), Take(+5 = 1035)`). Undefined when the run did not fail.
@@ -17,7 +27,7 @@ export function statefulFinding(
     suite: context.suite,
     exchanges: run.transcript,
     redactedHeaders: context.redactedHeaders,
-    ...(replay === undefined ? {} : { replay: { ...replay, commands: `${run.scenario === undefined ? '' : `scenario ${run.scenario}: `}${run.steps.join(', ')}` } }),
+    ...(replay === undefined ? {} : { replay: { ...replay, commands: commandsText(run) } }),
   };
   if (run.violation !== undefined) {
     const { checkId, operation, expected, received } = run.violation;
