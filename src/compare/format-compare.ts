@@ -2,6 +2,7 @@ import type { CompareOutcome } from './compare-servers.js';
 import type { Difference } from './diff-traces.js';
 import type { Trace } from './trace-target.js';
 import { plural } from '../text/plural.js';
+import { elide } from '../text/elide.js';
 
 /** A reading longer than this is cut on the console; compare.json keeps it whole. */
 const MOST_VALUE_CHARS = 200;
@@ -43,5 +44,5 @@ function described(trace: Trace): string {
 }
 
 function cut(text: string): string {
-  return text.length <= MOST_VALUE_CHARS ? text : `${text.slice(0, MOST_VALUE_CHARS)}…(${text.length} characters)`;
+  return elide(text, MOST_VALUE_CHARS);
 }

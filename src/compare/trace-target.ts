@@ -7,6 +7,7 @@ import { pollUntil } from '../api/poll-until.js';
 import { preflight } from '../api/preflight.js';
 import { ConformanceError } from '../errors.js';
 import { curlScript } from '../findings/curl-script.js';
+import { elide } from '../text/elide.js';
 import { createClient } from '../http/client.js';
 import type { Exchange } from '../http/exchange.js';
 import type { OperationIndex } from '../spec/index-operations.js';
@@ -142,7 +143,8 @@ async function traceStep(api: BackupApi, step: CompareStep, ids: RunIds, setup: 
     { note: (exchange: Exchange) => void exchanges.push(exchange) },
   );
   const facts = await answer(step.request, ids, keep, api, setup);
-  return { label: step.label, facts, curl: curlScript(exchanges, setup.redactedHeaders) };
+  // A request of the invalid list can be a megabyte long: its line is shown, not kept whole.
+  return { label: step.label, facts, curl: curlScript(exchanges, setup.redactedHeaders).map((line) => elide(line)) };
 }
 
 /** Sends a request and keeps its exchange for the step's curl lines; `note` keeps one sent elsewhere. */
