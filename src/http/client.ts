@@ -64,13 +64,17 @@ export function createClient(options: ClientOptions): HttpClient {
     if (options.allowedMethods !== undefined && !options.allowedMethods.has(spec.method)) {
       throw new ConformanceError('CONF_INTERNAL', `a ${spec.method} request to ${spec.url} was stopped: this run may only send ${[...options.allowedMethods].join(', ')}`);
     }
+    let start: Start | undefined;
     if (interval > 0) {
       // One request at a time through the gate, the next spaced from when this one really starts:
       // spacing from the planned start would let a late start (a busy event loop) crowd the next.
+      // The moment read here is the exchange's start too, so that no pause of the process between
+      // the two can bring the recorded starts closer than the gate let them.
       const turn = gate.then(async () => {
         const wait = nextStart - performance.now();
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-        nextStart = performance.now() + interval;
+        start = { started: performance.now(), startedAt: Date.now() };
+        nextStart = start.started + interval;
       });
       gate = turn;
       await turn;
@@ -80,7 +84,7 @@ export function createClient(options: ClientOptions): HttpClient {
     const request: HttpRequest = { method: spec.method, url: spec.url, headers, ...(spec.body === undefined ? {} : { body: spec.body }) };
     const limit = Math.min(spec.maxBodyBytes ?? options.maxBodyBytes, options.maxBodyBytes);
     options.onRequest?.(request);
-    const exchange = await perform(agent, request, ++seq, options.timeoutMs, limit);
+    const exchange = await perform(agent, request, ++seq, options.timeoutMs, limit, start);
     options.onExchange?.(exchange);
     return exchange;
   }
@@ -88,9 +92,20 @@ export function createClient(options: ClientOptions): HttpClient {
   return { send, close: () => agent.close() };
 }
 
-async function perform(agent: Agent, request: HttpRequest, seq: number, timeoutMs: number, maxBodyBytes: number): Promise<Exchange> {
-  const started = performance.now();
-  const startedAt = Date.now();
+/** When a request starts, on the monotonic clock and as epoch milliseconds. */
+interface Start {
+  readonly started: number;
+  readonly startedAt: number;
+}
+
+async function perform(
+  agent: Agent,
+  request: HttpRequest,
+  seq: number,
+  timeoutMs: number,
+  maxBodyBytes: number,
+  { started, startedAt }: Start = { started: performance.now(), startedAt: Date.now() },
+): Promise<Exchange> {
   // One timer for the whole exchange, cleared when it ends: AbortSignal.timeout would leave a
   // live timer (and its bookkeeping) behind for every request of the run.
   const controller = new AbortController();
