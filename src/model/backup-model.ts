@@ -154,11 +154,16 @@ export class BackupModel {
     if (this.#highestUncertain === undefined || id > this.#highestUncertain) this.#highestUncertain = id;
   }
 
-  /** The backup was deleted and seen gone. */
+  /**
+   * The backup was deleted and seen gone. Its checkpoint positions are forgotten: the take rule
+   * lets a later take reuse an id below it (spec/NOTES.md#deleted-id-reuse), so the ordering of
+   * positions by id is judged among the backups that exist, the same way the take rule reads them.
+   */
   deleted(id: bigint): void {
     const before = this.#backups.get(id);
     if (before === undefined || before.status === 'uncertain' || before.status === 'refused') return;
     this.#backups.set(id, { id, status: 'deleted', possible: new Set<Sighting>(['ABSENT']), lastSeen: 'ABSENT' });
+    this.#positions.delete(id);
   }
 
   /**

@@ -238,6 +238,17 @@ describe('BackupModel', () => {
     model.accepted(3n);
     assert.equal(model.notePositions(3n, new Map([[1, 13n]])), undefined);
   });
+  it('compares no position with a deleted backup, whose id a later take may reuse below (Take(+5), Delete(+5), Take(+4))', () => {
+    const model = new BackupModel(340n);
+    model.accepted(345n);
+    assert.equal(model.notePositions(345n, new Map([[1, 2000n]])), undefined);
+    model.deleted(345n);
+    assert.ok(model.expectedTake(344n).has('accepted'), 'the take rule accepts 344 once 345 is deleted');
+    model.accepted(344n);
+    assert.equal(model.notePositions(344n, new Map([[1, 2996n]])), undefined, 'the position of 344 is not compared with the deleted 345');
+    model.accepted(346n);
+    assert.equal(model.notePositions(346n, new Map([[1, 2500n]]))?.lowerId, 344n, 'live backups are still compared');
+  });
   it('lists the ids it took in order, and targets resolve against them', () => {
     const model = new BackupModel(100n);
     assert.equal(BackupTarget.taken(1).idIn(model), 102n, 'before any take: offset index + 1');
