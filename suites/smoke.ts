@@ -1,3 +1,4 @@
+import { deletedBackupKinds } from '../src/findings/deleted-backup-kinds.js';
 import type { Observation } from '../src/api/backup-api.js';
 import { highestBackupId } from '../src/api/highest-backup-id.js';
 import { firstCandidateId, takeAtNextFreeId } from '../src/api/next-free-id.js';
@@ -123,6 +124,7 @@ export const smokeSuite: Suite = {
       const removal = await observe(api.delete(id));
       deleted = removal.answer.kind === 'deleted';
       if (deleted) {
+        const deletedAt = performance.now();
         const gone = await pollUntil(
           async () => {
             const got = await observe(api.get(id));
@@ -138,6 +140,9 @@ export const smokeSuite: Suite = {
             expected: `${notFound} for backup ${id} within ${grace} of its ${deletedStatus}`,
             received: `${gone.value.status} after ${gone.attempts} tries`,
             specPointer: 'spec/NOTES.md#asynchronous-visibility',
+            // Never seen gone: a delete that has not shown yet, measured for a profile's bound.
+            kind: deletedBackupKinds.visibleAfterDelete,
+            evidence: { visibleAfterDeleteMs: Math.round(performance.now() - deletedAt) },
           });
         }
       }

@@ -19,7 +19,15 @@ export interface TrackedBackup {
   readonly possible: ReadonlySet<Sighting>;
   /** The last sighting, for messages. */
   readonly lastSeen?: Sighting;
+  /**
+   * For a deleted backup, the endpoints that have shown it gone. Only they can show it come back:
+   * the list may lag behind a GET that already answers 404 (spec/NOTES.md#asynchronous-visibility).
+   */
+  readonly goneFrom?: ReadonlySet<GoneFrom>;
 }
+
+/** The endpoints that show a backup gone: its GET, or the list leaving it out. */
+export type GoneFrom = 'get' | 'list';
 
 /** The partition set the run saw first, and where. */
 export interface PartitionSetSeen {
@@ -115,9 +123,9 @@ export class BackupModel {
     return this.#taken;
   }
 
-  /** The backups deleted and seen gone in this run. */
-  get deletedIds(): bigint[] {
-    return [...this.#backups.values()].filter((backup) => backup.status === 'deleted').map((backup) => backup.id);
+  /** The backups deleted and seen gone in this run, with the endpoints that showed them gone. */
+  get deletedBackups(): { readonly id: bigint; readonly goneFrom: ReadonlySet<GoneFrom> }[] {
+    return [...this.#backups.values()].filter((backup) => backup.status === 'deleted').map((backup) => ({ id: backup.id, goneFrom: backup.goneFrom ?? new Set() }));
   }
 
   tracked(id: bigint): TrackedBackup | undefined {
@@ -159,11 +167,18 @@ export class BackupModel {
    * lets a later take reuse an id below it (spec/NOTES.md#deleted-id-reuse), so the ordering of
    * positions by id is judged among the backups that exist, the same way the take rule reads them.
    */
-  deleted(id: bigint): void {
+  deleted(id: bigint, goneFrom: ReadonlySet<GoneFrom>): void {
     const before = this.#backups.get(id);
     if (before === undefined || before.status === 'uncertain' || before.status === 'refused') return;
-    this.#backups.set(id, { id, status: 'deleted', possible: new Set<Sighting>(['ABSENT']), lastSeen: 'ABSENT' });
+    this.#backups.set(id, { id, status: 'deleted', possible: new Set<Sighting>(['ABSENT']), lastSeen: 'ABSENT', goneFrom });
     this.#positions.delete(id);
+  }
+
+  /** A deleted backup was shown gone by one more endpoint (a list that left it out). */
+  seenGone(id: bigint, from: GoneFrom): void {
+    const before = this.#backups.get(id);
+    if (before?.status !== 'deleted' || before.goneFrom?.has(from) === true) return;
+    this.#backups.set(id, { ...before, goneFrom: new Set([...(before.goneFrom ?? []), from]) });
   }
 
   /**

@@ -1,3 +1,4 @@
+import { deletedBackupKinds } from '../../../src/findings/deleted-backup-kinds.js';
 import { backupSighting, lookupAnswerOf } from '../../../src/model/backup-sighting.js';
 import type { BackupModel } from '../../../src/model/backup-model.js';
 import type { BackupCommand } from './backup-command.js';
@@ -48,7 +49,9 @@ export class GetBackupCommand implements BackupCommand {
       system.passed(get, 'unknown-backup-not-found');
     } else if (tracked.status === 'deleted') {
       if (sighting !== 'ABSENT')
-        throw system.violation('deleted-backup-gone', get, `${system.statuses.notFound} for backup ${id}: it was deleted and seen gone`, describeAnswer(answer));
+        throw system.violation('deleted-backup-gone', get, `${system.statuses.notFound} for backup ${id}: it was deleted and seen gone`, describeAnswer(answer), {
+          kind: deletedBackupKinds.backAfterSeenGone,
+        });
       system.passed(get, 'deleted-backup-gone');
     } else if (tracked.status === 'uncertain' && observed?.backupId === id && sighting !== undefined) {
       // An uncertain backup may or may not exist; if it shows up, it is still one of the run's.

@@ -4,6 +4,7 @@ import { backupSighting, lookupAnswerOf, type Sighting } from '../../../src/mode
 import { BackupModel } from '../../../src/model/backup-model.js';
 import { samePartitionSet } from '../../../src/model/same-partition-set.js';
 import type { RuleId } from '../../../src/rules/rules.js';
+import { deletedBackupKinds } from '../../../src/findings/deleted-backup-kinds.js';
 import { observedBackups, type ObservedBackup } from '../model/observed-backups.js';
 import type { SuiteContext } from '../../suite.js';
 
@@ -63,13 +64,18 @@ export class BackupSweep {
   }
 
   /** Backups of the suite were deleted and seen gone: they must stay gone. The first and the last few are kept. */
-  deletedAndGone(ids: readonly bigint[]): void {
-    for (const id of ids) {
+  deletedAndGone(backups: BackupModel['deletedBackups']): void {
+    for (const backup of backups) {
+      const id = backup.id;
+      if (backup.goneFrom.has('list')) this.#goneFromList.add(id);
       if (this.#firstDeleted.length < DELETED_READ) this.#firstDeleted.push(id);
       else this.#lastDeleted.push(id);
     }
     this.#lastDeleted.splice(0, Math.max(0, this.#lastDeleted.length - DELETED_READ));
   }
+
+  /** The deleted backups a list has shown gone: only for them can the list show one come back. */
+  readonly #goneFromList = new Set<bigint>();
 
   get #deleted(): bigint[] {
     return [...this.#firstDeleted, ...this.#lastDeleted];
@@ -88,13 +94,14 @@ export class BackupSweep {
     const transcript: Observation[] = [listing];
     const listReadable = listing.answer.kind === 'listed' && listing.answer.backups !== undefined;
     const listed = present(observedBackups(listing));
-    const fail = (checkId: RuleId, operation: string, expected: string, received: string): void => {
+    const fail = (checkId: RuleId, operation: string, expected: string, received: string, kind?: string): void => {
       this.context.record(
         sequenceFinding({
           checkId,
           operation,
           expected,
           received,
+          ...(kind === undefined ? {} : { kind }),
           operations: index.byRole,
           suite: this.suite,
           exchanges: transcript.map((o) => o.exchange),
@@ -161,18 +168,26 @@ export class BackupSweep {
       const sighting = backupSighting(lookupAnswerOf(answer.answer), observed?.state, observed?.partitionStates);
       if (sighting !== undefined) {
         if (sighting !== 'ABSENT') {
-          fail('deleted-backup-gone', get, `${this.context.index.statuses.notFound} for backup ${id}: the suite deleted it and saw it gone`, `${sighting} at the end of the run`);
+          fail(
+            'deleted-backup-gone',
+            get,
+            `${this.context.index.statuses.notFound} for backup ${id}: the suite deleted it and saw it gone`,
+            `${sighting} at the end of the run`,
+            deletedBackupKinds.backAfterSeenGone,
+          );
           continue;
         }
         this.context.passed(get, 'deleted-backup-gone');
       }
-      if (!listReadable) continue;
+      // A list that never left the backup out cannot show it come back (it may lag behind the GET).
+      if (!listReadable || !this.#goneFromList.has(id)) continue;
       if (listed.has(id))
         fail(
           'deleted-backup-gone',
           list,
           `backup ${id} not listed: the suite deleted it and saw it gone`,
           `listed with state ${String(listed.get(id)?.state)} at the end of the run`,
+          deletedBackupKinds.backAfterSeenGone,
         );
       else this.context.passed(list, 'deleted-backup-gone');
     }
