@@ -125,7 +125,8 @@ export class BackupModel {
 
   /** The backups deleted and seen gone in this run, with the endpoints that showed them gone. */
   get deletedBackups(): { readonly id: bigint; readonly goneFrom: ReadonlySet<GoneFrom> }[] {
-    return [...this.#backups.values()].filter((backup) => backup.status === 'deleted').map((backup) => ({ id: backup.id, goneFrom: backup.goneFrom ?? new Set() }));
+    const deleted = [...this.#backups.values()].filter((backup) => backup.status === 'deleted');
+    return deleted.map((backup) => ({ id: backup.id, goneFrom: backup.goneFrom ?? new Set<GoneFrom>() }));
   }
 
   tracked(id: bigint): TrackedBackup | undefined {

@@ -10,6 +10,9 @@ import { observedBackups } from '../model/observed-backups.js';
 import { runHalted } from '../model/run-halted.js';
 import type { StatefulSystem } from '../model/stateful-system.js';
 
+/** A deleted backup GET finds again, after a GET showed it gone. */
+const BACK = { kind: deletedBackupKinds.backAfterSeenGone };
+
 /**
  * `GET /{backupId}` for a backup of the run, or for its id that no take uses. The spec, verbatim:
  *
@@ -48,10 +51,10 @@ export class GetBackupCommand implements BackupCommand {
         throw system.violation('unknown-backup-not-found', get, `${system.statuses.notFound} for backup ${id}: no take of it was sent`, describeAnswer(answer));
       system.passed(get, 'unknown-backup-not-found');
     } else if (tracked.status === 'deleted') {
-      if (sighting !== 'ABSENT')
-        throw system.violation('deleted-backup-gone', get, `${system.statuses.notFound} for backup ${id}: it was deleted and seen gone`, describeAnswer(answer), {
-          kind: deletedBackupKinds.backAfterSeenGone,
-        });
+      if (sighting !== 'ABSENT') {
+        const expected = `${system.statuses.notFound} for backup ${id}: it was deleted and seen gone`;
+        throw system.violation('deleted-backup-gone', get, expected, describeAnswer(answer), BACK);
+      }
       system.passed(get, 'deleted-backup-gone');
     } else if (tracked.status === 'uncertain' && observed?.backupId === id && sighting !== undefined) {
       // An uncertain backup may or may not exist; if it shows up, it is still one of the run's.
