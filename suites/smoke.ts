@@ -1,3 +1,4 @@
+import { deletedBackupKinds } from '../src/findings/deleted-backup-kinds.js';
 import type { Observation } from '../src/api/backup-api.js';
 import { highestBackupId } from '../src/api/highest-backup-id.js';
 import { firstCandidateId, takeAtNextFreeId } from '../src/api/next-free-id.js';
@@ -164,6 +165,7 @@ async function deleteAndSeeGone(smoke: SmokeSteps, id: bigint): Promise<boolean>
   context.progress(`delete backup ${id}`);
   const removal = await smoke.observe(context.api.delete(id));
   if (removal.answer.kind !== 'deleted') return false;
+  const deletedAt = performance.now();
   const gone = await pollUntil(
     async () => {
       const got = await smoke.observe(context.api.get(id));
@@ -179,6 +181,9 @@ async function deleteAndSeeGone(smoke: SmokeSteps, id: bigint): Promise<boolean>
       expected: `${index.statuses.notFound} for backup ${id} within ${smoke.grace} of its ${index.statuses.deleted}`,
       received: `${gone.value.status} after ${gone.attempts} tries`,
       specPointer: 'spec/NOTES.md#asynchronous-visibility',
+      // Never seen gone: a delete that has not shown yet, measured for a profile's bound.
+      kind: deletedBackupKinds.visibleAfterDelete,
+      evidence: { visibleAfterDeleteMs: Math.round(performance.now() - deletedAt) },
     });
   }
   return true;

@@ -30,6 +30,12 @@ export interface Reproduction {
   };
 }
 
+/** What a suite measured along with a finding, for a profile to weigh against a deviation's bounds. */
+export interface FindingEvidence {
+  /** For a deleted backup still seen: how long after its delete was answered it was last seen, in milliseconds. */
+  readonly visibleAfterDeleteMs?: number;
+}
+
 /** One observation about the server, with its own reproduction. Plain data, JSON-serialisable. */
 export interface Finding {
   /** The rule broken, e.g. `status-code-documented` (src/rules/rules.ts). */
@@ -58,6 +64,8 @@ export interface Finding {
   readonly kind?: string;
   /** The backup this sighting is about, when it is about one. */
   readonly backupId?: string;
+  /** What the suite measured with the sighting, when a profile's bounds depend on it. */
+  readonly evidence?: FindingEvidence;
   /** How many times the fault was seen in the run (set by the finding log). */
   readonly occurrences?: number;
   /** Every suite that saw the fault, in the order first seen (set by the finding log; absent when no sighting named one). */

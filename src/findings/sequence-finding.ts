@@ -25,6 +25,7 @@ export function sequenceFinding(fields: {
   /** The kind of deviation, when the caller knows it (see Finding.kind). */
   kind?: string;
   backupId?: string;
+  evidence?: NonNullable<Finding['evidence']>;
   suite: string;
   exchanges: readonly Exchange[];
   redactedHeaders: ReadonlySet<string>;

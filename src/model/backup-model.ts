@@ -19,7 +19,15 @@ export interface TrackedBackup {
   readonly possible: ReadonlySet<Sighting>;
   /** The last sighting, for messages. */
   readonly lastSeen?: Sighting;
+  /**
+   * For a deleted backup, the endpoints that have shown it gone. Only they can show it come back:
+   * the list may lag behind a GET that already answers 404 (spec/NOTES.md#asynchronous-visibility).
+   */
+  readonly goneFrom?: ReadonlySet<GoneFrom>;
 }
+
+/** The endpoints that show a backup gone: its GET, or the list leaving it out. */
+export type GoneFrom = 'get' | 'list';
 
 /** The partition set the run saw first, and where. */
 export interface PartitionSetSeen {
@@ -115,9 +123,10 @@ export class BackupModel {
     return this.#taken;
   }
 
-  /** The backups deleted and seen gone in this run. */
-  get deletedIds(): bigint[] {
-    return [...this.#backups.values()].filter((backup) => backup.status === 'deleted').map((backup) => backup.id);
+  /** The backups deleted and seen gone in this run, with the endpoints that showed them gone. */
+  get deletedBackups(): { readonly id: bigint; readonly goneFrom: ReadonlySet<GoneFrom> }[] {
+    const deleted = [...this.#backups.values()].filter((backup) => backup.status === 'deleted');
+    return deleted.map((backup) => ({ id: backup.id, goneFrom: backup.goneFrom ?? new Set<GoneFrom>() }));
   }
 
   tracked(id: bigint): TrackedBackup | undefined {
@@ -154,11 +163,23 @@ export class BackupModel {
     if (this.#highestUncertain === undefined || id > this.#highestUncertain) this.#highestUncertain = id;
   }
 
-  /** The backup was deleted and seen gone. */
-  deleted(id: bigint): void {
+  /**
+   * The backup was deleted and seen gone. Its checkpoint positions are forgotten: the take rule
+   * lets a later take reuse an id below it (spec/NOTES.md#deleted-id-reuse), so the ordering of
+   * positions by id is judged among the backups that exist, the same way the take rule reads them.
+   */
+  deleted(id: bigint, goneFrom: ReadonlySet<GoneFrom>): void {
     const before = this.#backups.get(id);
     if (before === undefined || before.status === 'uncertain' || before.status === 'refused') return;
-    this.#backups.set(id, { id, status: 'deleted', possible: new Set<Sighting>(['ABSENT']), lastSeen: 'ABSENT' });
+    this.#backups.set(id, { id, status: 'deleted', possible: new Set<Sighting>(['ABSENT']), lastSeen: 'ABSENT', goneFrom });
+    this.#positions.delete(id);
+  }
+
+  /** A deleted backup was shown gone by one more endpoint (a list that left it out). */
+  seenGone(id: bigint, from: GoneFrom): void {
+    const before = this.#backups.get(id);
+    if (before?.status !== 'deleted' || before.goneFrom?.has(from) === true) return;
+    this.#backups.set(id, { ...before, goneFrom: new Set([...(before.goneFrom ?? []), from]) });
   }
 
   /**

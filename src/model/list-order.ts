@@ -1,3 +1,21 @@
+/** The kinds of a `list-sorted-descending` finding (see Finding.kind): an id listed twice is not an order problem alone. */
+export const listOrderKinds = {
+  /** An id listed twice, anywhere in the list. */
+  idRepeated: 'id-repeated',
+  /** A pair of distinct ids in ascending order. */
+  ascendingPair: 'ascending-pair',
+} as const;
+
+/** An id that appears twice in a list of backup ids, or undefined. */
+export function firstRepeatedId(ids: readonly bigint[]): { readonly index: number; readonly id: bigint } | undefined {
+  const seen = new Set<bigint>();
+  for (const [index, id] of ids.entries()) {
+    if (seen.has(id)) return { index, id };
+    seen.add(id);
+  }
+  return undefined;
+}
+
 /** Where a list of backup ids first stops being strictly descending. */
 export interface OrderViolation {
   /** Index of the later id of the pair, so `ids[index - 1]` is `previous` and `ids[index]` is `next`. */

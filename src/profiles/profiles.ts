@@ -1,17 +1,13 @@
 import { ConformanceError } from '../errors.js';
-import { asynchronousDelete, backpressure503, continuousBackups400, delete400, deletedState, listUnsorted, numericStringIds, scaling409 } from './known-deviations.js';
+import { knownDeviations } from './known-deviations.js';
 import type { KnownDeviation, Profile } from './profile.js';
 
 const FIRST_MINOR = 2;
 const LAST_MINOR = 10;
 
-/** The deviations of Zeebe 8.minor, each from the release that introduced it (to the one that fixed it). */
+/** The deviations of Zeebe 8.minor: those whose releases include it. */
 function zeebeDeviations(minor: number): KnownDeviation[] {
-  const deviations: KnownDeviation[] = [numericStringIds, backpressure503, delete400];
-  if (minor <= 9) deviations.push(listUnsorted);
-  if (minor >= 8) deviations.push(scaling409);
-  if (minor >= 9) deviations.push(deletedState, asynchronousDelete, continuousBackups400);
-  return deviations;
+  return knownDeviations.filter(({ releases }) => minor >= releases.from && (releases.to === undefined || minor <= releases.to));
 }
 
 /** `spec`, then `zeebe-8.2` to `zeebe-8.10`. */

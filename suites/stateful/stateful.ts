@@ -67,7 +67,7 @@ async function runStateful(suiteContext: SuiteContext): Promise<void> {
   const run = async (sequence: readonly BackupCommand[], options: Omit<SequenceOptions, 'context' | 'suite' | 'ledger' | 'patience'>): Promise<SequenceOutcome | undefined> => {
     try {
       const outcome = await runSequence(sequence, { context, suite: SUITE, ledger, patience, ...options });
-      sweep.deletedAndGone(outcome.deletedIds);
+      sweep.deletedAndGone(outcome.deletedBackups);
       gate.stop(outcome.stopReason);
       if (outcome.skipReason === undefined) {
         gate.started();

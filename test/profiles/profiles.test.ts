@@ -9,6 +9,9 @@ import { findProfile, profiles } from '../../src/profiles/profiles.js';
 import type { ReferenceServerOptions } from '../../src/server/options.js';
 import { startReferenceServer } from '../../src/server/reference-server.js';
 import { runCli } from '../helpers/run-cli.js';
+import { listSortedDescending } from '../../src/checks/list-sorted-descending.js';
+import { bundledIndex } from '../helpers/bundled-index.js';
+import { makeInput } from '../helpers/make-input.js';
 import { violation } from '../helpers/sample-outcome.js';
 
 const closers: (() => Promise<void>)[] = [];
@@ -41,13 +44,36 @@ describe('profiles', () => {
   });
 
   test('the unsorted list is a known deviation up to 8.9, a violation under the spec and 8.10', () => {
-    const unsorted = finding({ checkId: 'list-sorted-descending' });
+    const unsorted = finding({ checkId: 'list-sorted-descending', kind: 'ascending-pair' });
     const mapped = applyProfile(findProfile('zeebe-8.5'), unsorted);
     assert.equal(mapped.verdict, 'known-deviation');
     assert.equal(mapped.knownDeviation?.id, 'list-unsorted');
     assert.equal(applyProfile(findProfile('zeebe-8.9'), unsorted).verdict, 'known-deviation');
     assert.equal(applyProfile(findProfile('zeebe-8.10'), unsorted).verdict, 'violation');
     assert.equal(applyProfile(findProfile('spec'), unsorted).verdict, 'violation');
+  });
+
+  test('list-unsorted excuses the order of the list, not an id listed twice, even after an unsorted pair', async () => {
+    const index = await bundledIndex();
+    const entry = (backupId: number) => ({ backupId, state: 'COMPLETED', details: [{ partitionId: 1, state: 'COMPLETED' }] });
+    const [draft] = listSortedDescending.evaluate(makeInput(index.byRole.list, 200, [entry(1), entry(3), entry(3)]));
+    assert.equal(draft?.kind, 'id-repeated', draft?.received);
+    assert.match(draft?.received ?? '', /^3 listed twice/);
+    const repeated = finding({ checkId: 'list-sorted-descending', kind: draft?.kind, received: draft?.received ?? '' });
+    assert.equal(applyProfile(findProfile('zeebe-8.5'), repeated).verdict, 'violation');
+    assert.equal(applyProfile(findProfile('zeebe-8.9'), repeated).verdict, 'violation');
+    // A finding of the rule with no kind the deviation names is not excused either.
+    assert.equal(applyProfile(findProfile('zeebe-8.5'), finding({ checkId: 'list-sorted-descending' })).verdict, 'violation');
+  });
+
+  test('each deviation names one rule and the releases it holds for, as data', () => {
+    for (const deviation of findProfile('zeebe-8.9').deviations) assert.ok(deviation.releases.from <= 9 && (deviation.releases.to ?? 10) >= 9, deviation.id);
+    assert.deepEqual(
+      findProfile('zeebe-8.10').deviations.map((d) => d.id),
+      ['numeric-string-ids', 'backpressure-503', 'delete-400', 'scaling-409', 'deleted-state', 'asynchronous-delete', 'continuous-backups-400'],
+    );
+    // A 500 is no deviation of any release, whatever its rule.
+    assert.equal(applyProfile(findProfile('zeebe-8.9'), finding({ checkId: 'not-a-server-error', operation: 'POST /', status: 500 })).verdict, 'violation');
   });
 
   test('DELETED is tolerated from 8.9 only, and only when it is the whole schema problem', () => {

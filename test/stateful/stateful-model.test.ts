@@ -154,7 +154,7 @@ describe('BackupModel', () => {
     assert.deepEqual([...model.expectedTake(103n)], ['conflict']);
     assert.deepEqual([...model.expectedTake(101n)], ['conflict']);
     assert.deepEqual([...model.expectedTake(104n)], ['accepted']);
-    model.deleted(103n);
+    model.deleted(103n, new Set(['get', 'list']));
     assert.deepEqual([...model.expectedTake(102n)].sort(), ['accepted', 'conflict']);
     assert.deepEqual([...model.expectedTake(104n)], ['accepted']);
   });
@@ -175,7 +175,7 @@ describe('BackupModel', () => {
     model.accepted(104n);
     model.refused(104n);
     assert.equal(model.tracked(104n)?.status, 'live');
-    model.deleted(103n);
+    model.deleted(103n, new Set(['get', 'list']));
     assert.equal(model.tracked(103n)?.status, 'refused');
   });
   it('narrows the states of a live backup and refuses a step back', () => {
@@ -198,11 +198,13 @@ describe('BackupModel', () => {
   it('stops judging a deleted backup whose id is refused again, as a refused take may leave traces', () => {
     const model = new BackupModel(100n);
     model.accepted(101n);
-    model.deleted(101n);
-    assert.deepEqual(model.deletedIds, [101n]);
+    model.deleted(101n, new Set(['get']));
+    assert.deepEqual(model.deletedBackups, [{ id: 101n, goneFrom: new Set(['get']) }]);
+    model.seenGone(101n, 'list');
+    assert.deepEqual(model.deletedBackups, [{ id: 101n, goneFrom: new Set(['get', 'list']) }]);
     model.refused(101n);
     assert.equal(model.tracked(101n)?.status, 'refused');
-    assert.deepEqual(model.deletedIds, []);
+    assert.deepEqual(model.deletedBackups, []);
     model.accepted(102n);
     model.refused(102n);
     assert.equal(model.tracked(102n)?.status, 'live');
@@ -237,6 +239,17 @@ describe('BackupModel', () => {
     assert.equal(model.notePositions(3n, new Map([[1, 11n]]))?.lowerId, 2n);
     model.accepted(3n);
     assert.equal(model.notePositions(3n, new Map([[1, 13n]])), undefined);
+  });
+  it('compares no position with a deleted backup, whose id a later take may reuse below (Take(+5), Delete(+5), Take(+4))', () => {
+    const model = new BackupModel(340n);
+    model.accepted(345n);
+    assert.equal(model.notePositions(345n, new Map([[1, 2000n]])), undefined);
+    model.deleted(345n, new Set(['get', 'list']));
+    assert.ok(model.expectedTake(344n).has('accepted'), 'the take rule accepts 344 once 345 is deleted');
+    model.accepted(344n);
+    assert.equal(model.notePositions(344n, new Map([[1, 2996n]])), undefined, 'the position of 344 is not compared with the deleted 345');
+    model.accepted(346n);
+    assert.equal(model.notePositions(346n, new Map([[1, 2500n]]))?.lowerId, 344n, 'live backups are still compared');
   });
   it('lists the ids it took in order, and targets resolve against them', () => {
     const model = new BackupModel(100n);

@@ -1,7 +1,9 @@
 import type { Observation } from '../../../src/api/backup-api.js';
 import { pollUntil } from '../../../src/api/poll-until.js';
 import { backupSighting, lookupAnswerOf } from '../../../src/model/backup-sighting.js';
-import type { BackupModel } from '../../../src/model/backup-model.js';
+import type { BackupModel, GoneFrom } from '../../../src/model/backup-model.js';
+import { deletedBackupKinds } from '../../../src/findings/deleted-backup-kinds.js';
+import type { ViolationDetails } from '../judges/property-violation.js';
 import type { BackupCommand } from './backup-command.js';
 import type { BackupTarget } from './backup-target.js';
 import { describeAnswer } from '../../../src/api/describe-answer.js';
@@ -65,12 +67,18 @@ export async function confirmDeleted(model: BackupModel, system: StatefulSystem,
     model.uncertain(id);
     return;
   }
+  // Still visible to an endpoint that has not yet shown it gone: a delete that has not shown yet.
+  const lingering = (): ViolationDetails => ({
+    kind: deletedBackupKinds.visibleAfterDelete,
+    evidence: { visibleAfterDeleteMs: Math.round(performance.now() - started) },
+  });
   if (!isGone(lookup.value)) {
     throw system.violation(
       'deleted-backup-gone',
       remove,
       `${system.index.byRole.get.label} of backup ${id} answering ${system.statuses.notFound} within ${seconds} of the ${system.statuses.deleted}`,
       `${describeAnswer(lookup.value)} after ${lookup.attempts} tries`,
+      lingering(),
     );
   }
 
@@ -88,11 +96,13 @@ export async function confirmDeleted(model: BackupModel, system: StatefulSystem,
       remove,
       `backup ${id} left out of the list within ${seconds} of the ${system.statuses.deleted}`,
       `still listed after ${listing.attempts} lists`,
+      lingering(),
     );
   }
   // Gone from the get; from the list too, unless the list could not be read within the grace.
-  if (listing.value.answer.kind === 'listed') system.passed(remove, 'deleted-backup-gone');
-  model.deleted(id);
+  const listedGone = listing.value.answer.kind === 'listed';
+  if (listedGone) system.passed(remove, 'deleted-backup-gone');
+  model.deleted(id, new Set<GoneFrom>(listedGone ? ['get', 'list'] : ['get']));
 }
 
 /** Not found (404), or found (200) but no partition has no partition has the backup (spec/NOTES.md#all-partitions-does-not-exist). */

@@ -1,3 +1,4 @@
+import { deletedBackupKinds } from '../../../src/findings/deleted-backup-kinds.js';
 import { backupSighting, lookupAnswerOf } from '../../../src/model/backup-sighting.js';
 import type { BackupModel } from '../../../src/model/backup-model.js';
 import type { BackupCommand } from './backup-command.js';
@@ -8,6 +9,9 @@ import { judgeLiveGet } from '../judges/judge-live-get.js';
 import { observedBackups } from '../model/observed-backups.js';
 import { runHalted } from '../model/run-halted.js';
 import type { StatefulSystem } from '../model/stateful-system.js';
+
+/** A deleted backup GET finds again, after a GET showed it gone. */
+const BACK = { kind: deletedBackupKinds.backAfterSeenGone };
 
 /**
  * `GET /{backupId}` for a backup of the run, or for its id that no take uses. The spec, verbatim:
@@ -47,8 +51,10 @@ export class GetBackupCommand implements BackupCommand {
         throw system.violation('unknown-backup-not-found', get, `${system.statuses.notFound} for backup ${id}: no take of it was sent`, describeAnswer(answer));
       system.passed(get, 'unknown-backup-not-found');
     } else if (tracked.status === 'deleted') {
-      if (sighting !== 'ABSENT')
-        throw system.violation('deleted-backup-gone', get, `${system.statuses.notFound} for backup ${id}: it was deleted and seen gone`, describeAnswer(answer));
+      if (sighting !== 'ABSENT') {
+        const expected = `${system.statuses.notFound} for backup ${id}: it was deleted and seen gone`;
+        throw system.violation('deleted-backup-gone', get, expected, describeAnswer(answer), BACK);
+      }
       system.passed(get, 'deleted-backup-gone');
     } else if (tracked.status === 'uncertain' && observed?.backupId === id && sighting !== undefined) {
       // An uncertain backup may or may not exist; if it shows up, it is still one of the run's.

@@ -35,7 +35,7 @@ export interface SequenceOutcome {
   /** Every exchange of the run, from the listing that chose its ids. */
   readonly transcript: readonly Exchange[];
   /** The backups the run deleted and saw gone. */
-  readonly deletedIds: readonly bigint[];
+  readonly deletedBackups: BackupModel['deletedBackups'];
   /** The stateful rule the run broke, if any. */
   readonly violation?: PropertyViolation;
   /** The violations the response checks found, the first per check id. */
@@ -91,7 +91,7 @@ export async function runSequence(commands: readonly BackupCommand[], options: S
   });
   let model: BackupModel | undefined;
   const outcome = (fields: Partial<SequenceOutcome>): SequenceOutcome => ({
-    deletedIds: model?.deletedIds ?? [],
+    deletedBackups: model?.deletedBackups ?? [],
     ...(options.scenario === undefined ? {} : { scenario: options.scenario }),
     steps: [...system.steps],
     transcript: [...system.transcript],

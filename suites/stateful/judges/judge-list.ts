@@ -1,3 +1,4 @@
+import { deletedBackupKinds } from '../../../src/findings/deleted-backup-kinds.js';
 import type { Observation } from '../../../src/api/backup-api.js';
 import { backupSighting } from '../../../src/model/backup-sighting.js';
 import type { BackupModel } from '../../../src/model/backup-model.js';
@@ -31,10 +32,15 @@ export function judgeList(model: BackupModel, system: StatefulSystem, answer: Ob
       throw system.violation('list-holds-live-backups', list, `only backups that exist; no take of backup ${id} was sent`, `backup ${id} ${shown}`);
     }
     if (tracked.status === 'deleted') {
-      throw system.violation('deleted-backup-gone', list, `backup ${id} not listed: it was deleted and seen gone`, `backup ${id} ${shown}`);
+      // Only a list that has left it out can show it come back: the list may lag behind the GET.
+      if (tracked.goneFrom?.has('list') !== true) continue;
+      throw system.violation('deleted-backup-gone', list, `backup ${id} not listed: it was deleted and seen gone`, `backup ${id} ${shown}`, {
+        kind: deletedBackupKinds.backAfterSeenGone,
+      });
     }
     if (tracked.status !== 'refused' && sighting !== undefined) judgeBackup(model, system, list, id, sighting, entry, shown);
   }
+  for (const deleted of model.deletedBackups) if (!listed.has(deleted.id) && !racing.has(deleted.id)) model.seenGone(deleted.id, 'list');
   const missing = model.visible.find((backup) => !listed.has(backup.id) && !racing.has(backup.id));
   if (missing !== undefined) {
     const ids = [...listed.keys()].sort((a, b) => (a < b ? -1 : 1));

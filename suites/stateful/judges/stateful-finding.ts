@@ -30,8 +30,8 @@ export function statefulFinding(
     ...(replay === undefined ? {} : { replay: { ...replay, commands: commandsText(run) } }),
   };
   if (run.violation !== undefined) {
-    const { checkId, operation, expected, received } = run.violation;
-    return sequenceFinding({ checkId, operation, expected, received, operations: context.index.byRole, ...reproduction });
+    const { checkId, operation, expected, received, details } = run.violation;
+    return sequenceFinding({ checkId, operation, expected, received, ...details, operations: context.index.byRole, ...reproduction });
   }
   if (run.stoppedOn !== undefined) {
     const { checkId, verdict, operation, expected, received, specPointer, kind } = run.stoppedOn;

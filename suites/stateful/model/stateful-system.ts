@@ -5,7 +5,7 @@ import type { OperationIndex } from '../../../src/spec/index-operations.js';
 import type { Operation } from '../../../src/spec/operation.js';
 import type { RoleStatuses } from '../../../src/spec/role-statuses.js';
 import type { Patience } from './patience.js';
-import { PropertyViolation } from '../judges/property-violation.js';
+import { PropertyViolation, type ViolationDetails } from '../judges/property-violation.js';
 import { ResponseViolation } from '../judges/response-violation.js';
 import type { StatefulCheckId } from '../judges/stateful-properties.js';
 import type { TakeLedger } from './take-ledger.js';
@@ -182,8 +182,8 @@ export class StatefulSystem {
   }
 
   /** The error a command throws when a rule is broken. */
-  violation(checkId: StatefulCheckId, operation: Operation, expected: string, received: string): PropertyViolation {
-    return new PropertyViolation(checkId, operation.label, expected, received);
+  violation(checkId: StatefulCheckId, operation: Operation, expected: string, received: string, details?: ViolationDetails): PropertyViolation {
+    return new PropertyViolation(checkId, operation.label, expected, received, details);
   }
 
   #observed<O extends Observation>(observation: O): O {
