@@ -24,6 +24,7 @@ describe('media-type-matches (content-type-documented, response-schema-valid)', 
     assert.equal(mediaTypeMatches('text/json', 'application/json'), false);
     assert.equal(mediaTypeMatches('application/json+xml', 'application/json'), false);
     assert.equal(mediaTypeMatches('application/xml', 'application/json'), false);
+    assert.equal(mediaTypeMatches('text/vnd.example+json', 'application/json'), false);
     assert.equal(mediaTypeMatches('', 'application/json'), false);
   });
   test('the +json suffix widens only application/json, not another documented type', () => assert.equal(mediaTypeMatches('application/problem+json', 'application/xml'), false));
