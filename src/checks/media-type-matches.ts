@@ -11,9 +11,8 @@ export function mediaTypeEssence(contentType: string): string {
 export function mediaTypeMatches(received: string, documented: string): boolean {
   const got = mediaTypeEssence(received);
   const want = mediaTypeEssence(documented);
-  if (got === want) return true;
+  if (got === want || want === '*/*') return true;
   if (want === 'application/json') return got.startsWith('application/') && got.endsWith('+json');
   const [wantType, wantSubtype] = want.split('/');
-  if (wantSubtype === '*') return got.startsWith(`${wantType}/`);
-  return want === '*/*';
+  return wantSubtype === '*' && got.startsWith(`${wantType}/`);
 }

@@ -13,7 +13,8 @@ export function applyProfile(profile: Profile, finding: Finding): Finding {
   return { ...finding, verdict: 'known-deviation', knownDeviation: { id: deviation.id, description: deviation.description, source: deviation.source } };
 }
 
-function describes(deviation: KnownDeviation, finding: Finding): boolean {
+/** Whether the deviation excuses the finding: its rule, one of its kinds (when it names any), and its own bounds. */
+export function describes(deviation: KnownDeviation, finding: Finding): boolean {
   if (deviation.rule !== finding.checkId) return false;
   if (deviation.kinds !== undefined && (finding.kind === undefined || !deviation.kinds.includes(finding.kind))) return false;
   return deviation.excuses(finding, finding.evidence ?? {});
