@@ -135,7 +135,7 @@ export function resolveConfig(options: RunOptions): RunConfig {
   const headers = parseHeaders(options.headers ?? []);
   if (target !== undefined && (target.username !== '' || target.password !== '')) {
     // Credentials in the URL become a header, so that the URL itself can be printed.
-    headers['authorization'] ??= `Basic ${Buffer.from(`${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`).toString('base64')}`;
+    headers['authorization'] ??= `Basic ${Buffer.from(`${decodeUserInfo(target.username, 'user name')}:${decodeUserInfo(target.password, 'password')}`).toString('base64')}`;
     target.username = '';
     target.password = '';
   }
@@ -200,6 +200,18 @@ function parseTarget(text: string): URL {
   }
   url.pathname = url.pathname.replace(/\/+$/, '');
   return url;
+}
+
+/** The URL's user name or password as Basic credentials send it. Its text is never echoed: it may be a secret. */
+function decodeUserInfo(text: string, part: 'user name' | 'password'): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new ConformanceError(
+      'CONF_TARGET_INVALID',
+      `--target has a ${part} with a broken %-escape (a % not followed by two hex digits): write a literal % as %25, or give the credentials with --header "Authorization: ...".`,
+    );
+  }
 }
 
 function parseHeaders(lines: readonly string[]): Record<string, string> {
