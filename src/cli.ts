@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { RunConfig, RunOptions } from './config.js';
 import { runUsage } from './cli-usage.js';
+import { FLAGS, type Flag } from './flags.js';
 import { withNegativeValues } from './with-negative-values.js';
 import { ConformanceError } from './errors.js';
 import type { ConsoleReporter } from './console/console-reporter.js';
@@ -13,39 +14,10 @@ import { toolVersion } from './tool-version.js';
 // A run loads the rest when it begins (see `run`).
 // The only module that touches process.*: everything else takes its inputs as arguments.
 
-const RUN_FLAGS = {
-  target: { type: 'string' },
-  spec: { type: 'string' },
-  profile: { type: 'string' },
-  out: { type: 'string' },
-  baseline: { type: 'string' },
-  suite: { type: 'string', multiple: true },
-  timeout: { type: 'string' },
-  'max-body-bytes': { type: 'string' },
-  seed: { type: 'string' },
-  path: { type: 'string' },
-  runs: { type: 'string' },
-  'max-commands': { type: 'string' },
-  'settle-timeout': { type: 'string' },
-  'keep-backups': { type: 'boolean' },
-  'negative-runs': { type: 'string' },
-  'take-huge-ids': { type: 'boolean' },
-  quiet: { type: 'boolean' },
-  verbose: { type: 'boolean' },
-  header: { type: 'string', multiple: true },
-  'bearer-token-env': { type: 'string' },
-  ca: { type: 'string' },
-  insecure: { type: 'boolean' },
-  rate: { type: 'string' },
-  'max-duration': { type: 'string' },
-  'suite-timeout': { type: 'string' },
-  'read-only': { type: 'boolean' },
-  'id-base': { type: 'string' },
-  yes: { type: 'boolean' },
-  'wait-for-target': { type: 'string' },
-  version: { type: 'boolean' },
-  help: { type: 'boolean' },
-} as const;
+/** The parser's view of the flag table. */
+const RUN_FLAGS: Readonly<Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>> = Object.fromEntries(
+  FLAGS.map((entry) => [entry.name, { type: entry.kind === 'switch' ? 'boolean' : 'string', ...(entry.kind === 'list' ? { multiple: true } : {}) }]),
+);
 
 async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === 'serve') return serve(argv.slice(1));
@@ -54,37 +26,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const { values } = parseArgs({ args: withNegativeValues(argv, RUN_FLAGS), options: RUN_FLAGS, strict: true, allowPositionals: false });
   if (values.help) return print(runUsage, 0);
   if (values.version) return print(toolVersion, 0);
-  const options: RunOptions = {
-    ...defined('target', values.target),
-    ...defined('spec', values.spec),
-    ...defined('profile', values.profile),
-    ...defined('out', values.out),
-    ...defined('baseline', values.baseline),
-    ...defined('suites', values.suite),
-    ...defined('timeout', values.timeout),
-    ...defined('maxBodyBytes', values['max-body-bytes']),
-    ...defined('seed', values.seed),
-    ...defined('path', values.path),
-    ...defined('runs', values.runs),
-    ...defined('maxCommands', values['max-commands']),
-    ...defined('settleTimeout', values['settle-timeout']),
-    ...defined('keepBackups', values['keep-backups']),
-    ...defined('negativeRuns', values['negative-runs']),
-    ...defined('takeHugeIds', values['take-huge-ids']),
-    ...defined('quiet', values.quiet),
-    ...defined('verbose', values.verbose),
-    ...defined('headers', values.header),
-    ...defined('bearerToken', bearerToken(values['bearer-token-env'])),
-    ...defined('ca', values.ca),
-    ...defined('insecure', values.insecure),
-    ...defined('rate', values.rate),
-    ...defined('maxDuration', values['max-duration']),
-    ...defined('suiteTimeout', values['suite-timeout']),
-    ...defined('readOnly', values['read-only']),
-    ...defined('idBase', values['id-base']),
-    ...defined('yes', values.yes),
-    ...defined('waitForTarget', values['wait-for-target']),
-  };
+  const options = toRunOptions(values);
   const { resolveConfig } = await import('./config.js');
   const config = resolveConfig(options);
   return run(config, githubActions());
@@ -287,11 +229,21 @@ async function listRules(argv: readonly string[]): Promise<number> {
   return print(`${formatRules(descriptions)}\n\n== Spec sentences\n${formatSentences(sentences)}`, 0);
 }
 
+/** The parsed flags as the options of a run: each flag's value under its option's name. */
+function toRunOptions(values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>): RunOptions {
+  const options: Record<string, unknown> = {};
+  for (const entry of FLAGS as readonly Flag[]) {
+    const value = values[entry.name];
+    if (entry.option === undefined || value === undefined) continue;
+    options[entry.option] = entry.fromEnvironment === true ? bearerToken(`--${entry.name}`, value as string) : value;
+  }
+  return options as RunOptions;
+}
+
 /** The token from the variable --bearer-token-env names; the flag takes a name so the token never sits in argv. */
-function bearerToken(variable: string | undefined): string | undefined {
-  if (variable === undefined) return undefined;
+function bearerToken(flagName: string, variable: string): string {
   const token = process.env[variable];
-  if (token === undefined || token === '') throw new ConformanceError('CONF_USAGE', `--bearer-token-env ${variable}: that environment variable is not set or empty.`);
+  if (token === undefined || token === '') throw new ConformanceError('CONF_USAGE', `${flagName} ${variable}: that environment variable is not set or empty.`);
   return token;
 }
 
@@ -308,10 +260,6 @@ async function askConsent(plan: DestructivePlan, reporter: ConsoleReporter): Pro
   } finally {
     prompt.close();
   }
-}
-
-function defined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 function out(text: string): void {

@@ -1,7 +1,4 @@
-import type { RunOptions } from './config.js';
-
-/** The options whose flags take a whole number: code may give them as numbers. */
-type CountOption = 'maxBodyBytes' | 'seed' | 'runs' | 'maxCommands' | 'negativeRuns' | 'rate';
+import type { NumericOption, RunOptions } from './flags.js';
 
 /**
  * A run's options for code: the CLI's flags as fields (`--max-commands` is `maxCommands`,
@@ -10,7 +7,7 @@ type CountOption = 'maxBodyBytes' | 'seed' | 'runs' | 'maxCommands' | 'negativeR
  * such as `'500ms'` or `'2m'`, as on the command line.
  */
 export type ConformanceOptions = {
-  readonly [K in keyof RunOptions]: K extends CountOption ? RunOptions[K] | number : K extends 'idBase' ? RunOptions[K] | number | bigint : RunOptions[K];
+  readonly [K in keyof RunOptions]: K extends 'idBase' ? RunOptions[K] | number | bigint : K extends NumericOption ? RunOptions[K] | number : RunOptions[K];
 };
 
 /** The same options as the CLI passes them, so that `resolveConfig` applies its defaults and checks alike. */

@@ -65,3 +65,16 @@ describe('bad flags fail when parsed, with one line, exit 2', () => {
     });
   }
 });
+
+describe('a --target whose credentials cannot be decoded', () => {
+  for (const [part, target] of [
+    ['user name', 'http://a%zz@127.0.0.1:1'],
+    ['password', 'http://user:s3cr%zzet@127.0.0.1:1'],
+  ] as const) {
+    test(`a broken %-escape in its ${part} is one line, exit 2, the secret not echoed`, async () => {
+      const result = await runCli(['--target', target], { out: false });
+      assertOneLine(result, new RegExp(`^error: --target has a ${part} with a broken %-escape`));
+      assert.doesNotMatch(result.stderr, /internal error|This is a bug|s3cr/);
+    });
+  }
+});

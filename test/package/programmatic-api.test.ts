@@ -96,6 +96,7 @@ describe('runConformance', () => {
 
   test('the tool errors are the same ConformanceError codes', async () => {
     await assert.rejects(runConformance({ target: 'ftp://example.test/' }), rejectsWith('CONF_TARGET_INVALID', /http:\/\/ or https:\/\//));
+    await assert.rejects(runConformance({ target: 'http://a%zz@127.0.0.1:1' }), rejectsWith('CONF_TARGET_INVALID', /user name with a broken %-escape/));
     await assert.rejects(runConformance({ runs: 0 }), rejectsWith('CONF_USAGE', /--runs takes a whole number/));
     await assert.rejects(runConformance({ spec: join(tmpdir(), 'no-such-spec.yaml') }), rejectsWith('CONF_SPEC_NOT_FOUND', /no-such-spec\.yaml/));
     // A remote target without consent: refused before any request is sent.

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DEFAULTS } from '../../src/config.js';
+import { flag } from '../../src/flags.js';
 import { describe, it, type TestContext } from 'node:test';
 import { STATEFUL_IDS, type StatefulCheckId } from '../../suites/stateful/judges/stateful-properties.js';
 import { resolveConfig, type RunConfig } from '../../src/config.js';
@@ -127,7 +127,7 @@ describe('the stateful suite against the reference server', () => {
       [],
     );
     assert.ok(outcome.progress.some((line) => /refused with 409/.test(line)));
-    assert.ok(outcome.progress.some((line) => new RegExp(`^run ${DEFAULTS.runs} of ${DEFAULTS.runs}`).test(line)));
+    assert.ok(outcome.progress.some((line) => new RegExp(`^run ${flag('runs').default} of ${flag('runs').default}`).test(line)));
   });
 
   it('says the sequence rules were not tested, and cannot judge, when every take is refused', async (t) => {
@@ -177,7 +177,7 @@ describe('the stateful suite against the reference server', () => {
     const outcome = await runStateful(server.url, { seed: 5 });
     assert.deepEqual([...new Set(violations(outcome).map((f) => f.checkId))], ['not-a-server-error']);
     assert.ok(
-      outcome.progress.some((line) => new RegExp(`^run ${DEFAULTS.runs} of ${DEFAULTS.runs}`).test(line)),
+      outcome.progress.some((line) => new RegExp(`^run ${flag('runs').default} of ${flag('runs').default}`).test(line)),
       'a 500 to a listing skips a run, not the suite',
     );
   });
