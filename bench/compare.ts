@@ -1,8 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { compareServers } from '../src/compare/compare-servers.js';
-import { DEFAULTS } from '../src/config.js';
+import { DEFAULTS, resolveConfig } from '../src/config.js';
 import { startReferenceServer } from '../src/server/reference-server.js';
 import { below, median, round, spread, type BenchResult } from './bench-result.js';
+
+/** The run's defaults: a compare as the command line runs it. */
+const defaults = resolveConfig({});
 
 const RUNS = 5;
 
@@ -22,9 +25,9 @@ export async function benchCompare(): Promise<BenchResult[]> {
         target: { url: new URL(a.url), headers: {} },
         against: { url: new URL(b.url), headers: {} },
         specPath: DEFAULTS.specPath,
-        timeoutMs: DEFAULTS.timeoutMs,
-        maxBodyBytes: DEFAULTS.maxBodyBytes,
-        settleTimeoutMs: DEFAULTS.settleTimeoutMs,
+        timeoutMs: defaults.timeoutMs,
+        maxBodyBytes: defaults.maxBodyBytes,
+        settleTimeoutMs: defaults.stateful.settleTimeoutMs,
         redactedHeaders: new Set(),
         consent: false,
       });

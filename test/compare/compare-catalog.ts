@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compareServers } from '../../src/compare/compare-servers.js';
-import { DEFAULTS } from '../../src/config.js';
+import { DEFAULTS, resolveConfig } from '../../src/config.js';
 import { startReferenceServer } from '../../src/server/reference-server.js';
 import { faultyVariants } from '../mutants/faulty-variants.js';
 import type { Variant } from '../mutants/variant.js';
+
+/** The run's defaults, where a compare needs the same. */
+const defaults = resolveConfig({});
 
 // Part of `npm run test:catalog` (named without .test so that `npm test` leaves its minute out): every faulty server of the project's catalog compared with the
 // correct reference server must differ from it somewhere. (A correct variant of the catalog may
@@ -19,7 +22,7 @@ async function differencesAgainstReference(variant: Variant): Promise<number> {
       against: { url: new URL(candidate.url), headers: {} },
       specPath: DEFAULTS.specPath,
       timeoutMs: 2_000,
-      maxBodyBytes: DEFAULTS.maxBodyBytes,
+      maxBodyBytes: defaults.maxBodyBytes,
       settleTimeoutMs: 2_000,
       redactedHeaders: new Set(),
       consent: false,

@@ -54,6 +54,7 @@ describe('conformance compare on the command line', () => {
       ['compare', '--target', url],
       ['compare', '--target', url, '--against', url, '--noise', url, '--noise-pass'],
       ['compare', '--target', url, '--against', 'ftp://127.0.0.1:1'],
+      ['compare', '--target', url, '--against', 'http://a%zz@127.0.0.1:1'],
       ['compare', '--target', url, '--against', url, '--tmeout', '1s'],
     ]) {
       const result = await runCli(args, { out: false });
@@ -61,6 +62,7 @@ describe('conformance compare on the command line', () => {
       assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
       assert.doesNotMatch(result.stderr, /internal error/);
       if (args.includes('ftp://127.0.0.1:1')) assert.match(result.stderr, /^error: --against must be an http:\/\/ or https:\/\/ URL/);
+      if (args.includes('http://a%zz@127.0.0.1:1')) assert.match(result.stderr, /--against/);
     }
   });
 

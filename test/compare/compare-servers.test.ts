@@ -3,11 +3,14 @@ import { after, describe, test } from 'node:test';
 import { compareServers, type CompareOptions } from '../../src/compare/compare-servers.js';
 import { compareServers as compareServersFromCode } from '../../src/index.js';
 import type { Difference } from '../../src/compare/diff-traces.js';
-import { DEFAULTS } from '../../src/config.js';
+import { DEFAULTS, resolveConfig } from '../../src/config.js';
 import type { PlannedResponse } from '../../src/server/endpoints/planned-response.js';
 import { startReferenceServer } from '../../src/server/reference-server.js';
 import type { ReferenceServerOptions } from '../../src/server/options.js';
 import type { BehaviourOverride } from '../../src/server/behaviour/behaviour.js';
+
+/** The run's defaults, where a compare needs the same. */
+const defaults = resolveConfig({});
 
 const servers: { close(): Promise<void> }[] = [];
 after(async () => {
@@ -26,7 +29,7 @@ function options(a: URL, b: URL, more: Partial<CompareOptions> = {}): CompareOpt
     against: { url: b, headers: {} },
     specPath: DEFAULTS.specPath,
     timeoutMs: 5_000,
-    maxBodyBytes: DEFAULTS.maxBodyBytes,
+    maxBodyBytes: defaults.maxBodyBytes,
     settleTimeoutMs: 2_000,
     redactedHeaders: new Set(['authorization']),
     consent: false,
