@@ -5,6 +5,7 @@ import { runUsage } from './cli-usage.js';
 import { FLAGS, type Flag } from './flags.js';
 import { withNegativeValues } from './with-negative-values.js';
 import { ConformanceError } from './errors.js';
+import type { BackupAccount } from './api/backup-account.js';
 import type { ConsoleReporter } from './console/console-reporter.js';
 import type { RunOutcome } from './run-outcome.js';
 import type { DestructivePlan } from './run.js';
@@ -44,17 +45,9 @@ function githubActions(): GitHubActions | undefined {
   return stepSummary === undefined || stepSummary === '' ? {} : { stepSummary };
 }
 
-async function run(config: RunConfig, github: GitHubActions | undefined): Promise<number> {
-  const [
-    { randomUUID },
-    { BackupAccount, describeAccount, listIds },
-    { createConsoleReporter },
-    { formatSummary },
-    { exitCodeOf, interruptExitCode, summaryOf },
-    { runConformance },
-    { resumeCommands, stopCommands, toGitHubAnnotations },
-    { appendJobSummary, writeReports },
-  ] = await Promise.all([
+/** The modules a run needs, loaded together when it starts (never for --help or --version). */
+async function loadRunModules() {
+  const [crypto, account, reporter, summary, outcome, run, annotations, reports] = await Promise.all([
     import('node:crypto'),
     import('./api/backup-account.js'),
     import('./console/console-reporter.js'),
@@ -64,7 +57,14 @@ async function run(config: RunConfig, github: GitHubActions | undefined): Promis
     import('../reports/github-annotations.js'),
     import('../reports/write-reports.js'),
   ]);
-  const reporter = createConsoleReporter({
+  return { randomUUID: crypto.randomUUID, ...account, ...reporter, ...summary, ...outcome, ...run, ...annotations, ...reports };
+}
+
+type RunModules = Awaited<ReturnType<typeof loadRunModules>>;
+
+async function run(config: RunConfig, github: GitHubActions | undefined): Promise<number> {
+  const modules = await loadRunModules();
+  const reporter = modules.createConsoleReporter({
     isTTY: process.stdout.isTTY === true,
     quiet: config.quiet,
     verbose: config.verbose,
@@ -74,23 +74,49 @@ async function run(config: RunConfig, github: GitHubActions | undefined): Promis
     write: (text) => process.stdout.write(text),
     writeError: (text) => process.stderr.write(text),
   });
+  const account = new modules.BackupAccount();
+  const stop = catchStopSignals(reporter, account, modules);
+  const startedAt = new Date().toISOString();
+  out(`backup-conformance ${toolVersion}`);
+  // The console quotes the server: in GitHub Actions, no line it sends may act as a workflow command.
+  const commandsToken = github === undefined ? undefined : modules.randomUUID();
+  if (commandsToken !== undefined) out(modules.stopCommands(commandsToken));
+  // On a terminal the progress line's clock keeps moving while a request is slow.
+  const ticker = process.stdout.isTTY === true && !config.quiet ? setInterval(() => reporter.tick(), 250) : undefined;
+  ticker?.unref();
+  let outcome: RunOutcome;
+  try {
+    outcome = await modules.runConformance(config, {
+      onEvent: (event) => reporter.onEvent(event),
+      signal: stop.signal,
+      account,
+      ...(process.stdin.isTTY ? { confirm: (plan: DestructivePlan) => askConsent(plan, reporter) } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof ConformanceError)) throw error;
+    reporter.line(`error: ${error.message}`, 'err');
+    outcome = unjudgedOutcome(config, error, startedAt, stop.stoppedBy(), modules);
+  } finally {
+    clearInterval(ticker);
+    reporter.finish();
+    if (commandsToken !== undefined) out(modules.resumeCommands(commandsToken));
+    stop.release();
+  }
+  await reportOutcome({ config, outcome, account, github }, modules);
+  // An interrupted run is never a pass: its outcome has the shell's code for the signal, as if it had ended the process.
+  return outcome.exitCode;
+}
+
+/** SIGINT and SIGTERM while a run goes: the first stops it between requests (cleanup still runs), the second quits. */
+function catchStopSignals(reporter: ConsoleReporter, account: BackupAccount, modules: RunModules) {
   const interrupt = new AbortController();
-  const account = new BackupAccount();
   let stoppedBy: StopSignal | undefined;
   const onSignal = (signal: StopSignal): void => {
     if (stoppedBy !== undefined) {
       // The second signal quits at once: name every backup that stays behind, so none is lost.
       reporter.clear();
-      const left = account.leftBehind;
-      const underWay = account.underWay;
-      const maybe =
-        underWay.length === 0
-          ? ''
-          : ` A take was under way for ${listIds(underWay)}: see whether ${underWay.length === 1 ? 'it exists' : 'they exist'}, and delete ${underWay.length === 1 ? 'it' : 'them'} too.`;
-      process.stderr.write(
-        `\nQuit before cleanup finished. ${left.length === 0 ? 'No backup taken by this run is left behind.' : `Backups taken by this run and left behind, delete them by hand: ${listIds(left)}.`}${maybe}\n`,
-      );
-      process.exit(interruptExitCode(stoppedBy));
+      process.stderr.write(`\nQuit before cleanup finished. ${leftBehindText(account, modules.listIds)}\n`);
+      process.exit(modules.interruptExitCode(stoppedBy));
     }
     stoppedBy = signal;
     reporter.line(`\nInterrupted (${signal}): finishing the current request and cleaning up (press Ctrl-C again to quit at once)`, 'err');
@@ -98,70 +124,82 @@ async function run(config: RunConfig, github: GitHubActions | undefined): Promis
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const startedAt = new Date().toISOString();
-  out(`backup-conformance ${toolVersion}`);
-  // The console quotes the server: in GitHub Actions, no line it sends may act as a workflow command.
-  const commandsToken = github === undefined ? undefined : randomUUID();
-  if (commandsToken !== undefined) out(stopCommands(commandsToken));
-  // On a terminal the progress line's clock keeps moving while a request is slow.
-  const ticker = process.stdout.isTTY === true && !config.quiet ? setInterval(() => reporter.tick(), 250) : undefined;
-  ticker?.unref();
-  let outcome: RunOutcome;
-  try {
-    outcome = await runConformance(config, {
-      onEvent: (event) => reporter.onEvent(event),
-      signal: interrupt.signal,
-      account,
-      ...(process.stdin.isTTY ? { confirm: (plan: DestructivePlan) => askConsent(plan, reporter) } : {}),
-    });
-  } catch (error) {
-    if (!(error instanceof ConformanceError)) throw error;
-    reporter.line(`error: ${error.message}`, 'err');
-    const errors = [{ code: error.code, message: error.message }];
-    outcome = {
-      target: config.target?.href ?? 'embedded reference server',
-      embedded: config.target === undefined,
-      specPath: config.specPath,
-      profile: { id: config.profile.id, title: config.profile.title },
-      startedAt,
-      durationMs: 0,
-      requests: 0,
-      suites: [],
-      checks: [],
-      rules: [],
-      notChecked: [],
-      findings: [],
-      errors,
-      timeline: [],
-      ...(stoppedBy === undefined ? {} : { interrupted: 'interrupt' as const }),
-      summary: summaryOf({ findings: [], errors, checks: [], requests: 0 }),
-      exitCode: exitCodeOf([], errors, stoppedBy === undefined ? undefined : { reason: stoppedBy }),
-    };
-  } finally {
-    clearInterval(ticker);
-    reporter.finish();
-    if (commandsToken !== undefined) out(resumeCommands(commandsToken));
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+  return {
+    signal: interrupt.signal,
+    stoppedBy: () => stoppedBy,
+    release: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
+/** What a run quit before its cleanup leaves: the backups to delete by hand, and the takes that may have made one. */
+function leftBehindText(account: BackupAccount, listIds: (ids: readonly bigint[]) => string): string {
+  const left = account.leftBehind;
+  const underWay = account.underWay;
+  const one = underWay.length === 1;
+  let text = 'No backup taken by this run is left behind.';
+  if (left.length > 0) text = `Backups taken by this run and left behind, delete them by hand: ${listIds(left)}.`;
+  if (underWay.length > 0) {
+    text += ` A take was under way for ${listIds(underWay)}: see whether ${one ? 'it exists' : 'they exist'}, and delete ${one ? 'it' : 'them'} too.`;
   }
-  if (github !== undefined) for (const annotation of toGitHubAnnotations(outcome)) out(annotation);
-  if (outcome.interrupted !== undefined) out(`\nStopped early (${outcome.interrupted === 'max-duration' ? '--max-duration reached' : 'interrupted'}): the reports are partial.`);
-  if (outcome.exitCode !== 2 || outcome.interrupted !== undefined || outcome.errors.some((e) => e.suite !== undefined)) out(formatSummary(outcome));
-  if (account.takenCount > 0) out(describeAccount(account, config.stateful.keepBackups));
+  return text;
+}
+
+/** The outcome of a run a tool error stopped before any judgement: nothing judged, the error said, exit code 2 (or the signal's). */
+function unjudgedOutcome(config: RunConfig, error: ConformanceError, startedAt: string, stoppedBy: StopSignal | undefined, modules: RunModules): RunOutcome {
+  const errors = [{ code: error.code, message: error.message }];
+  return {
+    target: config.target?.href ?? 'embedded reference server',
+    embedded: config.target === undefined,
+    specPath: config.specPath,
+    profile: { id: config.profile.id, title: config.profile.title },
+    startedAt,
+    durationMs: 0,
+    requests: 0,
+    suites: [],
+    checks: [],
+    rules: [],
+    notChecked: [],
+    findings: [],
+    errors,
+    timeline: [],
+    ...(stoppedBy === undefined ? {} : { interrupted: 'interrupt' as const }),
+    summary: modules.summaryOf({ findings: [], errors, checks: [], requests: 0 }),
+    exitCode: modules.exitCodeOf([], errors, stoppedBy === undefined ? undefined : { reason: stoppedBy }),
+  };
+}
+
+/** A run that has ended, as the console and the reports are told of it. */
+interface FinishedRun {
+  readonly config: RunConfig;
+  readonly outcome: RunOutcome;
+  readonly account: BackupAccount;
+  readonly github: GitHubActions | undefined;
+}
+
+/** After the run: annotations in GitHub Actions, the summary, the backups taken, the reports and the job summary. */
+async function reportOutcome(finished: FinishedRun, modules: RunModules): Promise<void> {
+  const { config, outcome, account, github } = finished;
+  if (github !== undefined) for (const annotation of modules.toGitHubAnnotations(outcome)) out(annotation);
+  if (outcome.interrupted !== undefined) {
+    out(`\nStopped early (${outcome.interrupted === 'max-duration' ? '--max-duration reached' : 'interrupted'}): the reports are partial.`);
+  }
+  if (outcome.exitCode !== 2 || outcome.interrupted !== undefined || outcome.errors.some((e) => e.suite !== undefined)) out(modules.formatSummary(outcome));
+  if (account.takenCount > 0) out(modules.describeAccount(account, config.stateful.keepBackups));
   // A folder found unwritable before the run is not tried again.
   if (config.outDir !== undefined && !outcome.errors.some((e) => e.code === 'CONF_OUT_UNWRITABLE')) {
-    const written = await writeReports(config.outDir, outcome);
+    const written = await modules.writeReports(config.outDir, outcome);
     out(`Reports: ${written.join(', ')}`);
   }
   if (github?.stepSummary !== undefined) {
     try {
-      await appendJobSummary(github.stepSummary, outcome);
+      await modules.appendJobSummary(github.stepSummary, outcome);
     } catch (error) {
       process.stderr.write(`warning: cannot append the job summary to ${github.stepSummary}: ${(error as Error).message}\n`);
     }
   }
-  // An interrupted run is never a pass: its outcome has the shell's code for the signal, as if it had ended the process.
-  return outcome.exitCode;
 }
 
 type StopSignal = 'SIGINT' | 'SIGTERM';
@@ -247,6 +285,9 @@ function bearerToken(flagName: string, variable: string): string {
   return token;
 }
 
+const NEVER_REUSED = 'backup ids can never be reused.';
+const ASK = 'Continue? [y/N] ';
+
 /** Asks on the terminal before a destructive run against a remote target. */
 async function askConsent(plan: DestructivePlan, reporter: ConsoleReporter): Promise<boolean> {
   reporter.clear();
@@ -254,7 +295,7 @@ async function askConsent(plan: DestructivePlan, reporter: ConsoleReporter): Pro
   const prompt = createInterface({ input: process.stdin, output: process.stdout });
   try {
     const answer = await prompt.question(
-      `The ${plan.suites.join(' and ')} suites may take up to ${plan.maxBackups} backups on ${plan.target} and delete them again; backup ids can never be reused. Continue? [y/N] `,
+      `The ${plan.suites.join(' and ')} suites may take up to ${plan.maxBackups} backups on ${plan.target} and delete them again; ${NEVER_REUSED} ${ASK}`,
     );
     return /^y(es)?$/i.test(answer.trim());
   } finally {
@@ -297,9 +338,8 @@ function explain(error: unknown): number {
     process.stderr.write(`error: ${parseArgsMessage(code, (error as Error).message)} Run conformance --help for the options.\n`);
     return 2;
   }
-  process.stderr.write(
-    `internal error: ${(error as Error).message ?? String(error)}\nThis is a bug in backup-conformance; please report it with the command line that caused it.\n`,
-  );
+  const report = 'This is a bug in backup-conformance; please report it with the command line that caused it.';
+  process.stderr.write(`internal error: ${(error as Error).message ?? String(error)}\n${report}\n`);
   if (process.env['CONFORMANCE_DEBUG'] !== undefined) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
   return 2;
 }
