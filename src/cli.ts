@@ -135,7 +135,7 @@ function catchStopSignals(reporter: ConsoleReporter, account: BackupAccount, mod
 }
 
 /** What a run quit before its cleanup leaves: the backups to delete by hand, and the takes that may have made one. */
-function leftBehindText(account: BackupAccount, listIds: (ids: readonly bigint[]) => string): string {
+function leftBehindText(account: BackupAccount, listIds: (ids: readonly (bigint | string)[]) => string): string {
   const left = account.leftBehind;
   const underWay = account.underWay;
   const one = underWay.length === 1;
