@@ -12,7 +12,8 @@ after(async () => {
 });
 
 async function serve(options: Parameters<typeof startReferenceServer>[0] = {}): Promise<string> {
-  const server = await startReferenceServer({ settleMs: 20, jitterMs: 10, seedBackups: [{ id: 1 }], ...options });
+  // Slow enough that the first GET after a take sees the backup on its way, however loaded the machine.
+  const server = await startReferenceServer({ settleMs: 300, jitterMs: 10, seedBackups: [{ id: 1 }], ...options });
   servers.push(server);
   return server.url;
 }
