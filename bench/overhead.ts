@@ -48,7 +48,11 @@ export async function benchOverhead(): Promise<BenchResult[]> {
   // Each repetition's suites over its own floor, measured back to back, for the range.
   const ratios = requestPhases.map((phase, i) => phase / (floors[i] as number));
   return [
-    { name: `default run against the reference server (${requestCount} requests, median of ${REPETITIONS}; ${spread(runs)} ms)`, value: round(median(runs)), unit: 'ms' },
+    {
+      name: `default run against the reference server (${requestCount} requests, median of ${REPETITIONS}; ${spread(runs)} ms)`,
+      value: round(median(runs)),
+      unit: 'ms',
+    },
     { name: `of which in the suites, spec loading and start-up excluded (${spread(requestPhases)} ms)`, value: round(median(requestPhases)), unit: 'ms' },
     { name: `floor: the same requests by a bare undici loop (${spread(floors)} ms)`, value: round(floor), unit: 'ms' },
     {

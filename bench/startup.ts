@@ -10,7 +10,9 @@ const BIN = fileURLToPath(new URL('../../bin/conformance.js', import.meta.url));
 /** Wall time of one process from spawn to exit, in ms. */
 function timeProcess(args: readonly string[]): Promise<number> {
   const started = performance.now();
-  return new Promise((resolve, reject) => execFile(process.execPath, [...args], (error) => (error === null ? resolve(performance.now() - started) : reject(error))));
+  return new Promise((resolve, reject) =>
+    execFile(process.execPath, [...args], (error) => (error === null ? resolve(performance.now() - started) : reject(error))),
+  );
 }
 
 /** The medians of repeated runs, taken in turn so that a burst of load hits every command alike. */

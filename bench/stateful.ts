@@ -42,7 +42,12 @@ async function runSuite(server: ReferenceServerOptions, seed: number): Promise<{
   const base = resolveConfig({ target: target.url });
   const config = { ...base, stateful: { ...base.stateful, seed } };
   let requests = 0;
-  const client = createClient({ timeoutMs: config.timeoutMs, maxBodyBytes: config.maxBodyBytes, defaultHeaders: { accept: 'application/json' }, onExchange: () => requests++ });
+  const client = createClient({
+    timeoutMs: config.timeoutMs,
+    maxBodyBytes: config.maxBodyBytes,
+    defaultHeaders: { accept: 'application/json' },
+    onExchange: () => requests++,
+  });
   const ignore = (): void => undefined;
   const started = performance.now();
   try {

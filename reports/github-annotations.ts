@@ -12,7 +12,11 @@ export function escapeCommandProperty(text: string): string {
   return escapeCommandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-const LEVELS: Readonly<Record<Finding['verdict'], 'error' | 'warning' | 'notice'>> = { violation: 'error', inconclusive: 'warning', 'known-deviation': 'notice' };
+const LEVELS: Readonly<Record<Finding['verdict'], 'error' | 'warning' | 'notice'>> = {
+  violation: 'error',
+  inconclusive: 'warning',
+  'known-deviation': 'notice',
+};
 
 /**
  * GitHub Actions annotations, one workflow command per line: `::error` for each violation and

@@ -23,7 +23,8 @@ export function toHar(record: ExchangeRecord): string {
       entries: record.exchanges.map(toEntry),
       comment:
         `Every request and response of the run, in the order sent. Response bodies were read up to ${record.readBodyBytes} bytes (--max-body-bytes); ` +
-        `this file keeps at most ${mib(record.keptBodyBytes)} of each body and ${mib(record.totalBodyBytes)} of all bodies together, and says so on every body it cut. ` +
+        `this file keeps at most ${mib(record.keptBodyBytes)} of each body and ${mib(record.totalBodyBytes)} of all bodies together, and says so on ` +
+        `every body it cut. ` +
         'Values of credential headers and of the headers given with --header are ***.',
     },
   };
@@ -45,7 +46,9 @@ function toEntry(exchange: ArchivedExchange): object {
       cookies: [],
       headers: nameValues(request.headers),
       queryString: [...url.searchParams].map(([name, value]) => ({ name, value })),
-      ...(request.body === undefined ? {} : { postData: { mimeType: request.headers['content-type'] ?? '', text: request.body.text ?? '', ...cutComment(request.body) } }),
+      ...(request.body === undefined
+        ? {}
+        : { postData: { mimeType: request.headers['content-type'] ?? '', text: request.body.text ?? '', ...cutComment(request.body) } }),
       headersSize: -1,
       bodySize: request.body?.bytes ?? 0,
     },

@@ -45,8 +45,11 @@ export function toJUnit(outcome: RunOutcome): string {
     tests += suiteCases.length;
     failures += counts.failures;
     suiteXml.push(
-      `  <testsuite name="${xmlEscape(suite)}" tests="${suiteCases.length}" failures="${counts.failures}" errors="0" skipped="${counts.skipped}" time="${seconds(duration)}" timestamp="${xmlEscape(outcome.startedAt.slice(0, 19))}">\n` +
-        `    <properties>\n      <property name="target" value="${xmlEscape(outcome.target)}"/>\n      <property name="spec" value="${xmlEscape(outcome.specPath)}"/>\n      <property name="profile" value="${xmlEscape(outcome.profile.id)}"/>\n${outcome.interrupted === undefined ? '' : `      <property name="interrupted" value="${outcome.interrupted}"/>\n`}    </properties>\n` +
+      `  <testsuite name="${xmlEscape(suite)}" tests="${suiteCases.length}" failures="${counts.failures}" errors="0" skipped="${counts.skipped}" ` +
+        `time="${seconds(duration)}" timestamp="${xmlEscape(outcome.startedAt.slice(0, 19))}">\n` +
+        `    <properties>\n      <property name="target" value="${xmlEscape(outcome.target)}"/>\n      <property name="spec" ` +
+        `value="${xmlEscape(outcome.specPath)}"/>\n      <property name="profile" ` +
+        `value="${xmlEscape(outcome.profile.id)}"/>\n${outcome.interrupted === undefined ? '' : `      <property name="interrupted" value="${outcome.interrupted}"/>\n`}    </properties>\n` +
         `${body.join('')}  </testsuite>\n`,
     );
   }
@@ -57,20 +60,27 @@ export function toJUnit(outcome: RunOutcome): string {
     const body = unexercised
       .map(
         (rule) =>
-          `    <testcase classname="not-exercised" name="${xmlEscape(rule.id)}" time="0">\n      <skipped message="${xmlEscape(`not exercised: ${rule.notExercised ?? 'nothing it applies to came back'}`)}"/>\n    </testcase>\n`,
+          `    <testcase classname="not-exercised" name="${xmlEscape(rule.id)}" time="0">\n      <skipped ` +
+          `message="${xmlEscape(`not exercised: ${rule.notExercised ?? 'nothing it applies to came back'}`)}"/>\n    </testcase>\n`,
       )
       .join('');
-    suiteXml.push(`  <testsuite name="not-exercised" tests="${unexercised.length}" failures="0" errors="0" skipped="${unexercised.length}" time="0">\n${body}  </testsuite>\n`);
+    suiteXml.push(
+      `  <testsuite name="not-exercised" tests="${unexercised.length}" failures="0" errors="0" skipped="${unexercised.length}" time="0">\n${body}  ` +
+        `</testsuite>\n`,
+    );
   }
   if (outcome.errors.length > 0) {
     tests += outcome.errors.length;
     const body = outcome.errors
       .map(
         (error) =>
-          `    <testcase classname="tool" name="${xmlEscape(error.suite ?? 'run')}: ${xmlEscape(error.code)}" time="0">\n      <error type="${xmlEscape(error.code)}" message="${xmlEscape(error.message)}">${xmlEscape(error.message)}</error>\n    </testcase>\n`,
+          `    <testcase classname="tool" name="${xmlEscape(error.suite ?? 'run')}: ${xmlEscape(error.code)}" time="0">\n      <error ` +
+          `type="${xmlEscape(error.code)}" message="${xmlEscape(error.message)}">${xmlEscape(error.message)}</error>\n    </testcase>\n`,
       )
       .join('');
-    suiteXml.push(`  <testsuite name="tool" tests="${outcome.errors.length}" failures="0" errors="${outcome.errors.length}" skipped="0" time="0">\n${body}  </testsuite>\n`);
+    suiteXml.push(
+      `  <testsuite name="tool" tests="${outcome.errors.length}" failures="0" errors="${outcome.errors.length}" skipped="0" time="0">\n${body}  </testsuite>\n`,
+    );
   }
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
@@ -123,7 +133,10 @@ function renderCase(testCase: TestCase, verdict: ReturnType<typeof verdictOf>, b
   const message = xmlEscape(formatFindingHeadline(first));
   if (verdict === 'violation') return `${open}>\n      <failure type="violation" message="${message}">${text}</failure>\n    </testcase>\n`;
   if (verdict === 'baseline')
-    return `${open}>\n      <skipped message="${xmlEscape(`known fault, in the baseline ${baselineFile ?? ''}: `)}${message}"/>\n      <system-out>${text}</system-out>\n    </testcase>\n`;
+    return (
+      `${open}>\n      <skipped message="${xmlEscape(`known fault, in the baseline ${baselineFile ?? ''}: `)}${message}"/>\n      ` +
+      `<system-out>${text}</system-out>\n    </testcase>\n`
+    );
   if (verdict === 'inconclusive') return `${open}>\n      <skipped message="${message}"/>\n      <system-out>${text}</system-out>\n    </testcase>\n`;
   return `${open}>\n      <system-out>${text}</system-out>\n    </testcase>\n`;
 }

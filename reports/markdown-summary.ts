@@ -6,7 +6,11 @@ import { verdictLine } from '../src/verdict-line.js';
 /** Findings listed at most; the rest are counted (the summary must stay well under GitHub's 1 MiB). */
 export const MAX_LISTED_FINDINGS = 50;
 
-const VERDICT_CELLS: Readonly<Record<Finding['verdict'], string>> = { violation: '❌ violation', inconclusive: '⚠️ inconclusive', 'known-deviation': 'ℹ️ known deviation' };
+const VERDICT_CELLS: Readonly<Record<Finding['verdict'], string>> = {
+  violation: '❌ violation',
+  inconclusive: '⚠️ inconclusive',
+  'known-deviation': 'ℹ️ known deviation',
+};
 
 /**
  * The run as a GitHub job summary (Markdown appended to $GITHUB_STEP_SUMMARY): the verdict, the
@@ -23,11 +27,13 @@ export function toMarkdownSummary(outcome: RunOutcome): string {
     '',
     couldNotJudge(outcome.exitCode) ? 'The tool could not judge the server: see the tool errors below.' : text(verdictLine(outcome)),
     '',
-    `Target ${code(outcome.target)}${outcome.embedded ? ' (the embedded reference server)' : ''}, held to ${outcome.profile.id === 'spec' ? 'the spec' : text(outcome.profile.title)}.${outcome.interrupted === undefined ? '' : ' **Stopped early: the results are partial.**'}`,
+    `Target ${code(outcome.target)}${outcome.embedded ? ' (the embedded reference server)' : ''}, held to ` +
+      `${outcome.profile.id === 'spec' ? 'the spec' : text(outcome.profile.title)}.${outcome.interrupted === undefined ? '' : ' **Stopped early: the results are partial.**'}`,
     '',
     '| violations | inconclusive | known deviations | tool errors | check evaluations | requests | duration |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    `| ${count('violation')} | ${count('inconclusive')} | ${count('known-deviation')} | ${outcome.errors.length} | ${evaluations} | ${outcome.requests} | ${(outcome.durationMs / 1000).toFixed(1)} s |`,
+    `| ${count('violation')} | ${count('inconclusive')} | ${count('known-deviation')} | ${outcome.errors.length} | ${evaluations} | ` +
+      `${outcome.requests} | ${(outcome.durationMs / 1000).toFixed(1)} s |`,
   ];
   for (const note of outcome.notes ?? []) lines.push('', `**Note:** ${text(note)}`);
   if (outcome.errors.length > 0) {
@@ -46,14 +52,24 @@ export function toMarkdownSummary(outcome: RunOutcome): string {
     for (const finding of listed) {
       const seen = seenText(finding);
       lines.push(
-        `| ${VERDICT_CELLS[finding.verdict]}${finding.inBaseline === true ? ' (in the baseline)' : ''} | ${code(finding.checkId)} | ${code(finding.operation)} | ${text(finding.expected, 200)} | ${text(finding.received, 200)}${seen === undefined ? '' : ` (${seen})`} |`,
+        `| ${VERDICT_CELLS[finding.verdict]}${finding.inBaseline === true ? ' (in the baseline)' : ''} | ${code(finding.checkId)} | ` +
+          `${code(finding.operation)} | ${text(finding.expected, 200)} | ${text(finding.received, 200)}${seen === undefined ? '' : ` (${seen})`} |`,
       );
     }
     if (findings.length > listed.length) lines.push('', `…and ${findings.length - listed.length} more in findings.json.`);
     for (const finding of listed.filter((f) => f.reproduction.curl.length > 0)) {
       const script = finding.reproduction.curl.join('\n');
       const fence = '`'.repeat(Math.max(3, longestRun(script, '`') + 1));
-      lines.push('', `<details><summary>Reproduce ${escapeHtml(finding.checkId)} (${escapeHtml(finding.operation)})</summary>`, '', `${fence}sh`, script, fence, '', '</details>');
+      lines.push(
+        '',
+        `<details><summary>Reproduce ${escapeHtml(finding.checkId)} (${escapeHtml(finding.operation)})</summary>`,
+        '',
+        `${fence}sh`,
+        script,
+        fence,
+        '',
+        '</details>',
+      );
     }
   }
   lines.push('', '_report.html, findings.json and junit.xml in the `--out` directory have the whole record._', '');

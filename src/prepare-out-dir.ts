@@ -12,7 +12,10 @@ const PSEUDO_FILE_SYSTEMS = ['/proc', '/sys', '/dev'];
  */
 export async function prepareOutDir(dir: string): Promise<void> {
   const fail = (why: string): never => {
-    throw new ConformanceError('CONF_OUT_UNWRITABLE', `Cannot write the reports to --out ${dir}: ${why}. Choose a writable directory, e.g. --out conformance-results.`);
+    throw new ConformanceError(
+      'CONF_OUT_UNWRITABLE',
+      `Cannot write the reports to --out ${dir}: ${why}. Choose a writable directory, e.g. --out conformance-results.`,
+    );
   };
   const target = resolve(dir);
   const existing = await nearestExisting(target);

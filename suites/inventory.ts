@@ -82,7 +82,9 @@ export const inventorySuite: Suite = {
 function readListing(listing: Observation<'list'>): { entries: { id: bigint; partitions: number[] }[]; highest: bigint; listRequest: Exchange } | undefined {
   const highest = highestBackupId(listing);
   if (highest === undefined || listing.answer.kind !== 'listed' || listing.answer.backups === undefined) return undefined;
-  const entries = listing.answer.backups.flatMap(({ backupId, details }) => (backupId === undefined ? [] : [{ id: backupId, partitions: partitionIds({ details }) }]));
+  const entries = listing.answer.backups.flatMap(({ backupId, details }) =>
+    backupId === undefined ? [] : [{ id: backupId, partitions: partitionIds({ details }) }],
+  );
   entries.sort((a, b) => (a.id > b.id ? -1 : a.id < b.id ? 1 : 0));
   return { entries, highest, listRequest: { seq: listing.exchange.seq, startedAt: listing.exchange.startedAt, request: listing.exchange.request } };
 }

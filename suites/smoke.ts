@@ -66,7 +66,9 @@ function smokeSteps(context: SuiteContext): SmokeSteps {
     keep: (exchange) => transcript.push(exchange),
     passed: (operation, rule) => context.passed(operation.label, rule),
     report: (fields) =>
-      context.record(sequenceFinding({ ...fields, operations: context.index.byRole, suite: SUITE, exchanges: [...transcript], redactedHeaders: context.redactedHeaders })),
+      context.record(
+        sequenceFinding({ ...fields, operations: context.index.byRole, suite: SUITE, exchanges: [...transcript], redactedHeaders: context.redactedHeaders }),
+      ),
   };
 }
 
@@ -86,7 +88,12 @@ async function takeAboveHighest(smoke: SmokeSteps): Promise<bigint | undefined> 
     return undefined;
   }
   context.progress(`take backup ${from} (the highest existing id is ${highest})`);
-  const search = await takeAtNextFreeId(context.api, { from, signal: context.signal, afterTake: (_id, answer) => smoke.keep(answer.exchange), progress: context.progress });
+  const search = await takeAtNextFreeId(context.api, {
+    from,
+    signal: context.signal,
+    afterTake: (_id, answer) => smoke.keep(answer.exchange),
+    progress: context.progress,
+  });
   const { accepted, conflict } = index.statuses;
   if (search.kind === 'refused') {
     report({

@@ -35,7 +35,9 @@ const LONGEST_FIRST = [
 // A renamed file would silently lose its place: refuse to run instead.
 await Promise.all(LONGEST_FIRST.map((path) => access(join(testRoot, path))));
 
-const others = (await readdir(testRoot, { recursive: true })).filter((path) => path.endsWith('.test.js') && !path.startsWith('browser/') && !LONGEST_FIRST.includes(path)).sort();
+const others = (await readdir(testRoot, { recursive: true }))
+  .filter((path) => path.endsWith('.test.js') && !path.startsWith('browser/') && !LONGEST_FIRST.includes(path))
+  .sort();
 
 run({ files: [...LONGEST_FIRST, ...others].map((path) => join(testRoot, path)), concurrency: 2 })
   .on('test:fail', (failure) => {

@@ -25,7 +25,10 @@ export function invalidBoundaryPathIds(schema: unknown): readonly PathProbe[] {
     ...(bounds?.highest === undefined ? [] : [probe(`one above the ${bounds.highestSource}`, () => String((bounds.highest as bigint) + 1n))]),
     ...(format === undefined
       ? []
-      : [probe(`twice the ${format.format} range`, () => String(2n * (format.highest + 1n))), probe(`one below the ${format.format} range`, () => String(format.lowest - 1n))]),
+      : [
+          probe(`twice the ${format.format} range`, () => String(2n * (format.highest + 1n))),
+          probe(`one below the ${format.format} range`, () => String(format.lowest - 1n)),
+        ]),
     probe('40 digits', () => '9'.repeat(40)),
     probe('an id with a percent-encoded slash', (id) => `${id}%2F${id}`),
     probe('an empty id', () => '', REFUSE, false),

@@ -82,7 +82,9 @@ interface IdRange {
 function belowRangeTakes({ bounds, format }: IdRange, { member, integer }: ProbeWriters): TakeProbe[] {
   const lowest = bounds?.lowest;
   return [
-    ...(lowest !== undefined && lowest <= 0n ? [integer(lowest, `the lowest valid value (${bounds?.lowestSource}), not positive`, [lowest], NOT_POSITIVE)] : []),
+    ...(lowest !== undefined && lowest <= 0n
+      ? [integer(lowest, `the lowest valid value (${bounds?.lowestSource}), not positive`, [lowest], NOT_POSITIVE)]
+      : []),
     ...(lowest === undefined ? [] : [integer(lowest - 1n, `one below the ${bounds?.lowestSource}`)]),
     ...(lowest !== undefined && lowest >= 0n
       ? [
@@ -114,8 +116,16 @@ function aboveRangeTakes({ bounds, format }: IdRange, { member, integer }: Probe
     // value or wrap it around to the lowest (or, past twice the width, to 0).
     ...(highest === undefined
       ? []
-      : [integer(highest + 1n, `one above the ${bounds?.highestSource}`, [highest + 1n, highest, ...(format !== undefined && format.highest === highest ? [format.lowest] : [])])]),
-    ...(format === undefined ? [] : [integer(2n * (format.highest + 1n), `twice the ${format.format} range`, [2n * (format.highest + 1n), format.highest, 0n])]),
+      : [
+          integer(highest + 1n, `one above the ${bounds?.highestSource}`, [
+            highest + 1n,
+            highest,
+            ...(format !== undefined && format.highest === highest ? [format.lowest] : []),
+          ]),
+        ]),
+    ...(format === undefined
+      ? []
+      : [integer(2n * (format.highest + 1n), `twice the ${format.format} range`, [2n * (format.highest + 1n), format.highest, 0n])]),
     member(REFUSE, `${longDigits}, 40 digits`, () => longDigits, atHighest),
     member(REFUSE, `"${longDigits}", a string of 40 digits`, () => JSON.stringify(longDigits), atHighest),
   ];
@@ -162,7 +172,13 @@ function bodyTakes({ idField }: TakeRequestSchema, { body, key }: ProbeWriters):
     body(REFUSE, `a body of ${OVERSIZED_BODY_BYTES} bytes (an id of that many digits)`, (r) => oversized(key, r), none),
     body(OTHER_MEDIA_TYPE, 'a valid body without Content-Type', (r) => `{${key}:${r}}`, same, null),
     body(OTHER_MEDIA_TYPE, 'a valid body sent as text/plain', (r) => `{${key}:${r}}`, same, 'text/plain'),
-    body(OTHER_MEDIA_TYPE, 'a form sent as application/x-www-form-urlencoded', (r) => `${encodeURIComponent(idField)}=${r}`, same, 'application/x-www-form-urlencoded'),
+    body(
+      OTHER_MEDIA_TYPE,
+      'a form sent as application/x-www-form-urlencoded',
+      (r) => `${encodeURIComponent(idField)}=${r}`,
+      same,
+      'application/x-www-form-urlencoded',
+    ),
   ];
 }
 

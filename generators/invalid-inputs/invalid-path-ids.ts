@@ -22,8 +22,12 @@ export function invalidPathIds(schema: unknown): fc.Arbitrary<PathProbe> {
   const format = formatRange(schema);
   const families: fc.Arbitrary<PathProbe>[] = [
     fc.tuple(NON_HEX_LETTER, fc.string({ unit: UNRESERVED, maxLength: 12 })).map(([first, rest]) => constant(first + rest, 'a non-numeric id')),
-    fc.tuple(NON_HEX_LETTER, fc.string({ unit: UNRESERVED, maxLength: 6 })).map(([first, rest]) => around((id) => `${id}${first}${rest}`, 'an id followed by letters')),
-    fc.tuple(fc.string({ unit: DIGIT, maxLength: 3 }), fc.constantFrom(...'123456789')).map(([digits, last]) => around((id) => `${id}.${digits}${last}`, 'a fraction')),
+    fc
+      .tuple(NON_HEX_LETTER, fc.string({ unit: UNRESERVED, maxLength: 6 }))
+      .map(([first, rest]) => around((id) => `${id}${first}${rest}`, 'an id followed by letters')),
+    fc
+      .tuple(fc.string({ unit: DIGIT, maxLength: 3 }), fc.constantFrom(...'123456789'))
+      .map(([digits, last]) => around((id) => `${id}.${digits}${last}`, 'a fraction')),
     fc
       .tuple(fc.constantFrom('%2F', '%2f', '%5C', '%2F%2F'), fc.constantFrom('before', 'between', 'after'))
       .map(([escape, where]) =>
@@ -38,12 +42,16 @@ export function invalidPathIds(schema: unknown): fc.Arbitrary<PathProbe> {
     families.push(
       fc
         .oneof(fc.constant(lowest - 1n), fc.bigInt({ min: lowest - 2n ** 64n, max: lowest - 1n }))
-        .map((value) => constant(String(value), `below the ${bounds.lowestSource}`, format === undefined || value >= format.lowest ? DELETE_BELOW_MINIMUM : REFUSE)),
+        .map((value) =>
+          constant(String(value), `below the ${bounds.lowestSource}`, format === undefined || value >= format.lowest ? DELETE_BELOW_MINIMUM : REFUSE),
+        ),
     );
   }
   if (bounds?.highest !== undefined) {
     const highest = bounds.highest;
-    const digits = fc.tuple(fc.constantFrom(...'123456789'), fc.string({ unit: DIGIT, minLength: String(highest).length, maxLength: 60 })).map(([lead, rest]) => lead + rest);
+    const digits = fc
+      .tuple(fc.constantFrom(...'123456789'), fc.string({ unit: DIGIT, minLength: String(highest).length, maxLength: 60 }))
+      .map(([lead, rest]) => lead + rest);
     families.push(
       fc
         .oneof(fc.constant(String(highest + 1n)), fc.bigInt({ min: highest + 1n, max: highest + 2n ** 64n }).map(String), digits)

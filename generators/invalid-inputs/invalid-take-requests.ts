@@ -62,7 +62,10 @@ function missingMember(idField: string, jsonType: string): fc.Arbitrary<TakeProb
     .tuple(fc.nat(), fc.constantFrom(...NEAR_MISSES))
     .map(([at, miss]) => miss(idField, at % Math.max(idField.length, 1)))
     .filter((name) => name !== idField);
-  const empty: TakeProbe = { expectation: REFUSE, render: () => ({ label: `${idField} missing: an empty object`, body: '{}', contentType: jsonType, ids: [] }) };
+  const empty: TakeProbe = {
+    expectation: REFUSE,
+    render: () => ({ label: `${idField} missing: an empty object`, body: '{}', contentType: jsonType, ids: [] }),
+  };
   return fc.oneof(
     { arbitrary: fc.constant(empty), weight: 1 },
     {

@@ -81,7 +81,13 @@ function toLane(backupId: string, events: readonly TimelineEvent[]): BackupLane 
     if (current !== undefined) pushSpan(overall, { startMs: event.atMs, endMs, state: current, sightings: 1 });
     if (event.kind === 'take' || event.kind === 'delete') {
       const accepted = event.status === (event.kind === 'take' ? 202 : 204);
-      markers.push({ atMs: event.atMs, kind: event.kind, operation: event.operation, ...(event.status === undefined ? {} : { status: event.status }), accepted });
+      markers.push({
+        atMs: event.atMs,
+        kind: event.kind,
+        operation: event.operation,
+        ...(event.status === undefined ? {} : { status: event.status }),
+        accepted,
+      });
     }
     for (const partition of event.partitions ?? []) {
       const spans = partitionSpans.get(partition.partitionId) ?? [];

@@ -74,7 +74,13 @@ export function checkMatrix(outcome: Pick<RunOutcome, 'checks' | 'findings'>): C
     for (const [operation, found] of byOperation) {
       const sightings = found.findings.reduce((sum, f) => sum + (f.occurrences ?? 1), 0);
       const { exercised, failed } = evaluationCounts(found.runs, found.failed, sightings);
-      built.set(operation, { status: worstStatus(found.findings.map((f) => f.verdict)), runs: exercised, failed, suites: [...found.suites], findings: found.findings });
+      built.set(operation, {
+        status: worstStatus(found.findings.map((f) => f.verdict)),
+        runs: exercised,
+        failed,
+        suites: [...found.suites],
+        findings: found.findings,
+      });
     }
     const title = titles.get(checkId);
     return { checkId, ...(title === undefined ? {} : { title }), status: worstStatus([...built.values()].map((c) => c.status)), cells: built };

@@ -5,13 +5,20 @@ import { html, type SafeHtml } from './html.js';
 
 const VERDICT_RANK: Readonly<Record<Finding['verdict'], number>> = { violation: 0, inconclusive: 1, 'known-deviation': 2 };
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { critical: 0, high: 1, medium: 2, low: 3 };
-const VERDICT_WORDS: Readonly<Record<Finding['verdict'], string>> = { violation: 'violation', inconclusive: 'inconclusive', 'known-deviation': 'known deviation' };
+const VERDICT_WORDS: Readonly<Record<Finding['verdict'], string>> = {
+  violation: 'violation',
+  inconclusive: 'inconclusive',
+  'known-deviation': 'known deviation',
+};
 
 /** Findings in reading order: violations, then inconclusive results, then known deviations; the severest first in each. */
 export function orderFindings(findings: readonly Finding[]): Finding[] {
   return findings
     .map((finding, i) => ({ finding, i }))
-    .sort((a, b) => VERDICT_RANK[a.finding.verdict] - VERDICT_RANK[b.finding.verdict] || SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.i - b.i)
+    .sort(
+      (a, b) =>
+        VERDICT_RANK[a.finding.verdict] - VERDICT_RANK[b.finding.verdict] || SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.i - b.i,
+    )
     .map(({ finding }) => finding);
 }
 

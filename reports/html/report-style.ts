@@ -16,7 +16,8 @@ export const REPORT_STYLE = `
 @media (prefers-color-scheme: dark) {
   :root {
     --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --border: #3d444d; --panel: #151b23; --row: #151b23;
-    --pass: #3fb950; --pass-bg: rgba(46, 160, 67, 0.16); --fail: #ff7b72; --fail-bg: rgba(248, 81, 73, 0.16); --warn: #d29922; --warn-bg: rgba(187, 128, 9, 0.18);
+    --pass: #3fb950; --pass-bg: rgba(46, 160, 67, 0.16); --fail: #ff7b72; --fail-bg: rgba(248, 81, 73, 0.16); --warn: #d29922;
+    --warn-bg: rgba(187, 128, 9, 0.18);
     --known: #58a6ff; --known-bg: rgba(56, 139, 253, 0.16); --tool: #bc8cff; --tool-bg: rgba(171, 125, 248, 0.16);
     --completed: #3fb950; --in-progress: #d29922; --failed: #f85149; --incomplete: #f0883e; --dne: #656c76; --other: #db61a2;
     --taken-bg: #21262d; --taken-line: #6e7681; --deleted: #9198a1; --no-answer-bg: rgba(248, 81, 73, 0.16); --no-answer-line: #f85149;
@@ -25,7 +26,8 @@ export const REPORT_STYLE = `
 }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; background: var(--bg); color: var(--fg); font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif; }
+body { margin: 0; background: var(--bg); color: var(--fg);
+  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif; }
 main { max-width: 1120px; margin: 0 auto; padding: 28px 24px 56px; }
 @media (max-width: 900px) { main { padding: 20px 14px 40px; } }
 a { color: var(--known); }
@@ -40,7 +42,8 @@ h2 .count { color: var(--muted); font-weight: 400; }
 .verdict.v-pass { --accent: var(--pass); } .verdict.v-fail { --accent: var(--fail); } .verdict.v-tool { --accent: var(--tool); }
 .eyebrow { margin: 0 0 6px; color: var(--muted); font-size: 0.8rem; letter-spacing: 0.06em; text-transform: uppercase; }
 .verdict h1 { font-size: 1.9rem; color: var(--accent); display: flex; align-items: center; gap: 12px; }
-.verdict-icon { display: inline-grid; place-items: center; width: 1.3em; height: 1.3em; border-radius: 50%; background: var(--accent); color: var(--bg); font-size: 0.8em; }
+.verdict-icon { display: inline-grid; place-items: center; width: 1.3em; height: 1.3em; border-radius: 50%; background: var(--accent);
+  color: var(--bg); font-size: 0.8em; }
 .verdict-line { margin: 8px 0 0; font-size: 1.02rem; }
 .counts { display: flex; flex-wrap: wrap; gap: 8px; list-style: none; margin: 16px 0 0; padding: 0; }
 .counts li { border: 1px solid var(--border); border-radius: 999px; padding: 2px 12px 2px 4px; background: var(--bg); font-size: 0.9rem; }
@@ -62,7 +65,8 @@ nav.toc a { text-decoration: none; }
 nav.toc a:hover { text-decoration: underline; }
 
 .tool-errors { list-style: none; padding: 0; margin: 16px 0 0; }
-.tool-errors li { border: 1px solid var(--border); border-left: 4px solid var(--tool); background: var(--tool-bg); border-radius: 6px; padding: 10px 14px; margin-top: 8px; }
+.tool-errors li { border: 1px solid var(--border); border-left: 4px solid var(--tool); background: var(--tool-bg); border-radius: 6px;
+  padding: 10px 14px; margin-top: 8px; }
 .tool-errors code { color: var(--tool); font-weight: 600; margin-right: 8px; }
 
 .table-wrap { overflow-x: auto; border: 1px solid var(--border); border-radius: 8px; }
@@ -76,7 +80,8 @@ table.checks tbody th { font-weight: 400; min-width: 15em; }
 table.checks tbody th code { font-weight: 600; font-size: 0.92em; overflow-wrap: normal; word-break: normal; }
 table.checks .check-title { display: block; color: var(--muted); font-size: 0.86em; }
 /* A verdict's icon and word stay together; its count goes below them when the column is narrow. */
-.cell { display: inline-flex; flex-wrap: wrap; align-items: baseline; column-gap: 6px; white-space: nowrap; border-radius: 10px; padding: 1px 8px; font-size: 0.86rem; text-decoration: none; }
+.cell { display: inline-flex; flex-wrap: wrap; align-items: baseline; column-gap: 6px; white-space: nowrap; border-radius: 10px; padding: 1px 8px;
+  font-size: 0.86rem; text-decoration: none; }
 .cell .runs { opacity: 0.75; font-size: 0.9em; white-space: nowrap; }
 .cell.passed { color: var(--pass); }
 .cell.violation { color: var(--fail); background: var(--fail-bg); font-weight: 600; }
@@ -85,18 +90,22 @@ table.checks .check-title { display: block; color: var(--muted); font-size: 0.86
 .cell.none { color: var(--muted); }
 a.cell:hover { text-decoration: underline; }
 
-.finding { border: 1px solid var(--border); border-left: 4px solid var(--accent); border-radius: 8px; padding: 16px 20px; margin-top: 16px; background: var(--bg); }
+.finding { border: 1px solid var(--border); border-left: 4px solid var(--accent); border-radius: 8px; padding: 16px 20px; margin-top: 16px;
+  background: var(--bg); }
 .finding.violation { --accent: var(--fail); --accent-bg: var(--fail-bg); }
 .finding.inconclusive { --accent: var(--warn); --accent-bg: var(--warn-bg); }
 .finding.known-deviation { --accent: var(--known); --accent-bg: var(--known-bg); }
 .finding-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: 8px 12px; }
 .finding-head h3 { font-size: 1.08rem; }
-.finding-head .operation { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 0.9rem; background: var(--panel); border: 1px solid var(--border); border-radius: 6px; padding: 0 8px; }
+.finding-head .operation { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 0.9rem;
+  background: var(--panel); border: 1px solid var(--border); border-radius: 6px; padding: 0 8px; }
 .finding-head .where { color: var(--muted); font-size: 0.86rem; margin-left: auto; }
-.badge { display: inline-block; border-radius: 999px; padding: 1px 10px; font-size: 0.74rem; font-weight: 700; letter-spacing: 0.05em; text-transform: uppercase; color: var(--accent); background: var(--accent-bg); }
+.badge { display: inline-block; border-radius: 999px; padding: 1px 10px; font-size: 0.74rem; font-weight: 700; letter-spacing: 0.05em;
+  text-transform: uppercase; color: var(--accent); background: var(--accent-bg); }
 .badge.severity { color: var(--muted); background: var(--panel); border: 1px solid var(--border); }
 ul.statuses { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 6px 14px; }
-ul.statuses .status.observed { color: var(--pass); } ul.statuses .status.unseen { color: var(--muted); } ul.statuses .status.undocumented { color: var(--warn); }
+ul.statuses .status.observed { color: var(--pass); } ul.statuses .status.unseen { color: var(--muted); }
+ul.statuses .status.undocumented { color: var(--warn); }
 .badge.in-baseline { color: var(--muted); background: var(--panel); border: 1px dashed var(--border); }
 .finding-title { margin: 4px 0 12px; color: var(--muted); }
 .compare { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
@@ -110,7 +119,8 @@ ul.statuses .status.observed { color: var(--pass); } ul.statuses .status.unseen 
 .reproduce .step + .step { margin-top: 10px; }
 .spec blockquote { margin: 6px 0 0; padding: 4px 14px; border-left: 3px solid var(--border); color: var(--fg); font-style: italic; }
 .reproduce { margin-top: 14px; font-size: 0.92rem; }
-pre.commands { margin: 6px 0 0; padding: 10px 14px; border-radius: 6px; background: var(--panel); border: 1px solid var(--border); white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.45; }
+pre.commands { margin: 6px 0 0; padding: 10px 14px; border-radius: 6px; background: var(--panel); border: 1px solid var(--border);
+  white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.45; }
 pre.commands .prompt { color: var(--muted); user-select: none; }
 .no-findings { border: 1px dashed var(--border); border-radius: 8px; padding: 16px 20px; color: var(--muted); }
 
@@ -136,15 +146,18 @@ svg.timeline-chart .lane-label { font-weight: 600; }
 svg.timeline-chart .partition-label { fill: var(--muted); font-size: 9px; }
 svg.timeline-chart .last-seen .was { fill: var(--muted); font-size: 10.5px; }
 svg.timeline-chart .band { stroke: var(--bg); stroke-width: 0.5; }
-svg.timeline-chart .s-completed { fill: var(--completed); } svg.timeline-chart .s-in-progress { fill: var(--in-progress); } svg.timeline-chart .s-failed { fill: var(--failed); }
-svg.timeline-chart .s-incomplete { fill: var(--incomplete); } svg.timeline-chart .s-does-not-exist { fill: var(--dne); } svg.timeline-chart .s-other { fill: var(--other); }
+svg.timeline-chart .s-completed { fill: var(--completed); } svg.timeline-chart .s-in-progress { fill: var(--in-progress); }
+svg.timeline-chart .s-failed { fill: var(--failed); }
+svg.timeline-chart .s-incomplete { fill: var(--incomplete); } svg.timeline-chart .s-does-not-exist { fill: var(--dne); }
+svg.timeline-chart .s-other { fill: var(--other); }
 svg.timeline-chart .s-deleted { fill: var(--deleted); }
 svg.timeline-chart .s-taken { fill: url(#tl-hatch-taken); }
 svg.timeline-chart .s-no-answer { fill: url(#tl-hatch-no-answer); }
 svg.timeline-chart .s-not-found { fill: transparent; stroke: var(--muted); stroke-width: 1.2; stroke-dasharray: 3 2; }
 svg.timeline-chart .s-none { fill: transparent; stroke: var(--muted); }
 svg.timeline-chart .hatch-taken-bg { fill: var(--taken-bg); } svg.timeline-chart .hatch-taken-line { stroke: var(--taken-line); stroke-width: 2; }
-svg.timeline-chart .hatch-no-answer-bg { fill: var(--no-answer-bg); } svg.timeline-chart .hatch-no-answer-line { stroke: var(--no-answer-line); stroke-width: 2; }
+svg.timeline-chart .hatch-no-answer-bg { fill: var(--no-answer-bg); } svg.timeline-chart .hatch-no-answer-line { stroke: var(--no-answer-line);
+stroke-width: 2; }
 svg.timeline-chart .marker.take { fill: var(--fg); }
 svg.timeline-chart .marker.take.refused { fill: var(--fail); }
 svg.timeline-chart .marker.delete { stroke: var(--fg); stroke-width: 2; fill: none; }

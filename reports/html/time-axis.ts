@@ -6,7 +6,9 @@ export function niceTicks(startMs: number, endMs: number, target: number): numbe
   const range = Math.max(endMs - startMs, 1);
   const rough = range / Math.max(target, 1);
   const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * power).reduce((best, candidate) => (Math.abs(Math.log(candidate / rough)) < Math.abs(Math.log(best / rough)) ? candidate : best));
+  const step = [1, 2, 5, 10]
+    .map((m) => m * power)
+    .reduce((best, candidate) => (Math.abs(Math.log(candidate / rough)) < Math.abs(Math.log(best / rough)) ? candidate : best));
   const ticks: number[] = [];
   for (let tick = Math.ceil(startMs / step) * step; tick <= endMs + 1e-9; tick += step) ticks.push(Math.round(tick * 1e6) / 1e6);
   return ticks;

@@ -87,16 +87,21 @@ function laneSvg(lane: BackupLane, top: number, x: (ms: number) => number, plotL
   if (count > MAX_LABELLED_PARTITIONS) {
     const band = STACKED_HEIGHT / count;
     lane.partitions.forEach((partition, i) => {
-      for (const span of partition.spans) bands.push(spanRect(span, `${name}, partition ${partition.partitionId}`, x, partitionTop + i * band, band, 'partition'));
+      for (const span of partition.spans)
+        bands.push(spanRect(span, `${name}, partition ${partition.partitionId}`, x, partitionTop + i * band, band, 'partition'));
     });
     const first = lane.partitions[0]!.partitionId;
     const last = lane.partitions[count - 1]!.partitionId;
-    labels.push(html`<text class="partition-label" x="${plotLeft - 10}" y="${partitionTop + STACKED_HEIGHT / 2 + 3}" text-anchor="end">P${first}–P${last}</text>`);
+    labels.push(
+      html`<text class="partition-label" x="${plotLeft - 10}" y="${partitionTop + STACKED_HEIGHT / 2 + 3}" text-anchor="end">P${first}–P${last}</text>`,
+    );
   } else {
     lane.partitions.forEach((partition, i) => {
       const bandTop = partitionTop + i * (PARTITION_HEIGHT + PARTITION_GAP);
       for (const span of partition.spans) bands.push(spanRect(span, `${name}, partition ${partition.partitionId}`, x, bandTop, PARTITION_HEIGHT, 'partition'));
-      labels.push(html`<text class="partition-label" x="${plotLeft - 10}" y="${bandTop + PARTITION_HEIGHT - 0.5}" text-anchor="end">P${partition.partitionId}</text>`);
+      labels.push(
+        html`<text class="partition-label" x="${plotLeft - 10}" y="${bandTop + PARTITION_HEIGHT - 0.5}" text-anchor="end">P${partition.partitionId}</text>`,
+      );
     });
   }
   const markers = lane.markers.map((marker) => markerSvg(marker, name, x(marker.atMs), top));
@@ -105,7 +110,8 @@ function laneSvg(lane: BackupLane, top: number, x: (ms: number) => number, plotL
   const refused = lane.markers.find((marker) => marker.kind === 'take' && !marker.accepted);
   // After a delete or a 404, the last state the server reported is what tells whether it had settled.
   const was = last !== undefined && last.kind !== 'server' ? lane.lastServerState : undefined;
-  const lastText = last !== undefined ? truncate(stateText(last), 16) : refused === undefined ? 'never seen' : `take refused (${refused.status ?? 'no answer'})`;
+  const lastText =
+    last !== undefined ? truncate(stateText(last), 16) : refused === undefined ? 'never seen' : `take refused (${refused.status ?? 'no answer'})`;
   const height = laneHeight(lane);
   return html`<g class="lane" data-backup-id="${lane.backupId}">
 <rect class="lane-bg" x="0" y="${top - 7}" width="${WIDTH}" height="${height + 14}"/>
@@ -121,7 +127,8 @@ function spanRect(span: Span, name: string, x: (ms: number) => number, top: numb
   const style = stateStyle(span.state);
   const left = x(span.startMs);
   const width = Math.max(x(span.endMs) - left, 3);
-  const times = span.endMs === span.startMs ? `at ${formatRunTime(span.startMs, 1)}` : `from ${formatRunTime(span.startMs, 1)} to ${formatRunTime(span.endMs, 1)}`;
+  const times =
+    span.endMs === span.startMs ? `at ${formatRunTime(span.startMs, 1)}` : `from ${formatRunTime(span.startMs, 1)} to ${formatRunTime(span.endMs, 1)}`;
   const seen = span.sightings > 1 ? ` (${span.sightings} events)` : '';
   return html`<rect class="band ${kind} ${style.className}" x="${left}" y="${round(top)}" width="${round(width)}" height="${round(height)}"><title>${name}: ${stateText(span.state)} ${times}${seen}</title></rect>`;
 }

@@ -13,7 +13,11 @@ export function verdictWords(outcome: Pick<RunOutcome, 'exitCode' | 'findings'>)
 }
 
 const ICONS = { pass: '✓', fail: '✗', tool: '!' } as const;
-const STOP_WORDS: Readonly<Record<StopReason, string>> = { interrupt: 'interrupted', 'max-duration': '--max-duration reached', 'suite-timeout': '--suite-timeout reached' };
+const STOP_WORDS: Readonly<Record<StopReason, string>> = {
+  interrupt: 'interrupted',
+  'max-duration': '--max-duration reached',
+  'suite-timeout': '--suite-timeout reached',
+};
 
 /** The top of the report: the verdict, the counts behind it, and what was tested. */
 export function verdictHeader(outcome: RunOutcome, toolVersion: string): SafeHtml {
@@ -29,7 +33,10 @@ export function verdictHeader(outcome: RunOutcome, toolVersion: string): SafeHtm
       : tone === 'fail'
         ? `The server broke ${rules === 1 ? 'a rule' : `${rules} rules`} of the Backup Management API contract, held to ${heldTo}.`
         : `No violation in ${plural(evaluations, 'check evaluation')}, held to ${heldTo}.${count('inconclusive') > 0 ? ' Inconclusive results are listed: the spec is silent or ambiguous there.' : ''}`;
-  const stopped = outcome.interrupted === undefined ? '' : html`<p class="verdict-line stopped">Stopped early (${STOP_WORDS[outcome.interrupted]}): this report is partial.</p>`;
+  const stopped =
+    outcome.interrupted === undefined
+      ? ''
+      : html`<p class="verdict-line stopped">Stopped early (${STOP_WORDS[outcome.interrupted]}): this report is partial.</p>`;
   const chip = (className: string, n: number, word: string) => html`<li class="${className}${n === 0 ? ' zero' : ''}"><strong>${n}</strong>${word}</li>`;
   return html`<header class="verdict v-${tone}" id="verdict" data-exit-code="${outcome.exitCode}">
 <p class="eyebrow">Zeebe Backup Management API · conformance report</p>

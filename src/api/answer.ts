@@ -99,7 +99,9 @@ function success(role: OperationRole, input: CheckInput): Answer {
       return backup === undefined ? { kind: 'found' } : { kind: 'found', backup };
     }
     case 'list':
-      return readable(input) && input.body?.ok === true && Array.isArray(input.body.exact) ? { kind: 'listed', backups: backupViews(input) } : { kind: 'listed' };
+      return readable(input) && input.body?.ok === true && Array.isArray(input.body.exact)
+        ? { kind: 'listed', backups: backupViews(input) }
+        : { kind: 'listed' };
   }
 }
 

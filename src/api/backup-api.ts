@@ -82,16 +82,19 @@ export function urlOfPath(baseUrl: string, path: string): string {
   return path === '/' ? baseUrl : `${baseUrl}${path}`;
 }
 
+/** The URL of an operation below the base URL, its path parameters filled in with the values as written. */
+function operationUrl(baseUrl: string, operation: Operation, pathValues: readonly string[]): string {
+  let i = 0;
+  return urlOfPath(
+    baseUrl,
+    operation.path.replace(/\{[^}]+\}/g, () => pathValues[i++] ?? ''),
+  );
+}
+
 export function createBackupApi(options: BackupApiOptions): BackupApi {
   const { index } = options;
 
-  function urlFor(operation: Operation, pathValues: readonly string[] = []): string {
-    let i = 0;
-    return urlOfPath(
-      options.baseUrl,
-      operation.path.replace(/\{[^}]+\}/g, () => pathValues[i++] ?? ''),
-    );
-  }
+  const urlFor = (operation: Operation, pathValues: readonly string[] = []): string => operationUrl(options.baseUrl, operation, pathValues);
 
   // The accepted take of each id, so that a finding about that backup is reproduced from a fresh
   // start: the take that created it, then the request that showed the fault.
@@ -111,8 +114,16 @@ export function createBackupApi(options: BackupApiOptions): BackupApi {
       }
     }
     // An operation that is none of the four roles (a spec may hold more) means nothing for a backup.
-    const answer: Answer = operation.role === undefined ? { kind: 'unclear', why: 'unexpected-status' } : interpretAnswer(operation.role, index.statuses, input);
-    return { operation, exchange, ...(exchange.response ? { status: exchange.response.status } : {}), ...(body === undefined ? {} : { body }), answer, findings };
+    const answer: Answer =
+      operation.role === undefined ? { kind: 'unclear', why: 'unexpected-status' } : interpretAnswer(operation.role, index.statuses, input);
+    return {
+      operation,
+      exchange,
+      ...(exchange.response ? { status: exchange.response.status } : {}),
+      ...(body === undefined ? {} : { body }),
+      answer,
+      findings,
+    };
   }
 
   async function send(operation: Operation, request: RawRequest, intent: 'valid' | 'invalid', createdBy?: Exchange): Promise<Observation> {
@@ -161,7 +172,14 @@ export function createBackupApi(options: BackupApiOptions): BackupApi {
 }
 
 /** A response check's draft as a finding about this exchange, reproduced by the whole sequence that led to it. */
-function responseFinding(check: Check, draft: FindingDraft, operation: Operation, exchange: Exchange, sequence: readonly Exchange[], options: BackupApiOptions): Finding {
+function responseFinding(
+  check: Check,
+  draft: FindingDraft,
+  operation: Operation,
+  exchange: Exchange,
+  sequence: readonly Exchange[],
+  options: BackupApiOptions,
+): Finding {
   return {
     checkId: check.id,
     title: check.title,

@@ -11,7 +11,10 @@ export function answerClause(subject: string, observation: Observation): string 
 export function describeAnswer(observation: Observation): string {
   const { status, body, exchange } = observation;
   if (status === undefined) return `no answer (${exchange.failure?.kind ?? 'unknown'})`;
-  const value = body?.ok === true && body.value !== null && typeof body.value === 'object' && !Array.isArray(body.value) ? (body.value as Record<string, unknown>) : undefined;
+  const value =
+    body?.ok === true && body.value !== null && typeof body.value === 'object' && !Array.isArray(body.value)
+      ? (body.value as Record<string, unknown>)
+      : undefined;
   if (status === observation.operation.successStatus && value !== undefined && 'state' in value) return `${status} with state ${String(value['state'])}`;
   const message = typeof value?.['message'] === 'string' ? value['message'] : undefined;
   if (message === undefined) return String(status);

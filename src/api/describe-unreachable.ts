@@ -18,8 +18,10 @@ export async function describeUnreachable(url: string, failure: TransportFailure
   };
   let advice: string;
   if (failure.message.includes('speaks plain HTTP')) advice = `Give --target ${withScheme('http:')}.`;
-  else if (failure.message.startsWith('the certificate is for ')) advice = 'Give --target a host name the certificate holds, or skip verification with --insecure.';
-  else if (/certificate|self[- ]signed|SSL|TLS/i.test(failure.message)) advice = 'Trust its certificate authority with --ca FILE, or skip verification with --insecure.';
+  else if (failure.message.startsWith('the certificate is for '))
+    advice = 'Give --target a host name the certificate holds, or skip verification with --insecure.';
+  else if (/certificate|self[- ]signed|SSL|TLS/i.test(failure.message))
+    advice = 'Trust its certificate authority with --ca FILE, or skip verification with --insecure.';
   else if (target.protocol === 'http:' && failure.kind === 'connection-reset' && (await speaksTls(target)))
     advice = `The server speaks TLS: use https://, i.e. --target ${withScheme('https:')}.`;
   else advice = `Is the server running, and is --target ${example}?`;
@@ -30,7 +32,13 @@ export async function describeUnreachable(url: string, failure: TransportFailure
 function speaksTls(target: URL): Promise<boolean> {
   return new Promise((resolve) => {
     const host = target.hostname.replace(/^\[|\]$/g, '');
-    const socket = connect({ host, port: Number(target.port || 80), rejectUnauthorized: false, timeout: TLS_CHECK_MS, ...(/^[\d.:]+$/.test(host) ? {} : { servername: host }) });
+    const socket = connect({
+      host,
+      port: Number(target.port || 80),
+      rejectUnauthorized: false,
+      timeout: TLS_CHECK_MS,
+      ...(/^[\d.:]+$/.test(host) ? {} : { servername: host }),
+    });
     const done = (answer: boolean): void => {
       socket.destroy();
       resolve(answer);

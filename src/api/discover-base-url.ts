@@ -31,7 +31,10 @@ export async function discoverBaseUrl(target: URL, specServerPaths: readonly str
     const url = path === ROOT_PATH ? origin : `${origin}${path}`;
     const probe = await client.send({ method: 'GET', url, maxBodyBytes: PROBE_BODY_BYTES });
     if (probe.failure !== undefined && probe.failure.kind !== 'timeout') {
-      throw new ConformanceError('CONF_TARGET_UNREACHABLE', await describeUnreachable(origin, probe.failure, 'its management address (e.g. http://localhost:9600)'));
+      throw new ConformanceError(
+        'CONF_TARGET_UNREACHABLE',
+        await describeUnreachable(origin, probe.failure, 'its management address (e.g. http://localhost:9600)'),
+      );
     }
     if (looksLikeTheApi(probe)) return { baseUrl: url, discoveredPath: path };
     answers.push(`${path}: ${probe.response?.status ?? probe.failure?.message}`);
@@ -40,7 +43,8 @@ export async function discoverBaseUrl(target: URL, specServerPaths: readonly str
   }
   throw new ConformanceError(
     'CONF_NOT_THE_API',
-    `No Backup Management API found at ${origin} (tried ${answers.join('; ')})${hints.size === 0 ? '' : `; ${[...hints].join('; ')}`}. Give the API's base URL in --target: the URL whose GET answers with the list of backups.`,
+    `No Backup Management API found at ${origin} (tried ${answers.join('; ')})${hints.size === 0 ? '' : `; ${[...hints].join('; ')}`}. Give the ` +
+      `API's base URL in --target: the URL whose GET answers with the list of backups.`,
   );
 }
 
@@ -113,7 +117,10 @@ export function notTheApi(probe: Exchange): { readonly found: string; readonly u
   }
   const html = /^text\/html\b/i.test(headers['content-type'] ?? '') || /^\s*<(!doctype|html)/i.test(response.bodyText);
   if (status === 404)
-    return { found: `it answers 404${html ? ' with an HTML page' : startsAList(response.bodyText, response.truncated) ? '' : ' and no list'}${tail}`, unlessJsonElsewhere: false };
+    return {
+      found: `it answers 404${html ? ' with an HTML page' : startsAList(response.bodyText, response.truncated) ? '' : ' and no list'}${tail}`,
+      unlessJsonElsewhere: false,
+    };
   if (status >= 200 && status < 300 && html) return { found: `it answers ${status} with an HTML page, not JSON${tail}`, unlessJsonElsewhere: true };
   if (status >= 200 && status < 300 && isPlainText(headers['content-type']) && !isJsonAnswer(probe)) {
     return { found: `it answers ${status} with ${printable(headers['content-type'] ?? '')}, not JSON${tail}`, unlessJsonElsewhere: true };

@@ -61,7 +61,13 @@ export type FreeIdResult =
   /** Every take of the search was refused with 409. */
   | { readonly kind: 'refused'; readonly refused: readonly bigint[]; readonly answers: readonly Observation<'take'>[] }
   /** A take got neither a 2xx nor a 409 (another 4xx, a 5xx, or no answer): the search stops there. */
-  | { readonly kind: 'failed'; readonly id: bigint; readonly answer: Observation<'take'>; readonly refused: readonly bigint[]; readonly answers: readonly Observation<'take'>[] }
+  | {
+      readonly kind: 'failed';
+      readonly id: bigint;
+      readonly answer: Observation<'take'>;
+      readonly refused: readonly bigint[];
+      readonly answers: readonly Observation<'take'>[];
+    }
   /** A take above an id this run saw accepted got 409 (see `acceptedBefore`). */
   | {
       readonly kind: 'refused-above-accepted';
@@ -96,7 +102,8 @@ export async function takeAtNextFreeId(api: BackupApi, search: FreeIdSearch): Pr
     search.afterTake?.(id, answer);
     if (answer.answer.kind === 'accepted') return { kind: 'accepted', id, refused, answers };
     if (answer.answer.kind !== 'conflict') return { kind: 'failed', id, answer, refused, answers };
-    if (search.acceptedBefore !== undefined && id > search.acceptedBefore) return { kind: 'refused-above-accepted', id, accepted: search.acceptedBefore, answer, refused, answers };
+    if (search.acceptedBefore !== undefined && id > search.acceptedBefore)
+      return { kind: 'refused-above-accepted', id, accepted: search.acceptedBefore, answer, refused, answers };
     refused.push(id);
     const latest = latestIdStated(answer);
     let next: bigint | undefined;

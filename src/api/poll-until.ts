@@ -12,7 +12,10 @@ export interface PollBounds {
  * Calls `attempt` until it returns `{ done: true }` or the bounds run out, backing off between
  * tries; with time to spare, one attempt is made at the deadline itself. Returns the last result, so the caller can report what it saw last.
  */
-export async function pollUntil<T>(attempt: () => Promise<{ done: boolean; value: T }>, bounds: PollBounds): Promise<{ done: boolean; value: T; attempts: number }> {
+export async function pollUntil<T>(
+  attempt: () => Promise<{ done: boolean; value: T }>,
+  bounds: PollBounds,
+): Promise<{ done: boolean; value: T; attempts: number }> {
   const deadline = performance.now() + bounds.timeoutMs;
   const maxAttempts = bounds.maxAttempts ?? 100;
   let delay = bounds.initialDelayMs ?? 50;

@@ -30,13 +30,15 @@ export async function preflight(baseUrl: string, client: HttpClient, index: Oper
   if (probe.response !== undefined && probe.response.status >= 404 && probe.response.status !== 500 && (await answersLikeZeebe81(baseUrl, client))) {
     throw new ConformanceError(
       'CONF_UNSUPPORTED_SERVER',
-      `${baseUrl} looks like Zeebe 8.1's experimental backup endpoint (no list; take by POST /{id}; every error a 500 with {"id","failure"}), which this spec does not describe. Test Zeebe 8.2 or later.`,
+      `${baseUrl} looks like Zeebe 8.1's experimental backup endpoint (no list; take by POST /{id}; every error a 500 with {"id","failure"}), which ` +
+        `this spec does not describe. Test Zeebe 8.2 or later.`,
     );
   }
   if (probe.response?.status === 400 && body.includes('No backup store is configured')) {
     throw new ConformanceError(
       'CONF_BACKUPS_NOT_CONFIGURED',
-      `${baseUrl} answers that no backup store is configured, so its backup API cannot be tested. Configure a backup store on the brokers (e.g. zeebe.broker.data.backup.store), restart them, and run again.`,
+      `${baseUrl} answers that no backup store is configured, so its backup API cannot be tested. Configure a backup store on the brokers (e.g. ` +
+        `zeebe.broker.data.backup.store), restart them, and run again.`,
     );
   }
   const verdict = notTheApi(probe);

@@ -28,7 +28,8 @@ export async function waitForTarget(
       progress(
         ready
           ? `${url} answers (${status}) after ${seconds} s`
-          : `waiting for ${url}: ${status === undefined ? (probe.failure?.message ?? 'no answer') : `it answers ${status}`} (${seconds} s of ${(durationMs / 1000).toFixed(0)} s)`,
+          : `waiting for ${url}: ${status === undefined ? (probe.failure?.message ?? 'no answer') : `it answers ${status}`} (${seconds} s of ` +
+              `${(durationMs / 1000).toFixed(0)} s)`,
       );
       return { done: ready, value: probe };
     },

@@ -49,14 +49,18 @@ export async function loadBaseline(file: string): Promise<Baseline> {
   } catch (error) {
     throw new ConformanceError(
       'CONF_BASELINE_INVALID',
-      `Cannot read the --baseline file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Give the findings.json of an earlier run (it is written with --out DIR).`,
+      `Cannot read the --baseline file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Give the findings.json of an ` +
+        `earlier run (it is written with --out DIR).`,
     );
   }
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch (error) {
-    throw new ConformanceError('CONF_BASELINE_INVALID', `The --baseline file ${file} is not JSON (${(error as Error).message}). Give the findings.json of an earlier run.`);
+    throw new ConformanceError(
+      'CONF_BASELINE_INVALID',
+      `The --baseline file ${file} is not JSON (${(error as Error).message}). Give the findings.json of an earlier run.`,
+    );
   }
   const findings = isRecord(document) ? document['findings'] : undefined;
   if (!isRecord(document) || typeof document['schemaVersion'] !== 'number' || !Array.isArray(findings)) {
@@ -71,7 +75,8 @@ export async function loadBaseline(file: string): Promise<Baseline> {
     if (fault === undefined) {
       throw new ConformanceError(
         'CONF_BASELINE_INVALID',
-        `The --baseline file ${file} has a finding without a checkId, operation, verdict, expected and received at findings[${i}]. Give the findings.json of an earlier run, unedited.`,
+        `The --baseline file ${file} has a finding without a checkId, operation, verdict, expected and received at findings[${i}]. Give the ` +
+          `findings.json of an earlier run, unedited.`,
       );
     }
     for (const key of faultKeys(fault)) faults.set(key, fault);

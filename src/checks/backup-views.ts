@@ -63,7 +63,13 @@ export function toBackupId(value: unknown): bigint | undefined {
 // such entries its own list: a well-formed list costs one view per backup, not one per partition.
 // Any other entry gets a view built in one literal, with absent or mistyped fields left undefined.
 function toView(entry: Record<string, unknown>, at: string): BackupView {
-  return { at, backupId: toBackupId(entry['backupId']), state: text(entry['state']), failureReason: entry['failureReason'], details: partitionViews(entry['details']) };
+  return {
+    at,
+    backupId: toBackupId(entry['backupId']),
+    state: text(entry['state']),
+    failureReason: entry['failureReason'],
+    details: partitionViews(entry['details']),
+  };
 }
 
 function partitionViews(details: unknown): readonly PartitionView[] {
@@ -78,7 +84,12 @@ function partitionViews(details: unknown): readonly PartitionView[] {
 function isPartitionView(entry: unknown): entry is PartitionView {
   if (!isObject(entry)) return false;
   const partitionId = entry['partitionId'];
-  return (partitionId === undefined || typeof partitionId === 'number') && optionalText(entry['state']) && optionalText(entry['createdAt']) && optionalText(entry['lastUpdatedAt']);
+  return (
+    (partitionId === undefined || typeof partitionId === 'number') &&
+    optionalText(entry['state']) &&
+    optionalText(entry['createdAt']) &&
+    optionalText(entry['lastUpdatedAt'])
+  );
 }
 
 function optionalText(value: unknown): boolean {

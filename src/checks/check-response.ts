@@ -13,7 +13,13 @@ export interface CheckedResponse {
 }
 
 /** Runs each check on one exchange. Pure: no I/O, nothing recorded. */
-export function checkResponse(checks: readonly Check[], operation: Operation, exchange: Exchange, intent: CheckInput['intent'], repeated: boolean): CheckedResponse {
+export function checkResponse(
+  checks: readonly Check[],
+  operation: Operation,
+  exchange: Exchange,
+  intent: CheckInput['intent'],
+  repeated: boolean,
+): CheckedResponse {
   const text = exchange.response?.bodyText ?? '';
   const body = text.length > 0 && exchange.response?.truncated !== true ? parseJson(text) : undefined;
   const input: CheckInput = { operation, exchange, intent, repeated, ...(body === undefined ? {} : { body }) };

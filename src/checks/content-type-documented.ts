@@ -6,7 +6,8 @@ import { mediaTypeEssence, mediaTypeMatches } from './media-type-matches.js';
 export const contentTypeDocumented = defineCheck({
   rule: 'content-type-documented',
   exercisedBy: 'answer with a body and a documented status',
-  applies: ({ operation, exchange }) => exchange.response !== undefined && exchange.response.bodyText.length > 0 && operation.responseFor(exchange.response.status) !== undefined,
+  applies: ({ operation, exchange }) =>
+    exchange.response !== undefined && exchange.response.bodyText.length > 0 && operation.responseFor(exchange.response.status) !== undefined,
   run({ operation, exchange }, fail) {
     const response = exchange.response;
     if (response === undefined) return;

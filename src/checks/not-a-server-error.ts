@@ -15,7 +15,12 @@ export const notAServerError = defineCheck({
     if (status === undefined || status < 500) return;
     const received = `${status} ${summarise(exchange.response?.bodyText ?? '')}`.trim();
     if (intent === 'invalid') {
-      fail({ kind: `status-${status}-to-invalid-request`, expected: 'a 4xx refusal of an invalid request', received, specPointer: 'spec/NOTES.md#undocumented-5xx' });
+      fail({
+        kind: `status-${status}-to-invalid-request`,
+        expected: 'a 4xx refusal of an invalid request',
+        received,
+        specPointer: 'spec/NOTES.md#undocumented-5xx',
+      });
     } else if (isGatewayUnavailable(status) && repeated !== true) {
       fail({
         kind: `status-${status}-once`,

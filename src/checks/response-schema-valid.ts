@@ -38,7 +38,13 @@ export const responseSchemaValid = defineCheck({
     if (issues.length === 0) return;
     const shown = issues.slice(0, MAX_ISSUES_SHOWN).map((i) => `${i.instancePath || '(root)'} ${i.message}`);
     if (issues.length > MAX_ISSUES_SHOWN) shown.push(`and ${issues.length - MAX_ISSUES_SHOWN} more`);
-    fail({ kind: issueKinds(issues), ...singleBackup(operation, body.exact), expected: 'a body valid against the schema', received: shown.join('; '), specPointer });
+    fail({
+      kind: issueKinds(issues),
+      ...singleBackup(operation, body.exact),
+      expected: 'a body valid against the schema',
+      received: shown.join('; '),
+      specPointer,
+    });
   },
 });
 

@@ -23,7 +23,9 @@ export const timestampsOrdered = defineCheck({
             // A new leader marks an old leader's backup FAILED with its own clock (spec/NOTES.md#timestamps).
             ...(partition.state === 'FAILED' ? { verdict: 'inconclusive' as const } : {}),
             expected: 'lastUpdatedAt at or after createdAt',
-            received: `backup ${backup.backupId ?? backup.at}, partition ${partition.partitionId}: createdAt ${partition.createdAt}, lastUpdatedAt ${partition.lastUpdatedAt}`,
+            received:
+              `backup ${backup.backupId ?? backup.at}, partition ${partition.partitionId}: createdAt ${partition.createdAt}, lastUpdatedAt ` +
+              `${partition.lastUpdatedAt}`,
             ...(partition.state === 'FAILED' ? { specPointer: 'spec/NOTES.md#timestamps' } : {}),
           });
         }

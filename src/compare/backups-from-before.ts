@@ -30,7 +30,8 @@ export class BackupsFromBefore {
     for (const id of this.ids) {
       const got = await get(id);
       kinds.add(got.answer.kind);
-      if (got.answer.kind === 'found' && got.answer.backup !== undefined && SETTLED.has(got.answer.backup.state ?? '')) this.first.set(id, reading(got.answer.backup));
+      if (got.answer.kind === 'found' && got.answer.backup !== undefined && SETTLED.has(got.answer.backup.state ?? ''))
+        this.first.set(id, reading(got.answer.backup));
     }
     return { 'backups from before, as got': this.ids.length === 0 ? 'none there' : [...kinds].sort().join(' | ') };
   }

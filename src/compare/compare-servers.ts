@@ -50,13 +50,18 @@ export async function compareServers(options: CompareOptions): Promise<CompareOu
   if (remote.length > 0 && !options.consent) {
     throw new ConformanceError(
       'CONF_USAGE',
-      `Refusing to take and delete backups on ${remote.map((url) => url.host).join(' and ')} without consent: a compare takes two backups on each target, and the invalid takes may make more on a lenient one (ids can never be reused). Add --yes to agree.`,
+      `Refusing to take and delete backups on ${remote.map((url) => url.host).join(' and ')} without consent: a compare takes two backups on each ` +
+        `target, and the invalid takes may make more on a lenient one (ids can never be reused). Add --yes to agree.`,
     );
   }
   const spec = await loadSpec(options.specPath);
   const index = indexOperations(spec.document, createAjv());
   const take = index.byRole.take;
-  const probes = invalidBoundaryTakes({ schema: take.requestBody?.schema, idField: take.idField ?? 'backupId', mediaTypes: take.requestBody?.mediaTypes ?? [] });
+  const probes = invalidBoundaryTakes({
+    schema: take.requestBody?.schema,
+    idField: take.idField ?? 'backupId',
+    mediaTypes: take.requestBody?.mediaTypes ?? [],
+  });
   const sequence = compareSequence(probes);
   const setup: TraceSetup = {
     spec,

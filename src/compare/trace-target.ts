@@ -67,7 +67,11 @@ const MOST_POLLS = 200;
  * facts; deletes every backup of its own it can still see at the end, whatever happened on the way.
  */
 export async function traceTarget(target: CompareTarget, setup: TraceSetup): Promise<Trace> {
-  const client = createClient({ timeoutMs: setup.timeoutMs, maxBodyBytes: setup.maxBodyBytes, defaultHeaders: { accept: 'application/json', ...target.headers } });
+  const client = createClient({
+    timeoutMs: setup.timeoutMs,
+    maxBodyBytes: setup.maxBodyBytes,
+    defaultHeaders: { accept: 'application/json', ...target.headers },
+  });
   try {
     const servers = specServerPaths(setup.spec.document.servers);
     const { baseUrl } = await discoverBaseUrl(target.url, servers, client);
@@ -87,7 +91,10 @@ export async function traceTarget(target: CompareTarget, setup: TraceSetup): Pro
     const highest = highestBackupId(listing);
     const from = highest === undefined ? undefined : firstCandidateId(highest, undefined, undefined);
     if (from === undefined) {
-      throw new ConformanceError('CONF_NOT_TESTED', `${baseUrl}: its list answer is not a readable list of backups, so no id can be chosen safely; nothing was compared.`);
+      throw new ConformanceError(
+        'CONF_NOT_TESTED',
+        `${baseUrl}: its list answer is not a readable list of backups, so no id can be chosen safely; nothing was compared.`,
+      );
     }
     const ids = new RunIds(from, setup.index.byRole.take.idField ?? 'backupId', enumPaths(setup.index), BackupsFromBefore.of(listing, from));
     const steps: TracedStep[] = [];
@@ -173,7 +180,8 @@ async function answer(request: CompareRequest, ids: RunIds, keep: Keep, api: Bac
         const last = search.answers[search.answers.length - 1];
         throw new ConformanceError(
           'CONF_NOT_TESTED',
-          `no take above the highest backup was accepted (${search.kind}${last === undefined ? '' : `, the last answered ${describeAnswer(last)}`}), so the sequence cannot run; nothing was compared.`,
+          `no take above the highest backup was accepted (${search.kind}${last === undefined ? '' : `, the last answered ${describeAnswer(last)}`}), ` +
+            `so the sequence cannot run; nothing was compared.`,
         );
       }
       ids.base = search.id;
@@ -213,7 +221,11 @@ async function follow(until: 'settle' | 'gone', id: bigint, keep: Keep, api: Bac
   const tookMs = performance.now() - started;
   if (polled.done && until === 'settle') ids.follow(id);
   const time = polled.done ? (SETTLE_BUCKETS.find(([below]) => tookMs < below)?.[1] ?? 'over 10 s') : `not within ${setup.settleTimeoutMs / 1000} s`;
-  return { ...answerFacts(polled.value.exchange, ids), 'answers on the way': seen.join(' → '), [until === 'gone' ? 'time to be gone' : 'time to settle']: time };
+  return {
+    ...answerFacts(polled.value.exchange, ids),
+    'answers on the way': seen.join(' → '),
+    [until === 'gone' ? 'time to be gone' : 'time to settle']: time,
+  };
 }
 
 /** What a get answer shows of a backup: its state, or what the answer means when it shows none. */

@@ -115,7 +115,8 @@ export function renderEvent(event: RunEvent, options: Pick<ConsoleOptions, 'isTT
       if (options.quiet) return unchecked.length === 0 ? undefined : unchecked.join('\n');
       const plan = event.readOnly
         ? `Read-only: GET requests only; suites ${event.suites.join(', ')}`
-        : `Suites: ${event.suites.join(', ')}; at most ${plural(event.maxBackups, 'backup')} will be taken (and deleted again${options.keepBackups === true ? ': no, --keep-backups' : ''})`;
+        : `Suites: ${event.suites.join(', ')}; at most ${plural(event.maxBackups, 'backup')} will be taken (and deleted ` +
+          `again${options.keepBackups === true ? ': no, --keep-backups' : ''})`;
       return [plan, ...unchecked].join('\n');
     }
     case 'suite-start':
@@ -130,7 +131,8 @@ export function renderEvent(event: RunEvent, options: Pick<ConsoleOptions, 'isTT
       if (!options.verbose) return undefined;
       const { request, response, failure } = event.exchange;
       return sanitise(
-        `    ${request.method} ${request.url} → ${response ? `${response.status} (${Math.round(response.durationMs)} ms)` : `${failure?.kind}: ${failure?.message}`}`,
+        `    ${request.method} ${request.url} → ` +
+          `${response ? `${response.status} (${Math.round(response.durationMs)} ms)` : `${failure?.kind}: ${failure?.message}`}`,
       );
     }
     case 'tool-error':

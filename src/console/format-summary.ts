@@ -29,7 +29,8 @@ export function formatSummary(outcome: RunOutcome): string {
         const replay = fault.reproduction.replay;
         if (replay !== undefined)
           lines.push(
-            `  ${''.padEnd(8)}   replay: --seed ${replay.seed} --path ${replay.path} (${replay.commands === '' ? 'no commands: the first read shows it' : replay.commands})`,
+            `  ${''.padEnd(8)}   replay: --seed ${replay.seed} --path ` +
+              `${replay.path} (${replay.commands === '' ? 'no commands: the first read shows it' : replay.commands})`,
           );
       }
     }
@@ -50,7 +51,8 @@ export function formatSummary(outcome: RunOutcome): string {
   ];
   lines.push(
     '',
-    `Summary: ${counts.join(', ')}; ${plural(checksRun, 'check evaluation')} over ${plural(outcome.requests, 'request')} in ${(outcome.durationMs / 1000).toFixed(2)} s`,
+    `Summary: ${counts.join(', ')}; ${plural(checksRun, 'check evaluation')} over ${plural(outcome.requests, 'request')} in ` +
+      `${(outcome.durationMs / 1000).toFixed(2)} s`,
     ...(outcome.coverage === undefined ? [] : [formatCoverage(outcome.coverage)]),
     ...(outcome.baseline === undefined ? [] : [formatBaseline(outcome.baseline)]),
     ...(outcome.seed === undefined ? [] : [`Seed ${outcome.seed}: --seed ${outcome.seed} repeats this run's exploration and generated requests.`]),

@@ -28,9 +28,13 @@ export interface OperationCoverage {
  * configured only comes from a cluster that the run refuses to test (exit code 2 before any suite).
  */
 export function whyNotProvokable(response: Pick<ResponseSpec, 'key' | 'description'>): string | undefined {
-  if (/^5/.test(response.key)) return `a failure of the server or its gateway ("${response.description.trim()}"), which no request of a client can cause on a healthy cluster`;
+  if (/^5/.test(response.key))
+    return `a failure of the server or its gateway ("${response.description.trim()}"), which no request of a client can cause on a healthy cluster`;
   if (/not (enabled|configured)/i.test(response.description) && !/not valid|invalid/i.test(response.description)) {
-    return `only when no backup store is configured ("${response.description.trim()}"), and against such a target the run stops with exit code 2 before any suite`;
+    return (
+      `only when no backup store is configured ("${response.description.trim()}"), and against such a target the run stops with exit code 2 ` +
+      `before any suite`
+    );
   }
   return undefined;
 }

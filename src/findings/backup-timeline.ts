@@ -34,7 +34,12 @@ export class BackupTimeline {
 
   observe(suite: string, observation: ObservedAnswer, target: { role: OperationRole; id?: bigint }): void {
     const atMs = observation.exchange.startedAt - this.runStartedAt;
-    const base = { atMs, suite, operation: observation.operation.label, ...(observation.exchange.response === undefined ? {} : { status: observation.exchange.response.status }) };
+    const base = {
+      atMs,
+      suite,
+      operation: observation.operation.label,
+      ...(observation.exchange.response === undefined ? {} : { status: observation.exchange.response.status }),
+    };
     const id = target.id === undefined ? undefined : String(target.id);
     if (target.role === 'take' && id !== undefined) {
       if (observation.answer.kind === 'accepted') this.taken.add(id);
@@ -53,7 +58,9 @@ export class BackupTimeline {
       for (const view of backupViews(input)) {
         const viewId = view.backupId === undefined ? undefined : String(view.backupId);
         if (viewId === undefined || !this.taken.has(viewId)) continue;
-        const partitions = view.details.flatMap((d) => (d.partitionId === undefined || d.state === undefined ? [] : [{ partitionId: d.partitionId, state: d.state }]));
+        const partitions = view.details.flatMap((d) =>
+          d.partitionId === undefined || d.state === undefined ? [] : [{ partitionId: d.partitionId, state: d.state }],
+        );
         this.push({ ...base, backupId: viewId, kind: 'view', ...(view.state === undefined ? {} : { state: view.state }), partitions });
       }
     }

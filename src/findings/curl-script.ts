@@ -35,6 +35,8 @@ function answerOf(exchange: Exchange): string {
   if (response === undefined) return `no answer (${failure?.kind ?? 'no response'})`;
   const body = response.bodyText.length > 0 && !response.truncated ? parseJson(response.bodyText) : undefined;
   const state =
-    body?.ok === true && body.value !== null && typeof body.value === 'object' && !Array.isArray(body.value) ? (body.value as Record<string, unknown>)['state'] : undefined;
+    body?.ok === true && body.value !== null && typeof body.value === 'object' && !Array.isArray(body.value)
+      ? (body.value as Record<string, unknown>)['state']
+      : undefined;
   return typeof state === 'string' ? `${response.status} with state ${state}` : String(response.status);
 }

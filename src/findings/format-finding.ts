@@ -20,7 +20,11 @@ export function formatFinding(finding: Finding): string {
     for (const line of curl) lines.push(`    ${elide(line)}`);
   }
   if (replay !== undefined) {
-    lines.push('', `  Replay:   --seed ${replay.seed} --path ${replay.path}`, `  Commands: ${replay.commands === '' ? 'none (the first read shows it)' : replay.commands}`);
+    lines.push(
+      '',
+      `  Replay:   --seed ${replay.seed} --path ${replay.path}`,
+      `  Commands: ${replay.commands === '' ? 'none (the first read shows it)' : replay.commands}`,
+    );
   }
   return lines.join('\n');
 }
@@ -49,7 +53,10 @@ const VERDICT_WORDS: Record<Finding['verdict'], string> = {
 export function formatFindingHeadline(finding: Finding): string {
   const verdict = finding.knownDeviation === undefined ? VERDICT_WORDS[finding.verdict] : `${VERDICT_WORDS[finding.verdict]} ${finding.knownDeviation.id}`;
   const seen = seenText(finding);
-  return `${finding.checkId} (${finding.operation}): ${verdict}${finding.inBaseline === true ? ' (in the baseline)' : ''} [${finding.severity}]: expected ${finding.expected}, received ${truncate(finding.received, 160)}${seen === undefined ? '' : ` (${seen})`}`;
+  return (
+    `${finding.checkId} (${finding.operation}): ${verdict}${finding.inBaseline === true ? ' (in the baseline)' : ''} [${finding.severity}]: ` +
+    `expected ${finding.expected}, received ${truncate(finding.received, 160)}${seen === undefined ? '' : ` (${seen})`}`
+  );
 }
 
 function truncate(text: string, max: number): string {

@@ -51,7 +51,8 @@ export function accountRules(rules: readonly KnownRule[], judgements: readonly L
   }
   return [...byId.entries()].map(([id, a]) => {
     const worst = a.verdicts.sort((x, y) => RANK[x] - RANK[y])[0];
-    if (a.runs === 0) return { id, title: a.title, exercised: 0, failed: 0, status: 'not-exercised' as const, notExercised: a.why ?? 'nothing the rule applies to came back' };
+    if (a.runs === 0)
+      return { id, title: a.title, exercised: 0, failed: 0, status: 'not-exercised' as const, notExercised: a.why ?? 'nothing the rule applies to came back' };
     return { id, title: a.title, exercised: a.runs, failed: a.failed, status: worst ?? ('passed' as const) };
   });
 }

@@ -62,7 +62,10 @@ export function createClient(options: ClientOptions): HttpClient {
 
   async function send(spec: RequestSpec): Promise<Exchange> {
     if (options.allowedMethods !== undefined && !options.allowedMethods.has(spec.method)) {
-      throw new ConformanceError('CONF_INTERNAL', `a ${spec.method} request to ${spec.url} was stopped: this run may only send ${[...options.allowedMethods].join(', ')}`);
+      throw new ConformanceError(
+        'CONF_INTERNAL',
+        `a ${spec.method} request to ${spec.url} was stopped: this run may only send ${[...options.allowedMethods].join(', ')}`,
+      );
     }
     let start: Start | undefined;
     if (interval > 0) {
@@ -127,7 +130,12 @@ async function exchange(
   maxBodyBytes: number,
   signal: AbortSignal,
 ): Promise<Exchange> {
-  const failed = (error: unknown, start?: ResponseStart): Exchange => ({ seq, startedAt, request, failure: describeFailure(error, performance.now() - started, timeoutMs, start) });
+  const failed = (error: unknown, start?: ResponseStart): Exchange => ({
+    seq,
+    startedAt,
+    request,
+    failure: describeFailure(error, performance.now() - started, timeoutMs, start),
+  });
   let response: Dispatcher.ResponseData;
   try {
     const url = new URL(request.url);

@@ -60,5 +60,7 @@ function sentUrl(url: string): string {
 export function withTls(lines: readonly string[], tls: CurlTls): string[] {
   const flags = [...(tls.caFile === undefined ? [] : ['--cacert', shellQuote(tls.caFile)]), ...(tls.insecure === true ? ['-k'] : [])];
   if (flags.length === 0) return [...lines];
-  return lines.map((line) => (line.startsWith('curl ') && /\shttps:\/\/|\s'https:\/\//.test(line) ? `curl ${flags.join(' ')} ${line.slice('curl '.length)}` : line));
+  return lines.map((line) =>
+    line.startsWith('curl ') && /\shttps:\/\/|\s'https:\/\//.test(line) ? `curl ${flags.join(' ')} ${line.slice('curl '.length)}` : line,
+  );
 }

@@ -24,15 +24,32 @@ export function describeFailure(error: unknown, durationMs: number, timeoutMs: n
   }
   const { code, name, message, error: cause } = innermost(error instanceof IncompleteBody ? error.reason : error);
   const kind = kindOf(code, name);
-  return { kind, message: explain(kind, code, message, timeoutMs, start, received, cause), durationMs, ...(start === undefined ? {} : { responseStarted: true }) };
+  return {
+    kind,
+    message: explain(kind, code, message, timeoutMs, start, received, cause),
+    durationMs,
+    ...(start === undefined ? {} : { responseStarted: true }),
+  };
 }
 
 function kindOf(code: string | undefined, name: string | undefined): TransportFailureKind {
-  if (name === 'TimeoutError' || name === 'AbortError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT')
+  if (
+    name === 'TimeoutError' ||
+    name === 'AbortError' ||
+    code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    code === 'UND_ERR_BODY_TIMEOUT' ||
+    code === 'UND_ERR_CONNECT_TIMEOUT'
+  )
     return 'timeout';
   if (code === 'ECONNREFUSED') return 'connection-refused';
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') return 'connection-reset';
-  if (code?.startsWith('HPE_') || name === 'HTTPParserError' || code === 'UND_ERR_HEADERS_OVERFLOW' || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH' || code === 'UND_ERR_INFO')
+  if (
+    code?.startsWith('HPE_') ||
+    name === 'HTTPParserError' ||
+    code === 'UND_ERR_HEADERS_OVERFLOW' ||
+    code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH' ||
+    code === 'UND_ERR_INFO'
+  )
     return 'protocol';
   return 'other';
 }
@@ -110,7 +127,8 @@ function innermost(error: unknown): { code?: string | undefined; name?: string |
   let best = { code: current?.code, name: current?.name, message: current?.message ?? String(error), error: current as TlsErrorFields | undefined };
   for (let depth = 0; current?.cause !== undefined && depth < 5; depth++) {
     current = current.cause as typeof current;
-    if (current?.code !== undefined) best = { code: current.code, name: current.name ?? best.name, message: current.message ?? best.message, error: current as TlsErrorFields };
+    if (current?.code !== undefined)
+      best = { code: current.code, name: current.name ?? best.name, message: current.message ?? best.message, error: current as TlsErrorFields };
   }
   if (best.name === undefined && (error as { name?: string } | undefined)?.name) best.name = (error as { name: string }).name;
   return best;

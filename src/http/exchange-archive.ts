@@ -91,7 +91,12 @@ export class ExchangeArchive {
   }
 
   contents(): ExchangeRecord {
-    return { exchanges: [...this.kept].sort((a, b) => a.seq - b.seq), readBodyBytes: this.readBodyBytes, keptBodyBytes: this.keptBodyBytes, totalBodyBytes: this.totalBodyBytes };
+    return {
+      exchanges: [...this.kept].sort((a, b) => a.seq - b.seq),
+      readBodyBytes: this.readBodyBytes,
+      keptBodyBytes: this.keptBodyBytes,
+      totalBodyBytes: this.totalBodyBytes,
+    };
   }
 
   private keep(text: string, cutByClient: boolean): ArchivedBody {

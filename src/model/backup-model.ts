@@ -159,7 +159,12 @@ export class BackupModel {
   /** No clear answer: the backup may or may not exist, now or later. Never judged again. */
   uncertain(id: bigint): void {
     const before = this.#backups.get(id);
-    this.#backups.set(id, { id, status: 'uncertain', possible: possibleStatesAfter('accepted'), ...(before?.lastSeen === undefined ? {} : { lastSeen: before.lastSeen }) });
+    this.#backups.set(id, {
+      id,
+      status: 'uncertain',
+      possible: possibleStatesAfter('accepted'),
+      ...(before?.lastSeen === undefined ? {} : { lastSeen: before.lastSeen }),
+    });
     if (this.#highestUncertain === undefined || id > this.#highestUncertain) this.#highestUncertain = id;
   }
 

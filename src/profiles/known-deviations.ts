@@ -18,7 +18,9 @@ export const ASYNCHRONOUS_DELETE_BOUND_MS = 30_000;
 export const listUnsorted: KnownDeviation = {
   id: 'list-unsorted',
   description: 'GET / answers the backups in hash order, not sorted by backupId (sorted from later 8.9 builds)',
-  source: 'camunda/zeebe@8.5.4 zeebe/gateway/src/main/java/io/camunda/zeebe/gateway/admin/backup/BackupRequestHandler.java (aggregateBackupList, Collectors.groupingBy)',
+  source:
+    'camunda/zeebe@8.5.4 zeebe/gateway/src/main/java/io/camunda/zeebe/gateway/admin/backup/BackupRequestHandler.java (aggregateBackupList, ' +
+    'Collectors.groupingBy)',
   rule: 'list-sorted-descending',
   // The order only: a list that holds an id twice lists one backup twice, which no release explains.
   kinds: [listOrderKinds.ascendingPair],
@@ -100,7 +102,8 @@ export const numericStringIds: KnownDeviation = {
   id: 'numeric-string-ids',
   description: 'POST / accepts a backupId written as a JSON string of digits, e.g. {"backupId": "100"}',
   source:
-    'camunda/zeebe@8.5.4 zeebe/qa/util/src/main/java/io/camunda/zeebe/qa/util/actuator/BackupActuator.java sends string ids; Spring Boot AbstractWebMvcEndpointHandlerMapping.getArguments',
+    'camunda/zeebe@8.5.4 zeebe/qa/util/src/main/java/io/camunda/zeebe/qa/util/actuator/BackupActuator.java sends string ids; Spring Boot ' +
+    'AbstractWebMvcEndpointHandlerMapping.getArguments',
   rule: 'invalid-take-refused',
   releases: { from: 2 },
   bounds: 'a backupId written as a string of digits only',

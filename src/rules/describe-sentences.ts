@@ -27,7 +27,9 @@ export function formatSentences(sentences: readonly SentenceDescription[]): stri
   const enforced = sentences.filter((s) => s.enforcedBy !== undefined).length;
   const noted = sentences.filter((s) => s.note !== undefined).length;
   const undecided = sentences.length - enforced - noted;
-  const lines = [`${sentences.length} sentences in the spec's descriptions: ${enforced} enforced by rules, ${noted} decided in spec/NOTES.md, ${undecided} undecided.`];
+  const lines = [
+    `${sentences.length} sentences in the spec's descriptions: ${enforced} enforced by rules, ${noted} decided in spec/NOTES.md, ${undecided} undecided.`,
+  ];
   for (const s of sentences) {
     lines.push(`${s.pointer} “${s.text}”`);
     if (s.enforcedBy !== undefined) lines.push(`  enforced by: ${s.enforcedBy.join(', ')}`);

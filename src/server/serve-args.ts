@@ -165,7 +165,8 @@ function quirks(value: string): QuirkProfile | QuirkName[] {
   const unknown = names.find((name) => !quirkCatalog.some((quirk) => quirk.name === name));
   if (unknown !== undefined) {
     throw usage(
-      `Unknown quirk '${unknown}' in --quirks ${value}. Use ${Object.keys(quirkProfiles).join(', ')} or quirk names from: ${quirkCatalog.map((q) => q.name).join(', ')}.`,
+      `Unknown quirk '${unknown}' in --quirks ${value}. Use ${Object.keys(quirkProfiles).join(', ')} or quirk names from: ` +
+        `${quirkCatalog.map((q) => q.name).join(', ')}.`,
     );
   }
   return names as QuirkName[];

@@ -18,7 +18,10 @@ export function compileValidator(ajv: Ajv, schema: object, where: string, compil
       compiled ??= ajv.compile(schema);
       return compiled;
     } catch (error) {
-      throw new ConformanceError('CONF_SPEC_INVALID', `The schema at ${where} cannot be compiled: ${(error as Error).message}. Fix the spec or point --spec at a valid copy.`);
+      throw new ConformanceError(
+        'CONF_SPEC_INVALID',
+        `The schema at ${where} cannot be compiled: ${(error as Error).message}. Fix the spec or point --spec at a valid copy.`,
+      );
     }
   };
   if (compilation === 'at-once') compile();

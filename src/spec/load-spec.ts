@@ -35,17 +35,26 @@ export async function loadSpec(path: string, options: LoadSpecOptions = {}): Pro
   try {
     source = await SwaggerParser.parse(path);
   } catch (error) {
-    throw new ConformanceError('CONF_SPEC_INVALID', `${path} is not a readable OpenAPI document: ${firstLine(error)}. Fix the file or point --spec at a valid copy.`);
+    throw new ConformanceError(
+      'CONF_SPEC_INVALID',
+      `${path} is not a readable OpenAPI document: ${firstLine(error)}. Fix the file or point --spec at a valid copy.`,
+    );
   }
   let document: OpenAPI.Document;
   try {
     // validate() dereferences; give it a copy so `source` keeps its $refs.
     document = await SwaggerParser.validate(structuredClone(source), options.trusted === true ? { validate: { schema: false, spec: true } } : {});
   } catch (error) {
-    throw new ConformanceError('CONF_SPEC_INVALID', `${path} is not a valid OpenAPI document: ${firstProblem(error)}. Fix the file or point --spec at a valid copy.`);
+    throw new ConformanceError(
+      'CONF_SPEC_INVALID',
+      `${path} is not a valid OpenAPI document: ${firstProblem(error)}. Fix the file or point --spec at a valid copy.`,
+    );
   }
   if (!('openapi' in document) || !String(document.openapi).startsWith('3.')) {
-    throw new ConformanceError('CONF_SPEC_INVALID', `${path} is not an OpenAPI 3 document (it has no "openapi: 3.x" field). Point --spec at an OpenAPI 3.0 or 3.1 document.`);
+    throw new ConformanceError(
+      'CONF_SPEC_INVALID',
+      `${path} is not an OpenAPI 3 document (it has no "openapi: 3.x" field). Point --spec at an OpenAPI 3.0 or 3.1 document.`,
+    );
   }
   return { path, source, document: document as OpenAPIV3.Document };
 }

@@ -6,7 +6,8 @@ import type { OperationRole } from './operation.js';
  * document that gives the conflict another status still holds the rule), or at a fixed place
  * under `components`.
  */
-export type ProsePlace = { readonly role: OperationRole; readonly at: string } | { readonly role: OperationRole; readonly inResponse: true } | { readonly pointer: string };
+export type ProsePlace =
+  { readonly role: OperationRole; readonly at: string } | { readonly role: OperationRole; readonly inResponse: true } | { readonly pointer: string };
 
 /** A rule the suite enforces from the spec's prose, and where its sentence is written. */
 export interface ProseRule {
@@ -40,11 +41,23 @@ const PARTITION = (property: string) => ({ pointer: `/components/schemas/Partiti
  */
 export const proseRules = Object.freeze(
   [
-    { id: 'aggregate-all-completed', place: AGGREGATION, sentence: "If the backup of all partitions is in state 'COMPLETED', then the overall state is 'COMPLETED'." },
+    {
+      id: 'aggregate-all-completed',
+      place: AGGREGATION,
+      sentence: "If the backup of all partitions is in state 'COMPLETED', then the overall state is 'COMPLETED'.",
+    },
     { id: 'aggregate-one-failed', place: AGGREGATION, sentence: "If one is 'FAILED', then the overall state is 'FAILED'." },
-    { id: 'aggregate-does-not-exist-incomplete', place: AGGREGATION, sentence: "Otherwise, if one is 'DOES_NOT_EXIST', then the overall state is 'INCOMPLETE'." },
+    {
+      id: 'aggregate-does-not-exist-incomplete',
+      place: AGGREGATION,
+      sentence: "Otherwise, if one is 'DOES_NOT_EXIST', then the overall state is 'INCOMPLETE'.",
+    },
     { id: 'aggregate-in-progress', place: AGGREGATION, sentence: "Otherwise, if one is 'IN_PROGRESS', then the overall state is 'IN_PROGRESS'." },
-    { id: 'list-all-backups', place: { role: 'list', at: '/description' }, sentence: 'Returns a list of all available backups with their state and additional info' },
+    {
+      id: 'list-all-backups',
+      place: { role: 'list', at: '/description' },
+      sentence: 'Returns a list of all available backups with their state and additional info',
+    },
     { id: 'list-sorted-descending', place: { role: 'list', at: '/description' }, sentence: 'sorted in descending order of backupId' },
     { id: 'take-conflict-same-or-higher', place: { role: 'take', inResponse: true }, sentence: 'A backup with same or higher id already exists' },
     { id: 'take-invalid-id-refused', place: { role: 'take', inResponse: true }, sentence: 'Or the given BackupId is not valid.' },
@@ -54,7 +67,11 @@ export const proseRules = Object.freeze(
     { id: 'delete-removes', place: { role: 'delete', inResponse: true }, sentence: 'Backup is deleted' },
     { id: 'details-one-per-partition', place: DETAILS, sentence: 'Detailed list of the status of the backup per partition.' },
     { id: 'details-all-partitions', place: DETAILS, sentence: 'It should always contain all partitions known to the cluster.' },
-    { id: 'partition-id-positive', place: { pointer: '/components/schemas/PartitionId/description' }, sentence: 'This is always a positive number greater than or equal to 1.' },
+    {
+      id: 'partition-id-positive',
+      place: { pointer: '/components/schemas/PartitionId/description' },
+      sentence: 'This is always a positive number greater than or equal to 1.',
+    },
     { id: 'backup-id-positive', place: BACKUP_ID, sentence: 'The ID of the backup must be a positive numerical value.' },
     { id: 'backup-id-increasing', place: BACKUP_ID, sentence: 'each successive backup must use a higher ID than the previous one.' },
     { id: 'created-at-started', place: PARTITION('createdAt'), sentence: 'The timestamp at which the backup was started on this partition.' },

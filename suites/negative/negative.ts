@@ -113,7 +113,10 @@ export const negativeSuite: Suite = {
       return;
     }
     const seen = new Set([...beforeIds, ...(listedIds(after) ?? [])]);
-    const takenHighest = sent.reduce((max, s) => (s.observation.answer.kind === 'accepted' ? s.request.ids.reduce((m, id) => (id > m ? id : m), max) : max), floor);
+    const takenHighest = sent.reduce(
+      (max, s) => (s.observation.answer.kind === 'accepted' ? s.request.ids.reduce((m, id) => (id > m ? id : m), max) : max),
+      floor,
+    );
     await probeHugeIds(context, seen, takenHighest);
   },
 };
@@ -235,7 +238,10 @@ async function probeTakes(context: SuiteContext, probes: readonly TakeProbe[], h
     const request = probe.render(reservedFor[position]!);
     const observation = await context.api.send(
       operation,
-      { ...(request.body === undefined ? {} : { body: request.body }), headers: request.contentType === undefined ? {} : { 'content-type': request.contentType } },
+      {
+        ...(request.body === undefined ? {} : { body: request.body }),
+        headers: request.contentType === undefined ? {} : { 'content-type': request.contentType },
+      },
       probe.expectation.kind === 'valid' ? 'valid' : 'invalid',
     );
     sent.push({ probe, request, observation });
@@ -316,7 +322,9 @@ async function judgeTakes(context: SuiteContext, before: Observation<'list'>, af
     report(context, 'createsNothing', 'inconclusive', {
       operation: operation.label,
       expected: 'no backup that no request of the suite named',
-      received: `${unclaimed.length === 1 ? 'backup' : 'backups'} ${unclaimed.join(', ')} appeared, under ids no request of the suite named; left in place, as another client may have taken ${unclaimed.length === 1 ? 'it' : 'them'}`,
+      received:
+        `${unclaimed.length === 1 ? 'backup' : 'backups'} ${unclaimed.join(', ')} appeared, under ids no request of the suite named; left in ` +
+        `place, as another client may have taken ${unclaimed.length === 1 ? 'it' : 'them'}`,
       specPointer: 'spec/NOTES.md#invalid-takes-on-a-live-cluster',
       exchanges: [before.exchange, ...sent.filter((s) => s.request.ids.length === 0).map((s) => s.observation.exchange), after.exchange],
     });
@@ -352,7 +360,11 @@ async function probeHugeIds(context: SuiteContext, seen: Set<bigint>, takenHighe
     const removal = await removeBackups(context, new Set([id, ...near]));
     if (listed.has(id)) context.passed(operation.label, CHECKS.hugeId.checkId);
     if (listed.has(id) || near.length === 0) continue;
-    const kept = context.config.stateful.keepBackups ? 'left in place (--keep-backups)' : near.every((other) => removal.get(other) === 'deleted') ? 'deleted again' : 'not deleted';
+    const kept = context.config.stateful.keepBackups
+      ? 'left in place (--keep-backups)'
+      : near.every((other) => removal.get(other) === 'deleted')
+        ? 'deleted again'
+        : 'not deleted';
     report(context, 'hugeId', 'violation', {
       operation: operation.label,
       expected: `backup ${id} listed under exactly that id`,
@@ -369,7 +381,8 @@ async function removeBackups(context: SuiteContext, ids: ReadonlySet<bigint>): P
   context.progress(`delete ${ids.size === 1 ? 'backup' : 'backups'} ${[...ids].join(', ')}, which the suite's takes may have created`);
   for (const id of ids) {
     // An id outside the schema's range is no valid delete: its answer is judged as such.
-    const observation = id >= 0n && id <= INT64_MAX ? await context.api.delete(id) : await context.api.send(context.index.byRole.delete, { pathValues: [String(id)] }, 'invalid');
+    const observation =
+      id >= 0n && id <= INT64_MAX ? await context.api.delete(id) : await context.api.send(context.index.byRole.delete, { pathValues: [String(id)] }, 'invalid');
     statuses.set(id, (observation as Observation<'delete'>).answer.kind);
   }
   return statuses;
@@ -381,7 +394,14 @@ function report(
   verdict: Verdict,
   fields: { operation: string; expected: string; received: string; specPointer?: string; exchanges: readonly Exchange[] },
 ): void {
-  const finding: Finding = sequenceFinding({ ...CHECKS[check], verdict, ...fields, operations: context.index.byRole, suite: SUITE, redactedHeaders: context.redactedHeaders });
+  const finding: Finding = sequenceFinding({
+    ...CHECKS[check],
+    verdict,
+    ...fields,
+    operations: context.index.byRole,
+    suite: SUITE,
+    redactedHeaders: context.redactedHeaders,
+  });
   context.record(finding);
 }
 

@@ -72,7 +72,9 @@ async function runStateful(suiteContext: SuiteContext): Promise<void> {
     if (finished && ledger.accepted === 0 && !signal.aborted && !watch.sawViolation()) {
       throw new ConformanceError(
         'CONF_NOT_TESTED',
-        `The stateful suite could take no backup${untested === undefined ? '' : ` (${untested})`}, so its sequence rules (conflicts, lists, deletes, settling, state changes) were not tested. Check that the cluster is healthy and nothing else takes backups, or give --id-base above the highest id ever taken, and run again.`,
+        `The stateful suite could take no backup${untested === undefined ? '' : ` (${untested})`}, so its sequence rules (conflicts, lists, deletes, ` +
+          `settling, state changes) were not tested. Check that the cluster is healthy and nothing else takes backups, or give --id-base above the ` +
+          `highest id ever taken, and run again.`,
       );
     }
   }

@@ -59,7 +59,9 @@ function runAction(inputs: Record<string, string>): Promise<{ code: number; stdo
   return new Promise((resolve) => {
     const env: NodeJS.ProcessEnv = { ...process.env, CONFORMANCE_INPUTS: JSON.stringify(inputs) };
     delete env['GITHUB_ACTIONS'];
-    execFile(process.execPath, [actionCli], { env, timeout: 120_000 }, (error, stdout, stderr) => resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr }));
+    execFile(process.execPath, [actionCli], { env, timeout: 120_000 }, (error, stdout, stderr) =>
+      resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr }),
+    );
   });
 }
 
@@ -93,7 +95,9 @@ describe('action.yml', () => {
   });
 
   test('every flag the Action may pass is one the CLI accepts as it passes it', async () => {
-    const every = Object.fromEntries((FLAGS as readonly Flag[]).map((entry) => [entry.name, entry.kind === 'switch' ? 'true' : entry.kind === 'list' ? 'a\nb' : 'value']));
+    const every = Object.fromEntries(
+      (FLAGS as readonly Flag[]).map((entry) => [entry.name, entry.kind === 'switch' ? 'true' : entry.kind === 'list' ? 'a\nb' : 'value']),
+    );
     const args = actionArgs(every);
     assert.ok(args.includes('--yes'));
     for (const entry of FLAGS as readonly Flag[]) {

@@ -41,7 +41,10 @@ describe('one judgement path', () => {
   test('a rule answered only with server errors is never passed, and the coverage lists only judged answers', async () => {
     // Every GET of one backup fails: no answer could show whether an unknown id is found.
     const { outcome } = await runAgainst(
-      { intercept: (request, planned) => (request.method === 'GET' && /\/backups\/[^/]+$/.test(request.path) ? { status: 500, headers: {}, json: { message: 'boom' } } : planned) },
+      {
+        intercept: (request, planned) =>
+          request.method === 'GET' && /\/backups\/[^/]+$/.test(request.path) ? { status: 500, headers: {}, json: { message: 'boom' } } : planned,
+      },
       ['inventory'],
     );
     const unknown = outcome.rules.find((r) => r.id === 'unknown-backup-not-found');
@@ -50,7 +53,8 @@ describe('one judgement path', () => {
     assert.ok(!outcome.checks.some((entry) => entry.checkId === 'unknown-backup-not-found'));
     assert.ok(violations(outcome).includes('not-a-server-error GET /{backupId}'));
     // The discovery's list bypasses the checks: the server got two lists, the coverage counts the inventory's one.
-    const observed = (operation: string, status: string) => outcome.coverage?.find((c) => c.operation === operation)?.responses.find((r) => r.status === status)?.observed;
+    const observed = (operation: string, status: string) =>
+      outcome.coverage?.find((c) => c.operation === operation)?.responses.find((r) => r.status === status)?.observed;
     assert.equal(observed('GET /', '200'), 1);
     assert.equal(observed('GET /{backupId}', '500'), 3);
   });

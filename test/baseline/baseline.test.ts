@@ -171,7 +171,10 @@ describe('an unreadable baseline is a tool error', () => {
   for (const [name, content, message] of cases) {
     test(`${name}: CONF_BASELINE_INVALID`, async () => {
       const file = content === undefined ? join(tmpdir(), 'no-such-dir-for-baseline', 'findings.json') : await baselineFile(content);
-      await assert.rejects(loadBaseline(file), (error: unknown) => error instanceof ConformanceError && error.code === 'CONF_BASELINE_INVALID' && message.test(error.message));
+      await assert.rejects(
+        loadBaseline(file),
+        (error: unknown) => error instanceof ConformanceError && error.code === 'CONF_BASELINE_INVALID' && message.test(error.message),
+      );
     });
   }
 

@@ -15,7 +15,11 @@ export function runTool(command: string, args: readonly string[], debianPackage:
     execFile(command, [...args], { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = (error as NodeJS.ErrnoException | null)?.code;
       if (code === 'ENOENT') {
-        reject(new Error(`${command} is not installed, and this test needs it. Install it with: apt-get install -y ${debianPackage} (.ci/run does this before the tests).`));
+        reject(
+          new Error(
+            `${command} is not installed, and this test needs it. Install it with: apt-get install -y ${debianPackage} (.ci/run does this before the tests).`,
+          ),
+        );
         return;
       }
       if (error !== null && error.killed) {

@@ -37,7 +37,14 @@ describe('the report of a failing run, laid out at 1280 px and 800 px', () => {
   async function laidOut(name: string, page: string, width: number): Promise<LayoutFindings> {
     const file = join(dir, `${name.replace(/\W+/g, '-')}-${width}.html`);
     await writeFile(file, withLayoutProbe(page));
-    const args = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', `--user-data-dir=${join(dir, `profile-${width}`)}`, `--window-size=${width},1400`];
+    const args = [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      `--user-data-dir=${join(dir, `profile-${width}`)}`,
+      `--window-size=${width},1400`,
+    ];
     const { stdout } = await runTool('chromium', [...args, '--dump-dom', pathToFileURL(file).href], 'chromium');
     const found = layoutFindings(stdout);
     assert.equal(found.width, width, 'the window has the width asked for');

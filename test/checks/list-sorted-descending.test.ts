@@ -48,5 +48,6 @@ describe('list-sorted-descending: kinds and messages', () => {
     const ids = [1, ...Array.from({ length: 11 }, (_, i) => 100 - i)];
     assert.equal(listSortedDescending.evaluate(list(...ids))[0]?.received, '1 then 100 at position 1 (ids: 1, 100, 99, 98, 97, 96, 95, 94, 93, 92, 91, 90)');
   });
-  test('a get answer is never judged, whatever its body', () => assert.deepEqual(listSortedDescending.evaluate(makeInput(index.byRole.get, 200, [backup(1), backup(2)])), []));
+  test('a get answer is never judged, whatever its body', () =>
+    assert.deepEqual(listSortedDescending.evaluate(makeInput(index.byRole.get, 200, [backup(1), backup(2)])), []));
 });

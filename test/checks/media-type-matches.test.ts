@@ -27,7 +27,8 @@ describe('media-type-matches (content-type-documented, response-schema-valid)', 
     assert.equal(mediaTypeMatches('text/vnd.example+json', 'application/json'), false);
     assert.equal(mediaTypeMatches('', 'application/json'), false);
   });
-  test('the +json suffix widens only application/json, not another documented type', () => assert.equal(mediaTypeMatches('application/problem+json', 'application/xml'), false));
+  test('the +json suffix widens only application/json, not another documented type', () =>
+    assert.equal(mediaTypeMatches('application/problem+json', 'application/xml'), false));
   test('a documented */* accepts any media type', () => {
     assert.equal(mediaTypeMatches('text/plain', '*/*'), true);
     assert.equal(mediaTypeMatches('application/json', '*/*'), true);

@@ -26,7 +26,8 @@ describe('partition-ids-unique: applies', () => {
     assert.equal(partitionIdsUnique.applies(makeInput(index.byRole.get, 200, backup([]))), false);
     assert.equal(partitionIdsUnique.applies(makeInput(index.byRole.list, 200, [backup([]), backup([], 6)])), false);
   });
-  test('to a list in which one backup has details', () => assert.equal(partitionIdsUnique.applies(makeInput(index.byRole.list, 200, [backup([]), backup([1], 6)])), true));
+  test('to a list in which one backup has details', () =>
+    assert.equal(partitionIdsUnique.applies(makeInput(index.byRole.list, 200, [backup([]), backup([1], 6)])), true));
 });
 
 describe('partition-ids-unique: kinds and messages', () => {

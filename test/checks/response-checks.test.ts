@@ -60,7 +60,8 @@ describe('status-code-documented', () => {
 describe('not-a-server-error', () => {
   test('passes a 4xx', () => assert.deepEqual(notAServerError.evaluate(makeInput(index.byRole.take, 409, {})), []));
   test('a 500 is a violation', () => assert.equal(notAServerError.evaluate(makeInput(index.byRole.list, 500, { message: 'x' }))[0]?.verdict, undefined));
-  test('a one-off 503 to a valid request is inconclusive', () => assert.equal(notAServerError.evaluate(makeInput(index.byRole.list, 503, {}))[0]?.verdict, 'inconclusive'));
+  test('a one-off 503 to a valid request is inconclusive', () =>
+    assert.equal(notAServerError.evaluate(makeInput(index.byRole.list, 503, {}))[0]?.verdict, 'inconclusive'));
   test('a 504 that repeats on retry is a violation', () => {
     const [finding] = notAServerError.evaluate(makeInput(index.byRole.list, 504, {}, { repeated: true }));
     assert.equal(finding?.verdict, undefined);
@@ -73,9 +74,13 @@ describe('not-a-server-error', () => {
 describe('content-type-documented', () => {
   test('accepts charset parameters and the actuator media type', () => {
     assert.deepEqual(contentTypeDocumented.evaluate(makeInput(index.byRole.list, 200, [], { contentType: 'application/json;charset=UTF-8' })), []);
-    assert.deepEqual(contentTypeDocumented.evaluate(makeInput(index.byRole.list, 200, [], { contentType: 'application/vnd.spring-boot.actuator.v3+json' })), []);
+    assert.deepEqual(
+      contentTypeDocumented.evaluate(makeInput(index.byRole.list, 200, [], { contentType: 'application/vnd.spring-boot.actuator.v3+json' })),
+      [],
+    );
   });
-  test('reports text/html', () => assert.equal(contentTypeDocumented.evaluate(makeInput(index.byRole.take, 500, '<html>oops</html>', { contentType: 'text/html' })).length, 1));
+  test('reports text/html', () =>
+    assert.equal(contentTypeDocumented.evaluate(makeInput(index.byRole.take, 500, '<html>oops</html>', { contentType: 'text/html' })).length, 1));
   test('reports a body without Content-Type', () =>
     assert.match(contentTypeDocumented.evaluate(makeInput(index.byRole.list, 200, [], { contentType: null }))[0]?.received ?? '', /no Content-Type/));
   test('reports a body on a response documented without one', () =>
@@ -88,7 +93,15 @@ describe('response-schema-valid', () => {
     const body = backup(
       100,
       'COMPLETED',
-      [partition(1, 'COMPLETED', { lastUpdatedAt: '2022-12-08T13:00:55.84756566Z', checkpointPosition: 5, brokerVersion: '8.2.0', snapshotId: '2-1-3-2', zone: 'a' })],
+      [
+        partition(1, 'COMPLETED', {
+          lastUpdatedAt: '2022-12-08T13:00:55.84756566Z',
+          checkpointPosition: 5,
+          brokerVersion: '8.2.0',
+          snapshotId: '2-1-3-2',
+          zone: 'a',
+        }),
+      ],
       { extra: true },
     );
     assert.deepEqual(responseSchemaValid.evaluate(makeInput(index.byRole.get, 200, body)), []);
@@ -101,7 +114,8 @@ describe('response-schema-valid', () => {
     const body = backup(1, 'COMPLETED', [partition(1, 'COMPLETED', { createdAt: 'Fri Nov 27 2026 03:31:35 GMT+0000' })]);
     assert.match(responseSchemaValid.evaluate(makeInput(index.byRole.get, 200, body))[0]?.received ?? '', /createdAt must match format "date-time"/);
   });
-  test('reports a missing required field', () => assert.equal(responseSchemaValid.evaluate(makeInput(index.byRole.get, 200, { backupId: 1, state: 'COMPLETED' })).length, 1));
+  test('reports a missing required field', () =>
+    assert.equal(responseSchemaValid.evaluate(makeInput(index.byRole.get, 200, { backupId: 1, state: 'COMPLETED' })).length, 1));
   test('reports a backupId beyond int64, read exactly', () => {
     const body = '{"backupId":9223372036854775808,"state":"COMPLETED","details":[]}';
     assert.match(responseSchemaValid.evaluate(makeInput(index.byRole.get, 200, body))[0]?.received ?? '', /outside the int64 range/);
@@ -123,7 +137,8 @@ describe('response-body-within-limit', () => {
 });
 
 describe('list-sorted-descending', () => {
-  test('passes a descending list', () => assert.deepEqual(listSortedDescending.evaluate(makeInput(index.byRole.list, 200, [completed(3), completed(2), completed(1)])), []));
+  test('passes a descending list', () =>
+    assert.deepEqual(listSortedDescending.evaluate(makeInput(index.byRole.list, 200, [completed(3), completed(2), completed(1)])), []));
   test('reports an ascending list', () =>
     assert.match(listSortedDescending.evaluate(makeInput(index.byRole.list, 200, [completed(1), completed(2)]))[0]?.received ?? '', /^1 then 2/));
   test('compares ids beyond 2^53 exactly', () => {
@@ -146,7 +161,9 @@ describe('backup-state-aggregated', () => {
     assert.deepEqual(backupStateAggregated.evaluate(makeInput(index.byRole.list, 200, body)), []);
   });
   test('reports a FAILED partition hidden behind COMPLETED', () => {
-    const [finding] = backupStateAggregated.evaluate(makeInput(index.byRole.get, 200, backup(7, 'COMPLETED', [partition(1, 'COMPLETED'), partition(2, 'FAILED')])));
+    const [finding] = backupStateAggregated.evaluate(
+      makeInput(index.byRole.get, 200, backup(7, 'COMPLETED', [partition(1, 'COMPLETED'), partition(2, 'FAILED')])),
+    );
     assert.equal(finding?.received, 'COMPLETED');
     assert.match(finding?.expected ?? '', /^FAILED for backup 7/);
   });
@@ -156,50 +173,75 @@ describe('backup-state-aggregated', () => {
     assert.equal(finding?.specPointer, 'spec/NOTES.md#all-partitions-does-not-exist');
   });
   test('an INCOMPATIBLE partition is inconclusive', () => {
-    assert.equal(backupStateAggregated.evaluate(makeInput(index.byRole.get, 200, backup(7, 'COMPLETED', [partition(1, 'INCOMPATIBLE')])))[0]?.verdict, 'inconclusive');
+    assert.equal(
+      backupStateAggregated.evaluate(makeInput(index.byRole.get, 200, backup(7, 'COMPLETED', [partition(1, 'INCOMPATIBLE')])))[0]?.verdict,
+      'inconclusive',
+    );
   });
 });
 
 describe('partition-ids-unique', () => {
   test('passes partitions in any order', () =>
     assert.deepEqual(
-      partitionIdsUnique.evaluate(makeInput(index.byRole.get, 200, backup(1, 'COMPLETED', [partition(3, 'COMPLETED'), partition(1, 'COMPLETED'), partition(2, 'COMPLETED')]))),
+      partitionIdsUnique.evaluate(
+        makeInput(index.byRole.get, 200, backup(1, 'COMPLETED', [partition(3, 'COMPLETED'), partition(1, 'COMPLETED'), partition(2, 'COMPLETED')])),
+      ),
       [],
     ));
   test('reports a partition listed twice', () =>
-    assert.equal(partitionIdsUnique.evaluate(makeInput(index.byRole.get, 200, backup(1, 'COMPLETED', [partition(1, 'COMPLETED'), partition(1, 'COMPLETED')]))).length, 1));
+    assert.equal(
+      partitionIdsUnique.evaluate(makeInput(index.byRole.get, 200, backup(1, 'COMPLETED', [partition(1, 'COMPLETED'), partition(1, 'COMPLETED')]))).length,
+      1,
+    ));
 });
 
 describe('failure-reason-only-when-failed', () => {
   test('passes a reason on a FAILED backup and partition', () => {
-    const body = backup(1, 'FAILED', [partition(1, 'FAILED', { failureReason: 'lost leader' })], { failureReason: 'Backup on partition 1 failed due to lost leader. ' });
+    const body = backup(1, 'FAILED', [partition(1, 'FAILED', { failureReason: 'lost leader' })], {
+      failureReason: 'Backup on partition 1 failed due to lost leader. ',
+    });
     assert.deepEqual(failureReasonOnlyWhenFailed.evaluate(makeInput(index.byRole.get, 200, body)), []);
   });
   test('reports a reason on a COMPLETED backup', () => {
     assert.equal(
-      failureReasonOnlyWhenFailed.evaluate(makeInput(index.byRole.get, 200, backup(1, 'COMPLETED', [partition(1, 'COMPLETED')], { failureReason: 'disk full' }))).length,
+      failureReasonOnlyWhenFailed.evaluate(
+        makeInput(index.byRole.get, 200, backup(1, 'COMPLETED', [partition(1, 'COMPLETED')], { failureReason: 'disk full' })),
+      ).length,
       1,
     );
   });
   test('reports a reason on a COMPLETED partition', () => {
-    assert.equal(failureReasonOnlyWhenFailed.evaluate(makeInput(index.byRole.get, 200, backup(1, 'COMPLETED', [partition(1, 'COMPLETED', { failureReason: 'odd' })]))).length, 1);
+    assert.equal(
+      failureReasonOnlyWhenFailed.evaluate(makeInput(index.byRole.get, 200, backup(1, 'COMPLETED', [partition(1, 'COMPLETED', { failureReason: 'odd' })])))
+        .length,
+      1,
+    );
   });
 });
 
 describe('timestamps-ordered', () => {
   test('passes nanosecond timestamps in order', () => {
-    const body = backup(1, 'COMPLETED', [partition(1, 'COMPLETED', { createdAt: '2022-12-08T13:00:55.344276672Z', lastUpdatedAt: '2022-12-08T13:00:55.344276673Z' })]);
+    const body = backup(1, 'COMPLETED', [
+      partition(1, 'COMPLETED', { createdAt: '2022-12-08T13:00:55.344276672Z', lastUpdatedAt: '2022-12-08T13:00:55.344276673Z' }),
+    ]);
     assert.deepEqual(timestampsOrdered.evaluate(makeInput(index.byRole.get, 200, body)), []);
   });
   test('reports an update before creation, even below a millisecond', () => {
-    const body = backup(1, 'COMPLETED', [partition(1, 'COMPLETED', { createdAt: '2022-12-08T13:00:55.344276672Z', lastUpdatedAt: '2022-12-08T13:00:55.344276671Z' })]);
+    const body = backup(1, 'COMPLETED', [
+      partition(1, 'COMPLETED', { createdAt: '2022-12-08T13:00:55.344276672Z', lastUpdatedAt: '2022-12-08T13:00:55.344276671Z' }),
+    ]);
     const [finding] = timestampsOrdered.evaluate(makeInput(index.byRole.get, 200, body));
     assert.equal(finding?.verdict, undefined);
   });
   test("on a FAILED partition the same is inconclusive: two brokers' clocks", () => {
-    const body = backup(1, 'FAILED', [partition(1, 'FAILED', { failureReason: 'x', createdAt: '2022-12-08T13:00:56Z', lastUpdatedAt: '2022-12-08T13:00:55Z' })], {
-      failureReason: 'x',
-    });
+    const body = backup(
+      1,
+      'FAILED',
+      [partition(1, 'FAILED', { failureReason: 'x', createdAt: '2022-12-08T13:00:56Z', lastUpdatedAt: '2022-12-08T13:00:55Z' })],
+      {
+        failureReason: 'x',
+      },
+    );
     assert.equal(timestampsOrdered.evaluate(makeInput(index.byRole.get, 200, body))[0]?.verdict, 'inconclusive');
   });
 });

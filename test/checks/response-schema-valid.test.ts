@@ -32,7 +32,12 @@ describe('response-schema-valid: applies', () => {
 describe('response-schema-valid: kinds and messages', () => {
   test('an empty body where JSON is documented is "empty-body", pointing at the schema of its status', () =>
     assert.deepEqual(responseSchemaValid.evaluate(makeInput(index.byRole.take, 202)), [
-      { kind: 'empty-body', expected: 'an application/json body', received: 'an empty body', specPointer: '#/paths/~1/post/responses/202/content/application~1json/schema' },
+      {
+        kind: 'empty-body',
+        expected: 'an application/json body',
+        received: 'an empty body',
+        specPointer: '#/paths/~1/post/responses/202/content/application~1json/schema',
+      },
     ]));
   test('a body that is not JSON is "not-json", with the start of the body on one line', () => {
     const [finding] = responseSchemaValid.evaluate(makeInput(index.byRole.list, 200, `  <html>\n  ${'x'.repeat(100)}</html>`, { contentType: 'text/html' }));
@@ -41,7 +46,8 @@ describe('response-schema-valid: kinds and messages', () => {
     assert.match(finding?.received ?? '', /^a body that is not JSON \(.+\): "<html> x{73}…"$/s);
     assert.equal(finding?.specPointer, '#/paths/~1/get/responses/200/content/application~1json/schema');
   });
-  test('a short body that is not JSON is shown whole', () => assert.match(responseSchemaValid.evaluate(makeInput(index.byRole.get, 200, 'oops'))[0]?.received ?? '', /: "oops"$/));
+  test('a short body that is not JSON is shown whole', () =>
+    assert.match(responseSchemaValid.evaluate(makeInput(index.byRole.get, 200, 'oops'))[0]?.received ?? '', /: "oops"$/));
   test('a get answer invalid against the schema is counted on its backup, its kind without ids or values', () => {
     const [finding, ...rest] = responseSchemaValid.evaluate(
       makeInput(index.byRole.get, 200, { backupId: 5, state: 'COMPLETED', details: [{ partitionId: 'x', state: 'COMPLETED' }] }),
@@ -84,9 +90,14 @@ describe('response-schema-valid: kinds and messages', () => {
   test('a get answer without a readable id is counted on no backup', () =>
     assert.equal('backupId' in (responseSchemaValid.evaluate(makeInput(index.byRole.get, 200, { state: 'COMPLETED', details: [] }))[0] ?? {}), false));
   test('a valid body passes', () =>
-    assert.deepEqual(responseSchemaValid.evaluate(makeInput(index.byRole.get, 200, { backupId: 5, state: 'COMPLETED', details: [{ partitionId: 1, state: 'COMPLETED' }] })), []));
-  test('a cut body is not judged', () => assert.deepEqual(responseSchemaValid.evaluate(makeInput(index.byRole.get, 200, '{"backupId":', { truncated: true })), []));
-  test('a status documented without a schema is not judged', () => assert.deepEqual(responseSchemaValid.evaluate(makeInput(index.byRole.delete, 204, 'x')), []));
+    assert.deepEqual(
+      responseSchemaValid.evaluate(makeInput(index.byRole.get, 200, { backupId: 5, state: 'COMPLETED', details: [{ partitionId: 1, state: 'COMPLETED' }] })),
+      [],
+    ));
+  test('a cut body is not judged', () =>
+    assert.deepEqual(responseSchemaValid.evaluate(makeInput(index.byRole.get, 200, '{"backupId":', { truncated: true })), []));
+  test('a status documented without a schema is not judged', () =>
+    assert.deepEqual(responseSchemaValid.evaluate(makeInput(index.byRole.delete, 204, 'x')), []));
 });
 
 describe('article', () => {

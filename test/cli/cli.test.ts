@@ -61,7 +61,8 @@ describe('exit code 0', () => {
 describe('exit code 1', { concurrency: true }, () => {
   test('an undocumented status: a finding naming the check, the operation and a curl line', async () => {
     const url = await serve({
-      intercept: (request, planned) => (request.method === 'GET' && !/\/\d+$/.test(request.path) ? { status: 418, headers: {}, json: { message: 'teapot' } } : planned),
+      intercept: (request, planned) =>
+        request.method === 'GET' && !/\/\d+$/.test(request.path) ? { status: 418, headers: {}, json: { message: 'teapot' } } : planned,
     });
     const result = await runCli(['--target', url]);
     assert.equal(result.code, 1, result.stdout + result.stderr);

@@ -31,7 +31,8 @@ test('in GitHub Actions: annotations on stdout, after the quoted output is fence
   const resume = lines.indexOf(`::${token}::`);
   assert.ok(resume > stop, 'commands are not resumed after the run');
   const finding = lines.findIndex(
-    (line) => line === '  list-sorted-descending (GET /): violation [medium]: expected backupIds strictly descending, received 1 then 2 at position 1 (ids: 1, 2)',
+    (line) =>
+      line === '  list-sorted-descending (GET /): violation [medium]: expected backupIds strictly descending, received 1 then 2 at position 1 (ids: 1, 2)',
   );
   assert.ok(stop < finding && finding < resume, 'the console finding is not inside the fenced-off part');
   const annotation = lines.indexOf(

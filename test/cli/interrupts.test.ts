@@ -60,7 +60,11 @@ describe('interrupts', () => {
     assert.match(result.stdout, /Stopped early \(interrupted\): the reports are partial\./);
     assert.doesNotMatch(result.stdout, /Conforms/);
     assert.match(result.stdout, /Backups: (\d+) taken by this run, \1 confirmed deleted\./);
-    const report = JSON.parse(await readFile(join(result.outDir, 'findings.json'), 'utf8')) as { interrupted?: string; exitCode: number; errors: { code: string }[] };
+    const report = JSON.parse(await readFile(join(result.outDir, 'findings.json'), 'utf8')) as {
+      interrupted?: string;
+      exitCode: number;
+      errors: { code: string }[];
+    };
     assert.equal(report.interrupted, 'interrupt');
     assert.equal(report.exitCode, 130, 'findings.json says the exit code the process exits with');
     assert.ok(report.errors.some((e) => e.code === 'CONF_INTERRUPTED'));

@@ -33,7 +33,10 @@ describe('a server that is not the API is told apart: exit 2, CONF_NOT_THE_API, 
     const { origin, paths } = await serve(staticFiles({ '/actuator/': { type: 'text/html', text: '<html><ul><li>index.txt</ul>' } }, ['/actuator']));
     const result = await runCli(['--target', `${origin}/actuator`, '--yes']);
     assert.equal(result.code, 2, result.stdout + result.stderr);
-    assert.match(result.stderr, new RegExp(`is not a Backup Management API: it redirects \\(301\\) to ${origin}/actuator/, as a file server does for a folder`));
+    assert.match(
+      result.stderr,
+      new RegExp(`is not a Backup Management API: it redirects \\(301\\) to ${origin}/actuator/, as a file server does for a folder`),
+    );
     assert.deepEqual((await result.findings()).exitCode, 2);
     assert.ok(
       paths.every((line) => line.startsWith('GET ')),

@@ -19,7 +19,9 @@ export type ReferenceServer = Awaited<ReturnType<typeof startReferenceServer>>;
  * A reference server on a free port, backups completing at once unless `options` say otherwise,
  * closed when the test file ends; `requests` holds every request it received, in order.
  */
-export async function serveReference(options: ReferenceServerOptions = {}): Promise<{ server: ReferenceServer; url: string; origin: string; requests: ReceivedRequest[] }> {
+export async function serveReference(
+  options: ReferenceServerOptions = {},
+): Promise<{ server: ReferenceServer; url: string; origin: string; requests: ReceivedRequest[] }> {
   const requests: ReceivedRequest[] = [];
   const server = await startReferenceServer({
     settleMs: 0,

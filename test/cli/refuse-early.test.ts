@@ -52,7 +52,11 @@ describe('bad flags fail when parsed, with one line, exit 2', () => {
     ['a --header with a bad name', ['--header', 'Fo o: bar'], /"Fo o" is not a header name/],
     ['a flag without its value', ['--seed'], /^error: --seed needs a value\. Run conformance --help/],
     ['serve on an address that is none', ['serve', '--host', '256.1.1.1'], /^error: --host "256\.1\.1\.1" is not an IP address or host name/],
-    ['serve on a name that does not resolve', ['serve', '--host', 'no-such-host.invalid', '--port', '0'], /^error: Cannot listen on no-such-host\.invalid:0: .*ENOTFOUND/],
+    [
+      'serve on a name that does not resolve',
+      ['serve', '--host', 'no-such-host.invalid', '--port', '0'],
+      /^error: Cannot listen on no-such-host\.invalid:0: .*ENOTFOUND/,
+    ],
     ['serve with a negative port', ['serve', '--port', '-1'], /--port needs a whole number, but got '-1'/],
   ];
   for (const [name, args, message] of cases) {

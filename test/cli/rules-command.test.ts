@@ -44,7 +44,9 @@ describe('conformance rules', () => {
   test('--json maps every sentence of the bundled spec to rules of the catalogue or to a spec/NOTES.md section', async () => {
     const result = await runCli(['rules', '--json'], { out: false });
     assert.equal(result.code, 0, result.stderr);
-    const { sentences } = JSON.parse(result.stdout) as { sentences: { pointer: string; text: string; enforcedBy?: string[]; note?: string; undecided?: true }[] };
+    const { sentences } = JSON.parse(result.stdout) as {
+      sentences: { pointer: string; text: string; enforcedBy?: string[]; note?: string; undecided?: true }[];
+    };
     const ids = new Set<string>(rules.map((r) => r.id));
     assert.ok(sentences.some((s) => s.text === "If one is 'FAILED', then the overall state is 'FAILED'." && s.enforcedBy?.includes('backup-state-aggregated')));
     assert.ok(sentences.some((s) => s.text.startsWith('Backup is not enabled') && s.note === 'spec/NOTES.md#backups-not-configured'));
@@ -64,7 +66,10 @@ describe('conformance rules', () => {
     await writeFile(specPath, bundled.replace(sentence, `${sentence} A take is retried three times.`));
     const result = await runCli(['rules', '--spec', specPath], { out: false });
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /\n== Spec sentences\n\d+ sentences in the spec's descriptions: \d+ enforced by rules, \d+ decided in spec\/NOTES.md, 1 undecided\./);
+    assert.match(
+      result.stdout,
+      /\n== Spec sentences\n\d+ sentences in the spec's descriptions: \d+ enforced by rules, \d+ decided in spec\/NOTES.md, 1 undecided\./,
+    );
     assert.match(result.stdout, /#\/paths\/~1\/get\/description “A take is retried three times\.”\n {2}UNDECIDED/);
   });
 
@@ -92,7 +97,9 @@ describe('a spec whose paths are renamed (Camunda 8.8 style)', () => {
     const origin = new URL(server.url).origin;
     const result = await runCli(['--target', `${origin}/actuator`, '--spec', specPath]);
     assert.equal(result.code, 1, result.stdout + result.stderr);
-    const report = JSON.parse(await readFile(join(result.outDir, 'findings.json'), 'utf8')) as { findings: { checkId: string; operation: string; specPointer: string }[] };
+    const report = JSON.parse(await readFile(join(result.outDir, 'findings.json'), 'utf8')) as {
+      findings: { checkId: string; operation: string; specPointer: string }[];
+    };
     assert.ok(report.findings.some((f) => f.checkId === 'list-sorted-descending' && f.operation === 'GET /backups'));
     const document = (await loadSpec(specPath)).document;
     for (const finding of report.findings) {

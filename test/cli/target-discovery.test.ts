@@ -73,6 +73,9 @@ describe('not the API: exit 2, CONF_NOT_THE_API, before anything is taken', () =
     const { origin } = await serve({ basePath: '/elsewhere' });
     const result = await runCli(['--target', origin], { out: false });
     assert.equal(result.code, 2, result.stdout + result.stderr);
-    assert.match(result.stderr, /tried \/actuator\/backups: 404; \/actuator\/backupRuntime: 404; \/: 404\); the server says "No resource at .*: the API is at \/elsewhere\."/);
+    assert.match(
+      result.stderr,
+      /tried \/actuator\/backups: 404; \/actuator\/backupRuntime: 404; \/: 404\); the server says "No resource at .*: the API is at \/elsewhere\."/,
+    );
   });
 });

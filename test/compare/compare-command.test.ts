@@ -36,7 +36,8 @@ describe('conformance compare on the command line', () => {
   test('exit 1 when something differs: the console groups what showed at the same steps, the page escapes what the server sent', async () => {
     const quirky = await serve({
       quirks: ['no-broker-id'],
-      intercept: (_request, planned) => ('status' in planned && planned.status === 404 ? { status: 404, headers: { 'content-type': 'text/html' }, text: '<b>gone</b>' } : planned),
+      intercept: (_request, planned) =>
+        'status' in planned && planned.status === 404 ? { status: 404, headers: { 'content-type': 'text/html' }, text: '<b>gone</b>' } : planned,
     });
     const result = await runCli(['compare', '--target', await serve(), '--against', quirky, '--quiet']);
     assert.equal(result.code, 1, result.stdout + result.stderr);

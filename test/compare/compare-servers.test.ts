@@ -93,7 +93,8 @@ describe('conformance compare', () => {
     const jitter =
       (word: string) =>
       (_request: unknown, planned: PlannedResponse): PlannedResponse => {
-        if (!('status' in planned) || planned.json === undefined || planned.json === null || typeof planned.json !== 'object' || Array.isArray(planned.json)) return planned;
+        if (!('status' in planned) || planned.json === undefined || planned.json === null || typeof planned.json !== 'object' || Array.isArray(planned.json))
+          return planned;
         return 'message' in planned.json ? { ...planned, json: { ...planned.json, message: `${String(planned.json['message'])} (${word})` } } : planned;
       };
     const ascending: BehaviourOverride = { orderList: (views) => [...views].sort((x, y) => (x.backupId < y.backupId ? -1 : 1)) };

@@ -8,7 +8,10 @@ import type { Suite } from '../../suites/suite.js';
 import { violation } from '../helpers/sample-outcome.js';
 
 const suite = { id: 'smoke', title: 'Every operation with valid requests' } as Suite;
-const exchange = { request: { method: 'GET', url: 'http://127.0.0.1:9600/actuator/backups', headers: {} }, response: { status: 200, durationMs: 3.2 } } as unknown as Exchange;
+const exchange = {
+  request: { method: 'GET', url: 'http://127.0.0.1:9600/actuator/backups', headers: {} },
+  response: { status: 200, durationMs: 3.2 },
+} as unknown as Exchange;
 const ESC = '\u001b';
 
 const RUN: readonly RunEvent[] = [
@@ -171,5 +174,8 @@ test('the plan line says what will be taken, or that the run only reads', () => 
     renderEvent({ type: 'plan', suites: ['smoke'], maxBackups: 1, readOnly: false, notChecked: [] }, { ...options, keepBackups: true }),
     'Suites: smoke; at most 1 backup will be taken (and deleted again: no, --keep-backups)',
   );
-  assert.equal(renderEvent({ type: 'plan', suites: ['inventory'], maxBackups: 0, readOnly: true, notChecked: [] }, options), 'Read-only: GET requests only; suites inventory');
+  assert.equal(
+    renderEvent({ type: 'plan', suites: ['inventory'], maxBackups: 0, readOnly: true, notChecked: [] }, options),
+    'Read-only: GET requests only; suites inventory',
+  );
 });

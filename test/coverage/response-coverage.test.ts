@@ -78,7 +78,10 @@ describe('coverage of documented responses', () => {
       whyNotProvokable({ key: '400', description: 'Backup is not enabled or configured on the brokers' }) ?? '',
       /only when no backup store is configured .* exit code 2/,
     );
-    assert.equal(whyNotProvokable({ key: '400', description: 'Backup is not enabled or configured on the brokers. Or the given BackupId is not valid.' }), undefined);
+    assert.equal(
+      whyNotProvokable({ key: '400', description: 'Backup is not enabled or configured on the brokers. Or the given BackupId is not valid.' }),
+      undefined,
+    );
     assert.equal(whyNotProvokable({ key: '404', description: 'A backup with given backupId does not exist' }), undefined);
   });
 });
@@ -87,7 +90,9 @@ describe('a run against the reference server', () => {
   test('findings.json records POST / 202, 400 and 409 as received; the console and report.html show the coverage', async () => {
     const result = await runCli([]);
     assert.equal(result.code, 0, result.stdout + result.stderr);
-    const document = (await result.findings()) as unknown as { coverage: { operation: string; responses: { status: string; observed: number; notProvokable?: string }[] }[] };
+    const document = (await result.findings()) as unknown as {
+      coverage: { operation: string; responses: { status: string; observed: number; notProvokable?: string }[] }[];
+    };
     const ajv = new Ajv({ allErrors: true });
     (ajvFormats as unknown as FormatsPlugin)(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync(new URL('../../../reports/findings.schema.json', import.meta.url), 'utf8')) as object);

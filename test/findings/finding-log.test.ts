@@ -132,7 +132,10 @@ describe('FindingLog', () => {
       kind: 'ascending-pair',
       suite: 'stateful',
       received: '1 then 2 at position 1',
-      reproduction: { curl: ['curl -i -X POST …', 'curl -i -X POST …', 'curl -i -X GET …'], replay: { seed: 7, path: '3:0', commands: 'Take(+1), Take(+2), List' } },
+      reproduction: {
+        curl: ['curl -i -X POST …', 'curl -i -X POST …', 'curl -i -X GET …'],
+        replay: { seed: 7, path: '3:0', commands: 'Take(+1), Take(+2), List' },
+      },
     });
     log.add(shrunk);
     log.add(sighting(3, { checkId: 'list-sorted-descending', operation: 'GET /', kind: 'ascending-pair', suite: 'stateful' }));

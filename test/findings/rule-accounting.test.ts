@@ -33,7 +33,10 @@ describe('counts mean what they say', () => {
     assert.deepEqual([stateful?.status, stateful?.exercised, stateful?.notExercised], ['not-exercised', 0, 'the stateful suite did not run']);
     const schema = outcome.rules.find((r) => r.id === 'response-schema-valid');
     assert.ok(schema !== undefined && schema.status === 'passed' && schema.exercised > 0);
-    assert.match(formatSummary(outcome), /Not exercised \(\d+\): the run says nothing about these rules\n(.|\n)*  checkpoint-position-monotonic: the stateful suite did not run/);
+    assert.match(
+      formatSummary(outcome),
+      /Not exercised \(\d+\): the run says nothing about these rules\n(.|\n)*  checkpoint-position-monotonic: the stateful suite did not run/,
+    );
     assert.match(
       toJUnit(outcome),
       /<testcase classname="not-exercised" name="checkpoint-position-monotonic" time="0">\n {6}<skipped message="not exercised: the stateful suite did not run"\/>/,

@@ -10,7 +10,15 @@ const BACKUP_1 = {
   backupId: 1,
   state: 'COMPLETED',
   details: [
-    { partitionId: 1, state: 'COMPLETED', createdAt: '2026-01-01T00:00:00Z', lastUpdatedAt: '2026-01-01T00:00:01Z', checkpointPosition: 5, brokerId: 0, brokerVersion: '8.5.0' },
+    {
+      partitionId: 1,
+      state: 'COMPLETED',
+      createdAt: '2026-01-01T00:00:00Z',
+      lastUpdatedAt: '2026-01-01T00:00:01Z',
+      checkpointPosition: 5,
+      brokerId: 0,
+      brokerVersion: '8.5.0',
+    },
   ],
 };
 
@@ -21,7 +29,8 @@ describe('a stateless mock', () => {
     // Like an OpenAPI mock serving the spec's example: every id answers backup 1.
     server = await startReferenceServer({
       settleMs: 0,
-      intercept: (request, planned) => (request.method === 'GET' && /\/actuator\/backups\/[^/]+$/.test(request.path) ? { status: 200, headers: {}, json: BACKUP_1 } : planned),
+      intercept: (request, planned) =>
+        request.method === 'GET' && /\/actuator\/backups\/[^/]+$/.test(request.path) ? { status: 200, headers: {}, json: BACKUP_1 } : planned,
     });
     outcome = await runConformance(resolveConfig({ target: server.url, suites: ['inventory', 'smoke', 'stateful'], runs: '3', maxCommands: '5', seed: '3' }));
   });

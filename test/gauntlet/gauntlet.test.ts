@@ -72,7 +72,10 @@ async function judged(t: TestContext, result: MeasuredCliResult, exitCode: numbe
 
 function findingOf(report: Report, checkId: string, operation = 'GET /'): Report['findings'][number] {
   const finding = report.findings.find((f) => f.checkId === checkId && f.operation === operation);
-  assert.ok(finding !== undefined, `a ${checkId} finding on ${operation}; found ${report.findings.map((f) => `${f.checkId} (${f.operation})`).join(', ') || 'none'}`);
+  assert.ok(
+    finding !== undefined,
+    `a ${checkId} finding on ${operation}; found ${report.findings.map((f) => `${f.checkId} (${f.operation})`).join(', ') || 'none'}`,
+  );
   return finding;
 }
 
@@ -155,7 +158,9 @@ describe('a server that answers garbage: a finding on what came, exit 1', () => 
 
   test('announces a shorter Content-Length than it sends: the body is what was announced', ENDS, async (t) => {
     const server = await serve(
-      answering(({ status, body }, connection) => void connection.write(responseHead(status, { 'content-type': 'application/json', 'content-length': 10 }) + body)),
+      answering(
+        ({ status, body }, connection) => void connection.write(responseHead(status, { 'content-type': 'application/json', 'content-length': 10 }) + body),
+      ),
     );
     const report = await judged(t, await inventoryRun(server), 1);
     assert.match(findingOf(report, 'response-schema-valid').received, /^a body that is not JSON \(.+\): "\[\{\\"backupI"$/);
@@ -175,7 +180,9 @@ describe('a server that answers garbage: a finding on what came, exit 1', () => 
 
   for (const status of [301, 302, 307]) {
     test(`redirects to itself with ${status}: not followed, a status judged like any other`, ENDS, async (t) => {
-      const server = await serve({ onRequest: (request, connection) => void connection.write(responseHead(status, { location: request.path, 'content-length': 0 })) });
+      const server = await serve({
+        onRequest: (request, connection) => void connection.write(responseHead(status, { location: request.path, 'content-length': 0 })),
+      });
       const report = await judged(t, await inventoryRun(server), 1);
       assert.equal(findingOf(report, 'status-code-documented').received, String(status));
       assert.equal(server.requests.length, report.summary.requests, 'one request on the wire for each the run counted');
@@ -298,7 +305,9 @@ describe('a server that sends too much: cut at --max-body-bytes, memory bounded'
 
 describe('a server that answers in unusual but valid HTTP: read as sent, conformant', () => {
   test('HTTP/1.0 with close-delimited bodies', ENDS, async (t) => {
-    const server = await serve(answering(({ status, body }, connection) => connection.end(responseHead(status, { 'content-type': 'application/json' }, 'HTTP/1.0') + body)));
+    const server = await serve(
+      answering(({ status, body }, connection) => connection.end(responseHead(status, { 'content-type': 'application/json' }, 'HTTP/1.0') + body)),
+    );
     const report = await judged(t, await inventoryRun(server), 0);
     assert.deepEqual(report.findings, []);
     assert.ok(

@@ -81,7 +81,14 @@ function exchange(seq: number, body: string, overrides: { [K in keyof Exchange]?
       body: '{"backupId":1}',
     },
     ...(answered ?? {
-      response: { status: 202, headers: { 'content-type': 'application/json', 'set-cookie': 'session=abc' }, bodyText: body, truncated: false, durationMs: 12, headersMs: 10 },
+      response: {
+        status: 202,
+        headers: { 'content-type': 'application/json', 'set-cookie': 'session=abc' },
+        bodyText: body,
+        truncated: false,
+        durationMs: 12,
+        headersMs: 10,
+      },
     }),
     ...(rest as Partial<Exchange>),
   };

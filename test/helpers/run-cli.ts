@@ -15,7 +15,9 @@ export interface CliResult {
   /** The --out directory the helper gave the run. */
   readonly outDir: string;
   findings(): Promise<{
-    findings: ({ checkId: string; operation: string; verdict: string; reproduction: { curl: string[] } } & Partial<Pick<Finding, 'status' | 'answerMessage' | 'knownDeviation'>>)[];
+    findings: ({ checkId: string; operation: string; verdict: string; reproduction: { curl: string[] } } & Partial<
+      Pick<Finding, 'status' | 'answerMessage' | 'knownDeviation'>
+    >)[];
     exitCode: number;
     summary: Record<string, number>;
   }>;

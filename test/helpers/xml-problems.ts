@@ -10,5 +10,7 @@ export async function xmlProblems(xml: string, xsd?: string): Promise<string> {
   // Without a schema, formatting the document is what makes xmllint parse it, and fail if it is not well formed.
   const result = await validateXML(xsd === undefined ? { xml: document, normalization: 'format' } : { xml: document, schema: xsd });
   if (result.valid) return '';
-  return result.errors.length > 0 ? result.errors.map((error) => error.rawMessage).join('\n') : result.rawOutput || 'xmllint rejected the document without saying why';
+  return result.errors.length > 0
+    ? result.errors.map((error) => error.rawMessage).join('\n')
+    : result.rawOutput || 'xmllint rejected the document without saying why';
 }

@@ -10,7 +10,10 @@ test('writes a curl line with method, headers, body and URL', () => {
     headers: { accept: 'application/json', 'content-type': 'application/json' },
     body: '{"backupId":5}',
   });
-  assert.equal(line, `curl -i -X POST -H 'accept: application/json' -H 'content-type: application/json' --data-raw '{"backupId":5}' http://localhost:9600/actuator/backups`);
+  assert.equal(
+    line,
+    `curl -i -X POST -H 'accept: application/json' -H 'content-type: application/json' --data-raw '{"backupId":5}' http://localhost:9600/actuator/backups`,
+  );
 });
 
 test("sends no header the suite did not: curl's own Accept and its form Content-Type for a body are emptied", () => {
@@ -45,6 +48,9 @@ test('adds the TLS flags of the run to https lines only', () => {
 test('quotes hostile bodies so the shell passes them through unchanged', () => {
   const body = `{"backupId":"'; rm -rf / #$(id)\`x\`"}`;
   const line = toCurl({ method: 'POST', url: 'http://h/x', headers: {}, body });
-  const echoed = execFileSync('sh', ['-c', line.replace(/^curl -i -X POST -H Accept: -H Content-Type: --data-raw /, 'printf %s ').replace(/ http:\/\/h\/x$/, '')]).toString();
+  const echoed = execFileSync('sh', [
+    '-c',
+    line.replace(/^curl -i -X POST -H Accept: -H Content-Type: --data-raw /, 'printf %s ').replace(/ http:\/\/h\/x$/, ''),
+  ]).toString();
   assert.equal(echoed, body);
 });

@@ -53,7 +53,10 @@ test('before any response: the failure says nothing came, and why', async () => 
   assert.deepEqual(pick(await get('/close')), { kind: 'connection-reset', message: 'the server closed the connection without sending a response' });
   const reset = pick(await get('/reset'));
   assert.equal(reset.kind, 'connection-reset');
-  assert.match(reset.message ?? '', /^the (connection was reset before a response came \(read ECONNRESET\)|server closed the connection without sending a response)$/);
+  assert.match(
+    reset.message ?? '',
+    /^the (connection was reset before a response came \(read ECONNRESET\)|server closed the connection without sending a response)$/,
+  );
   assert.deepEqual(pick(await get('/not-http')), {
     kind: 'protocol',
     message: 'the answer is not a valid HTTP response: Response does not match the HTTP/1.1 protocol (Expected HTTP/, RTSP/ or ICE/)',
@@ -67,7 +70,8 @@ test('after the status and headers: the failure says how much of the body came, 
   });
   assert.deepEqual(pick(await get('/close-mid-body')), {
     kind: 'connection-reset',
-    message: 'the server closed the connection before the body was complete: status 200 and its headers came, then 12 bytes of the body of the 100 its Content-Length announced',
+    message:
+      'the server closed the connection before the body was complete: status 200 and its headers came, then 12 bytes of the body of the 100 its Content-Length announced',
   });
   assert.deepEqual(pick(await get('/close-mid-chunked')), {
     kind: 'connection-reset',
@@ -76,7 +80,10 @@ test('after the status and headers: the failure says how much of the body came, 
 });
 
 test('a body that is not the gzip it claims is a protocol failure; a real gzip is read as JSON', async () => {
-  assert.deepEqual(pick(await get('/not-gzip')), { kind: 'protocol', message: 'status 200 came, but the body is not the gzip its Content-Encoding says (incorrect header check)' });
+  assert.deepEqual(pick(await get('/not-gzip')), {
+    kind: 'protocol',
+    message: 'status 200 came, but the body is not the gzip its Content-Encoding says (incorrect header check)',
+  });
   const gzip = await get('/gzip');
   assert.equal(gzip.response?.bodyText, BODY);
   assert.equal(gzip.response?.headers['content-encoding'], 'gzip');

@@ -58,11 +58,16 @@ test('any int64 survives the round trip exactly', () => {
 
 test('a run of 16 digits is found wherever it starts, and 15 never are', () => {
   fc.assert(
-    fc.property(fc.string({ unit: fc.constantFrom('1', '2', 'a', '"', ' ', '.'), maxLength: 80 }), fc.nat(80), fc.integer({ min: 1, max: 20 }), (text, at, length) => {
-      const cut = Math.min(at, text.length);
-      const withRun = `${text.slice(0, cut)}${'7'.repeat(length)}${text.slice(cut)}`;
-      assert.equal(hasLongDigitRun(withRun), /\d{16,}/.test(withRun), withRun);
-    }),
+    fc.property(
+      fc.string({ unit: fc.constantFrom('1', '2', 'a', '"', ' ', '.'), maxLength: 80 }),
+      fc.nat(80),
+      fc.integer({ min: 1, max: 20 }),
+      (text, at, length) => {
+        const cut = Math.min(at, text.length);
+        const withRun = `${text.slice(0, cut)}${'7'.repeat(length)}${text.slice(cut)}`;
+        assert.equal(hasLongDigitRun(withRun), /\d{16,}/.test(withRun), withRun);
+      },
+    ),
   );
 });
 
@@ -98,7 +103,8 @@ function expectedExact(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(expectedExact);
   if (value !== null && typeof value === 'object') {
     const result: Record<string, unknown> = {};
-    for (const [key, member] of Object.entries(value)) Object.defineProperty(result, key, { value: expectedExact(member), enumerable: true, writable: true, configurable: true });
+    for (const [key, member] of Object.entries(value))
+      Object.defineProperty(result, key, { value: expectedExact(member), enumerable: true, writable: true, configurable: true });
     return result;
   }
   return JSON.parse(JSON.stringify(value));

@@ -72,7 +72,8 @@ test('a body that is not the coding it claims, or a coding this suite cannot dec
   await assert.rejects(
     readBody(zstd, { contentEncoding: 'zstd', limit: 1_000 }),
     (error: unknown) =>
-      error instanceof IncompleteBody && error.undecodable === 'the body has Content-Encoding zstd, which this suite cannot decode (it reads gzip, deflate and br)',
+      error instanceof IncompleteBody &&
+      error.undecodable === 'the body has Content-Encoding zstd, which this suite cannot decode (it reads gzip, deflate and br)',
   );
   assert.equal(zstd.destroyed, true);
 });

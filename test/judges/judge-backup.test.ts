@@ -128,7 +128,9 @@ describe('judge-backup: partition-set-stable, backup-facts-fixed, checkpoint-pos
     const model = new BackupModel(1000n);
     const { system } = fakeSystem();
     judgeBackup(model, system, get, 1001n, 'COMPLETED', observed(1001n, [{ id: 1, facts: { createdAt: '2024-01-01T00:00:00Z' } }]), '200');
-    const violation = violationOf(() => judgeBackup(model, system, get, 1001n, 'COMPLETED', observed(1001n, [{ id: 1, facts: { createdAt: '2024-02-01T00:00:00Z' } }]), '200'));
+    const violation = violationOf(() =>
+      judgeBackup(model, system, get, 1001n, 'COMPLETED', observed(1001n, [{ id: 1, facts: { createdAt: '2024-02-01T00:00:00Z' } }]), '200'),
+    );
     assert.equal(violation.checkId, 'backup-facts-fixed');
     assert.equal(violation.expected, 'createdAt 2024-01-01T00:00:00Z on partition 1 of backup 1001, as reported before');
     assert.equal(violation.received, 'createdAt 2024-02-01T00:00:00Z');

@@ -24,7 +24,9 @@ describe('judgement log: entries', () => {
     log.judge('stateless', 'GET /', 'list-sorted-descending', 'passed');
     log.judge('stateless', 'GET /', 'list-sorted-descending', 'known-deviation');
     log.judge('stateless', 'GET /', 'list-sorted-descending', 'passed');
-    assert.deepEqual(log.entries(), [{ suite: 'stateless', operation: 'GET /', checkId: 'list-sorted-descending', runs: 3, failed: 1, outcome: 'known-deviation' }]);
+    assert.deepEqual(log.entries(), [
+      { suite: 'stateless', operation: 'GET /', checkId: 'list-sorted-descending', runs: 3, failed: 1, outcome: 'known-deviation' },
+    ]);
   });
 
   test('a later pass does not hide an earlier violation', () => {

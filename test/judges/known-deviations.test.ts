@@ -18,7 +18,8 @@ import type { Profile } from '../../src/profiles/profile.js';
 // and no others, so that a profile never hides a fault the spec names (the spec's sentence is the
 // one of the rule each excuses, e.g. list-sorted-descending's "sorted in descending order of backupId").
 
-const finding = (fields: Partial<Finding>): Finding => ({ checkId: 'not-a-server-error', operation: 'GET /', expected: 'x', received: 'y', ...fields }) as Finding;
+const finding = (fields: Partial<Finding>): Finding =>
+  ({ checkId: 'not-a-server-error', operation: 'GET /', expected: 'x', received: 'y', ...fields }) as Finding;
 
 describe('known deviations: what each excuses', () => {
   test('list-unsorted excuses an unsorted pair of list-sorted-descending only, never an id listed twice', () => {
@@ -41,7 +42,12 @@ describe('known deviations: what each excuses', () => {
     assert.equal(describes(delete400, finding({ ...base, checkId: 'not-a-server-error' })), false);
   });
   test('scaling-409 needs a POST, a 409 and the scaling message', () => {
-    const base = { checkId: 'take-accepted-above-highest', operation: 'POST /', status: 409, answerMessage: 'Cannot take backup while Scaling is in progress' } as const;
+    const base = {
+      checkId: 'take-accepted-above-highest',
+      operation: 'POST /',
+      status: 409,
+      answerMessage: 'Cannot take backup while Scaling is in progress',
+    } as const;
     assert.equal(describes(scaling409, finding(base)), true);
     assert.equal(describes(scaling409, finding({ ...base, status: 400 })), false);
     assert.equal(describes(scaling409, finding({ ...base, operation: 'GET /' })), false);
@@ -83,7 +89,8 @@ describe('known deviations: deleted-state reads every schema issue', () => {
     assert.equal(describes(deletedState, schema('/state must be equal to one of the allowed values COMPLETED, got "DELETING"')), false);
     assert.equal(describes(deletedState, schema('')), false);
   });
-  test('not for another rule with the same text', () => assert.equal(describes(deletedState, finding({ checkId: 'status-code-documented', received: deleted })), false));
+  test('not for another rule with the same text', () =>
+    assert.equal(describes(deletedState, finding({ checkId: 'status-code-documented', received: deleted })), false));
 });
 
 describe('apply-profile', () => {

@@ -9,8 +9,10 @@ import { possibleStatesAfter } from '../../src/model/possible-states.js';
 const states = (event: Parameters<typeof possibleStatesAfter>[0]) => [...possibleStatesAfter(event)].sort();
 
 describe('possible states after an event (state-transition-allowed)', () => {
-  test('after a 202, every state, absent included, may be seen', () => assert.deepEqual(states('accepted'), ['ABSENT', 'COMPLETED', 'FAILED', 'INCOMPLETE', 'IN_PROGRESS']));
-  test('seeing ABSENT narrows nothing: "GET answers 404 for a while"', () => assert.deepEqual(states('ABSENT'), ['ABSENT', 'COMPLETED', 'FAILED', 'INCOMPLETE', 'IN_PROGRESS']));
+  test('after a 202, every state, absent included, may be seen', () =>
+    assert.deepEqual(states('accepted'), ['ABSENT', 'COMPLETED', 'FAILED', 'INCOMPLETE', 'IN_PROGRESS']));
+  test('seeing ABSENT narrows nothing: "GET answers 404 for a while"', () =>
+    assert.deepEqual(states('ABSENT'), ['ABSENT', 'COMPLETED', 'FAILED', 'INCOMPLETE', 'IN_PROGRESS']));
   test('a backup once seen is never absent again', () => assert.deepEqual(states('INCOMPLETE'), ['COMPLETED', 'FAILED', 'INCOMPLETE', 'IN_PROGRESS']));
   test('a backup once IN_PROGRESS is never INCOMPLETE again', () => assert.deepEqual(states('IN_PROGRESS'), ['COMPLETED', 'FAILED', 'IN_PROGRESS']));
   test('COMPLETED is final', () => assert.deepEqual(states('COMPLETED'), ['COMPLETED']));

@@ -11,7 +11,8 @@ import { runCatalogOnSeeds, type VariantResult } from './run-catalog.js';
 // runs one seed; `npm run test:catalog` (which CI runs) five: CATALOG_SEEDS says how many.
 
 const SEED_COUNT = Number(process.env['CATALOG_SEEDS'] ?? '1');
-if (!Number.isInteger(SEED_COUNT) || SEED_COUNT < 1 || SEED_COUNT > 20) throw new Error(`CATALOG_SEEDS must be a whole number from 1 to 20, not ${process.env['CATALOG_SEEDS']}`);
+if (!Number.isInteger(SEED_COUNT) || SEED_COUNT < 1 || SEED_COUNT > 20)
+  throw new Error(`CATALOG_SEEDS must be a whole number from 1 to 20, not ${process.env['CATALOG_SEEDS']}`);
 const SEEDS = Array.from({ length: SEED_COUNT }, () => Math.floor(Math.random() * 2 ** 31));
 /** Runs at once: most of a run's time is spent waiting on the server, not computing. */
 const CONCURRENCY = 5;

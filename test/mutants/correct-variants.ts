@@ -13,7 +13,9 @@ export const correctVariants: readonly Variant[] = [
     server: {
       partitions: 12,
       brokers: 5,
-      behaviour: (base) => ({ orderDetails: (statuses) => [...base.orderDetails(statuses)].sort((a, b) => ((a.partitionId * 7) % 12) - ((b.partitionId * 7) % 12)) }),
+      behaviour: (base) => ({
+        orderDetails: (statuses) => [...base.orderDetails(statuses)].sort((a, b) => ((a.partitionId * 7) % 12) - ((b.partitionId * 7) % 12)),
+      }),
     },
   },
   {
@@ -48,7 +50,9 @@ export const correctVariants: readonly Variant[] = [
     fault: 'answers application/vnd.spring-boot.actuator.v3+json;charset=UTF-8',
     server: {
       intercept: (_r, p) =>
-        'status' in p && p.json !== undefined ? { ...p, headers: { ...p.headers, 'content-type': 'application/vnd.spring-boot.actuator.v3+json;charset=UTF-8' } } : p,
+        'status' in p && p.json !== undefined
+          ? { ...p, headers: { ...p.headers, 'content-type': 'application/vnd.spring-boot.actuator.v3+json;charset=UTF-8' } }
+          : p,
     },
   },
   { id: 'partition-failures-aggregated', fault: 'partition 2 fails every backup, aggregated as FAILED with a reason', server: { faults: ['partition-fails'] } },

@@ -30,7 +30,9 @@ export const faultyVariants: readonly Variant[] = [
     id: 'delete-answers-200',
     fault: 'DELETE answers 200 with a body instead of 204',
     expectedCheck: 'status-code-documented',
-    server: { intercept: (r, p) => (r.method === 'DELETE' && answered(p) && p.status === 204 ? { status: 200, headers: {}, json: { message: 'deleted' } } : p) },
+    server: {
+      intercept: (r, p) => (r.method === 'DELETE' && answered(p) && p.status === 204 ? { status: 200, headers: {}, json: { message: 'deleted' } } : p),
+    },
   },
   {
     id: 'teapot-now-and-then',
@@ -42,7 +44,9 @@ export const faultyVariants: readonly Variant[] = [
     id: 'html-500-on-list',
     fault: 'GET / answers a 500 Whitelabel HTML page',
     expectedCheck: 'not-a-server-error',
-    server: { intercept: (r, p) => (isList(r) ? { status: 500, headers: { 'content-type': 'text/html' }, text: '<html><body>Whitelabel Error Page</body></html>' } : p) },
+    server: {
+      intercept: (r, p) => (isList(r) ? { status: 500, headers: { 'content-type': 'text/html' }, text: '<html><body>Whitelabel Error Page</body></html>' } : p),
+    },
   },
   {
     id: 'text-plain-json',
@@ -62,7 +66,11 @@ export const faultyVariants: readonly Variant[] = [
     id: 'state-not-in-enum',
     fault: 'a finished backup reports the state DONE',
     expectedCheck: 'response-schema-valid',
-    server: { behaviour: (base) => ({ renderBackupInfo: (view) => ({ ...(base.renderBackupInfo(view) as Json), state: view.state === 'COMPLETED' ? 'DONE' : view.state }) }) },
+    server: {
+      behaviour: (base) => ({
+        renderBackupInfo: (view) => ({ ...(base.renderBackupInfo(view) as Json), state: view.state === 'COMPLETED' ? 'DONE' : view.state }),
+      }),
+    },
   },
   {
     id: 'created-at-not-date-time',
@@ -138,7 +146,9 @@ export const faultyVariants: readonly Variant[] = [
     id: 'list-is-cut-json',
     fault: 'GET / answers JSON cut short',
     expectedCheck: 'response-schema-valid',
-    server: { intercept: (r, p) => (isList(r) && answered(p) ? { status: 200, headers: { 'content-type': 'application/json' }, text: '[{"backupId":1,"sta' } : p) },
+    server: {
+      intercept: (r, p) => (isList(r) && answered(p) ? { status: 200, headers: { 'content-type': 'application/json' }, text: '[{"backupId":1,"sta' } : p),
+    },
   },
 
   // List order.
@@ -182,7 +192,8 @@ export const faultyVariants: readonly Variant[] = [
     expectedCheck: 'take-accepted-above-highest',
     server: {
       behaviour: (base) => ({
-        decideTake: (id, latest) => (latest !== undefined && id > latest && id % 2n === 0n ? { accepted: false, latestId: latest } : base.decideTake(id, latest)),
+        decideTake: (id, latest) =>
+          latest !== undefined && id > latest && id % 2n === 0n ? { accepted: false, latestId: latest } : base.decideTake(id, latest),
       }),
     },
   },
@@ -213,7 +224,12 @@ export const faultyVariants: readonly Variant[] = [
   },
 
   // Delete.
-  { id: 'delete-not-done', fault: 'DELETE answers 204 and deletes nothing', expectedCheck: 'deleted-backup-gone', server: { behaviour: { onDelete: () => {} } } },
+  {
+    id: 'delete-not-done',
+    fault: 'DELETE answers 204 and deletes nothing',
+    expectedCheck: 'deleted-backup-gone',
+    server: { behaviour: { onDelete: () => {} } },
+  },
   {
     id: 'delete-of-the-wrong-backup',
     fault: 'DELETE removes the highest backup, whatever the id',
@@ -226,13 +242,19 @@ export const faultyVariants: readonly Variant[] = [
     id: 'failed-hidden',
     fault: 'a FAILED partition is reported as COMPLETED overall',
     expectedCheck: 'backup-state-aggregated',
-    server: { faults: ['partition-fails'], behaviour: (base) => ({ aggregate: (states) => base.aggregate(states.map((s) => (s === 'FAILED' ? 'COMPLETED' : s))) }) },
+    server: {
+      faults: ['partition-fails'],
+      behaviour: (base) => ({ aggregate: (states) => base.aggregate(states.map((s) => (s === 'FAILED' ? 'COMPLETED' : s))) }),
+    },
   },
   {
     id: 'completed-too-early',
     fault: 'COMPLETED as soon as one partition completed',
     expectedCheck: 'backup-state-aggregated',
-    server: { faults: ['partition-never-starts'], behaviour: (base) => ({ aggregate: (states) => (states.includes('COMPLETED') ? 'COMPLETED' : base.aggregate(states)) }) },
+    server: {
+      faults: ['partition-never-starts'],
+      behaviour: (base) => ({ aggregate: (states) => (states.includes('COMPLETED') ? 'COMPLETED' : base.aggregate(states)) }),
+    },
     args: ['--settle-timeout', '2s'],
   },
   {
@@ -259,7 +281,11 @@ export const faultyVariants: readonly Variant[] = [
     id: 'partition-missing-in-one-backup',
     fault: 'backups with an even id lack partition 3 in details',
     expectedCheck: 'partition-set-stable',
-    server: { behaviour: (base) => ({ partitionStates: (backup, now) => base.partitionStates(backup, now).filter((p) => backup.id % 2n !== 0n || p.partitionId !== 3) }) },
+    server: {
+      behaviour: (base) => ({
+        partitionStates: (backup, now) => base.partitionStates(backup, now).filter((p) => backup.id % 2n !== 0n || p.partitionId !== 3),
+      }),
+    },
   },
   {
     id: 'partition-duplicated',
@@ -290,7 +316,13 @@ export const faultyVariants: readonly Variant[] = [
   },
 
   // Lifecycle.
-  { id: 'never-completes', fault: 'backups stay IN_PROGRESS for ever', expectedCheck: 'backup-settles', server: { faults: ['stuck'] }, args: ['--settle-timeout', '1s'] },
+  {
+    id: 'never-completes',
+    fault: 'backups stay IN_PROGRESS for ever',
+    expectedCheck: 'backup-settles',
+    server: { faults: ['stuck'] },
+    args: ['--settle-timeout', '1s'],
+  },
   {
     id: 'timestamps-out-of-order',
     fault: 'lastUpdatedAt is before createdAt',
@@ -324,7 +356,9 @@ export const faultyVariants: readonly Variant[] = [
         return {
           partitionStates: (backup, now) => {
             const statuses = base.partitionStates(backup, now);
-            return statuses.every((s) => s.state === 'COMPLETED') && ++looks % 3 === 0 ? statuses.map((s) => ({ ...s, state: 'IN_PROGRESS' as const })) : statuses;
+            return statuses.every((s) => s.state === 'COMPLETED') && ++looks % 3 === 0
+              ? statuses.map((s) => ({ ...s, state: 'IN_PROGRESS' as const }))
+              : statuses;
           },
         };
       },
@@ -342,19 +376,27 @@ export const faultyVariants: readonly Variant[] = [
     id: 'negative-id-accepted',
     fault: 'a negative id is accepted',
     expectedCheck: 'invalid-take-refused',
-    server: { intercept: (r, p) => (r.method === 'POST' && /"backupId"\s*:\s*-\d/.test(r.bodyText) ? { status: 202, headers: {}, json: { message: 'scheduled' } } : p) },
+    server: {
+      intercept: (r, p) => (r.method === 'POST' && /"backupId"\s*:\s*-\d/.test(r.bodyText) ? { status: 202, headers: {}, json: { message: 'scheduled' } } : p),
+    },
   },
   {
     id: 'fractional-id-accepted',
     fault: 'a fractional id is accepted',
     expectedCheck: 'invalid-take-refused',
-    server: { intercept: (r, p) => (r.method === 'POST' && /"backupId"\s*:\s*\d+\.5\b/.test(r.bodyText) ? { status: 202, headers: {}, json: { message: 'scheduled' } } : p) },
+    server: {
+      intercept: (r, p) =>
+        r.method === 'POST' && /"backupId"\s*:\s*\d+\.5\b/.test(r.bodyText) ? { status: 202, headers: {}, json: { message: 'scheduled' } } : p,
+    },
   },
   {
     id: 'two-to-the-63-accepted',
     fault: 'an id of 2^63 is accepted',
     expectedCheck: 'invalid-take-refused',
-    server: { intercept: (r, p) => (r.method === 'POST' && r.bodyText.includes('9223372036854775808') ? { status: 202, headers: {}, json: { message: 'scheduled' } } : p) },
+    server: {
+      intercept: (r, p) =>
+        r.method === 'POST' && r.bodyText.includes('9223372036854775808') ? { status: 202, headers: {}, json: { message: 'scheduled' } } : p,
+    },
   },
   {
     id: 'non-numeric-path-500',
@@ -400,7 +442,9 @@ export const faultyVariants: readonly Variant[] = [
     fault: 'only the next id (highest + 1) is accepted; any gap gets 409',
     expectedCheck: 'take-accepted-above-highest',
     server: {
-      behaviour: (base) => ({ decideTake: (id, latest) => (latest !== undefined && id > latest + 1n ? { accepted: false, latestId: latest } : base.decideTake(id, latest)) }),
+      behaviour: (base) => ({
+        decideTake: (id, latest) => (latest !== undefined && id > latest + 1n ? { accepted: false, latestId: latest } : base.decideTake(id, latest)),
+      }),
     },
   },
   {
@@ -408,8 +452,11 @@ export const faultyVariants: readonly Variant[] = [
     fault: 'only the next id is accepted, and the 409 does not say which id is the latest',
     expectedCheck: 'take-accepted-above-highest',
     server: {
-      behaviour: (base) => ({ decideTake: (id, latest) => (latest !== undefined && id > latest + 1n ? { accepted: false, latestId: latest } : base.decideTake(id, latest)) }),
-      intercept: (r, p) => (r.method === 'POST' && answered(p) && p.status === 409 ? { ...p, json: { message: 'A backup with same or higher id already exists' } } : p),
+      behaviour: (base) => ({
+        decideTake: (id, latest) => (latest !== undefined && id > latest + 1n ? { accepted: false, latestId: latest } : base.decideTake(id, latest)),
+      }),
+      intercept: (r, p) =>
+        r.method === 'POST' && answered(p) && p.status === 409 ? { ...p, json: { message: 'A backup with same or higher id already exists' } } : p,
     },
   },
   {
@@ -444,7 +491,9 @@ export const faultyVariants: readonly Variant[] = [
       settleMs: 60,
       behaviour: (base) => ({
         orderDetails: (statuses) =>
-          base.orderDetails(statuses).map((s) => (s.state === 'COMPLETED' && s.createdAt !== undefined ? { ...s, createdAt: s.lastUpdatedAt ?? s.createdAt } : s)),
+          base
+            .orderDetails(statuses)
+            .map((s) => (s.state === 'COMPLETED' && s.createdAt !== undefined ? { ...s, createdAt: s.lastUpdatedAt ?? s.createdAt } : s)),
       }),
     },
   },
@@ -574,7 +623,12 @@ export const faultyVariants: readonly Variant[] = [
     args: ['--timeout', '300ms', '--runs', '3'],
     slow: true,
   },
-  { id: 'resets-get-one', fault: 'GET /{id} resets the connection', expectedCheck: 'response-received', server: { intercept: (r, p) => (isGetOne(r) ? { destroy: true } : p) } },
+  {
+    id: 'resets-get-one',
+    fault: 'GET /{id} resets the connection',
+    expectedCheck: 'response-received',
+    server: { intercept: (r, p) => (isGetOne(r) ? { destroy: true } : p) },
+  },
 ];
 
 /** Counts the GETs of one backup that were answered, for faults that set in after them. */

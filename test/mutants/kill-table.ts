@@ -18,9 +18,18 @@ process.stdout.write(`running ${faultyVariants.length + correctVariants.length} 
 const faulty = await runCatalog(faultyVariants, CONCURRENCY, (r) => process.stdout.write(`  ${r.ok ? '✔' : '✘'} ${r.variant.id}\n`));
 const correct = await runCatalog(correctVariants, CONCURRENCY, (r) => process.stdout.write(`  ${r.ok ? '✔' : '✘'} ${r.variant.id}\n`));
 process.stdout.write(
-  ['', '| variant | fault | expected check | caught by | verdict | seconds |', '| --- | --- | --- | --- | --- | ---: |', ...faulty.map(row), ...correct.map(row), ''].join('\n'),
+  [
+    '',
+    '| variant | fault | expected check | caught by | verdict | seconds |',
+    '| --- | --- | --- | --- | --- | ---: |',
+    ...faulty.map(row),
+    ...correct.map(row),
+    '',
+  ].join('\n'),
 );
 const killed = faulty.filter((r) => r.ok).length;
 const falseAlarms = correct.filter((r) => !r.ok).length;
-process.stdout.write(`\nkilled ${killed}/${faulty.length}, false alarms ${falseAlarms}/${correct.length} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+process.stdout.write(
+  `\nkilled ${killed}/${faulty.length}, false alarms ${falseAlarms}/${correct.length} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`,
+);
 process.exitCode = killed === faulty.length && falseAlarms === 0 ? 0 : 1;

@@ -31,7 +31,15 @@ export async function runVariant(variant: Variant, seed?: number): Promise<Varia
   try {
     // The reference server settles backups in tens of milliseconds; a short settle timeout (which
     // also bounds the grace for deletes) keeps a faulty server from costing minutes of waiting.
-    const result = await runCli(['--target', server.url, '--quiet', '--settle-timeout', '2s', ...(seed === undefined ? [] : ['--seed', String(seed)]), ...(variant.args ?? [])]);
+    const result = await runCli([
+      '--target',
+      server.url,
+      '--quiet',
+      '--settle-timeout',
+      '2s',
+      ...(seed === undefined ? [] : ['--seed', String(seed)]),
+      ...(variant.args ?? []),
+    ]);
     let violations: string[] = [];
     try {
       violations = [...new Set((await result.findings()).findings.filter((f) => f.verdict === 'violation').map((f) => f.checkId))];

@@ -13,7 +13,12 @@ before(async () => {
 describe('integerBounds', () => {
   test('reads the take body id of the bundled spec through allOf: minimum 0, format int64', () => {
     const schema = index.byRole.take.requestBody?.schema as { properties: Record<string, unknown> };
-    assert.deepEqual(integerBounds(schema.properties['backupId']), { lowest: 0n, lowestSource: 'minimum 0', highest: INT64_MAX, highestSource: 'format int64' });
+    assert.deepEqual(integerBounds(schema.properties['backupId']), {
+      lowest: 0n,
+      lowestSource: 'minimum 0',
+      highest: INT64_MAX,
+      highestSource: 'format int64',
+    });
   });
 
   test('reads the path parameter of the bundled spec the same way', () => {

@@ -21,7 +21,9 @@ describe('invalidIdValues', () => {
   });
 
   test('marks integral spellings and numeric strings inconclusive when taken, naming the note', () => {
-    const spelled = fc.sample(invalidIdValues({ type: 'integer', format: 'int64' }, 'n'), { numRuns: 1000, seed: 4 }).filter((probe) => probe.expectation.kind === 'may-accept');
+    const spelled = fc
+      .sample(invalidIdValues({ type: 'integer', format: 'int64' }, 'n'), { numRuns: 1000, seed: 4 })
+      .filter((probe) => probe.expectation.kind === 'may-accept');
     assert.ok(spelled.length > 0);
     for (const probe of spelled) {
       assert.deepEqual(probe.expectation, { kind: 'may-accept', note: 'spec/NOTES.md#numeric-string-ids' });

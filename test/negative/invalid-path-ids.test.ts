@@ -48,7 +48,9 @@ describe('invalidBoundaryPathIds', () => {
   });
 
   test('reads its edges from the parameter schema: another format and minimum give other values', () => {
-    const values = new Map(invalidBoundaryPathIds({ type: 'integer', format: 'int32', minimum: 1 }).map((probe) => [probe.render(12n).label, probe.render(12n).value]));
+    const values = new Map(
+      invalidBoundaryPathIds({ type: 'integer', format: 'int32', minimum: 1 }).map((probe) => [probe.render(12n).label, probe.render(12n).value]),
+    );
     assert.equal(values.get('one above the format int32'), String(2n ** 31n));
     assert.equal(values.get('twice the int32 range'), String(2n ** 32n));
     assert.equal(values.get('one below the int32 range'), String(-(2n ** 31n) - 1n));

@@ -128,7 +128,15 @@ describe('invalidBoundaryTakes', () => {
   test('sends 0 first, and has the boundaries the spec names', () => {
     const bodies = invalidBoundaryTakes(takeSchema).map((probe) => probe.render(1001n).body);
     assert.equal(bodies[0], '{"backupId":0}');
-    for (const expected of ['{"backupId":-1}', '{"backupId":9223372036854775808}', '{"backupId":"1001"}', '{"backupId":1001e0}', '{"backupId":1001.5}', '{}', '']) {
+    for (const expected of [
+      '{"backupId":-1}',
+      '{"backupId":9223372036854775808}',
+      '{"backupId":"1001"}',
+      '{"backupId":1001e0}',
+      '{"backupId":1001.5}',
+      '{}',
+      '',
+    ]) {
       assert.ok(bodies.includes(expected), expected);
     }
     assert.ok(
@@ -143,7 +151,8 @@ describe('invalidBoundaryTakes', () => {
     const bodies = requests.map((request) => request.body);
     assert.equal(bodies[0], '{"backupId":0}');
     assert.equal(requests[0]?.label, 'backupId 0, one below the minimum 1');
-    for (const expected of [`{"backupId":${2n ** 31n}}`, `{"backupId":${2n ** 32n}}`, `{"backupId":${-(2n ** 31n)}}`]) assert.ok(bodies.includes(expected), expected);
+    for (const expected of [`{"backupId":${2n ** 31n}}`, `{"backupId":${2n ** 32n}}`, `{"backupId":${-(2n ** 31n)}}`])
+      assert.ok(bodies.includes(expected), expected);
     assert.ok(!bodies.includes(`{"backupId":${2n ** 63n}}`));
   });
 

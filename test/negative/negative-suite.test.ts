@@ -33,7 +33,11 @@ const notJson = (text: string) => {
   }
 };
 const plannedStatus = (planned: PlannedResponse) => ('status' in planned ? planned.status : undefined);
-const answer = (status: number, message = 'changed by the test'): PlannedResponse => ({ status, headers: { 'content-type': 'application/json' }, json: { message } });
+const answer = (status: number, message = 'changed by the test'): PlannedResponse => ({
+  status,
+  headers: { 'content-type': 'application/json' },
+  json: { message },
+});
 
 function show(findings: readonly Finding[]): string {
   return findings.map((finding) => `${finding.checkId} ${finding.operation}: ${finding.expected} / ${finding.received}`).join('\n');
@@ -91,7 +95,9 @@ describe('the negative suite against the reference server', () => {
     assert.ok((numeric[0]?.occurrences ?? 1) >= 4, show(numeric));
     assert.ok(numeric.every((finding) => finding.verdict === 'inconclusive'));
     assert.ok(
-      numeric.some((finding) => [finding, ...(finding.examples ?? [])].some((seen) => /appeared in the list, and the suite deleted it again/.test(seen.received))),
+      numeric.some((finding) =>
+        [finding, ...(finding.examples ?? [])].some((seen) => /appeared in the list, and the suite deleted it again/.test(seen.received)),
+      ),
       show(numeric),
     );
     assert.equal(server.store.size, 0);
@@ -115,7 +121,9 @@ describe('the negative suite against the reference server', () => {
 
 describe('the negative suite catches a server that', () => {
   test('answers 500 to malformed JSON (not-a-server-error)', async () => {
-    const server = await serve({ intercept: (request, planned) => (isPost(request) && request.bodyText !== '' && notJson(request.bodyText) ? answer(500) : planned) });
+    const server = await serve({
+      intercept: (request, planned) => (isPost(request) && request.bodyText !== '' && notJson(request.bodyText) ? answer(500) : planned),
+    });
     const run = await runNegativeSuite(server.url, { target: REMOTE });
     // Identical findings are counted, not repeated: one, seen once per malformed body.
     const [error, ...others] = run.of('not-a-server-error').filter((finding) => finding.operation === 'POST /');
@@ -128,7 +136,9 @@ describe('the negative suite catches a server that', () => {
   });
 
   test('accepts a negative id (invalid-take-refused)', async () => {
-    const server = await serve({ intercept: (request, planned) => (isPost(request) && /^\{"backupId":-\d+\}$/.test(request.bodyText) ? answer(202) : planned) });
+    const server = await serve({
+      intercept: (request, planned) => (isPost(request) && /^\{"backupId":-\d+\}$/.test(request.bodyText) ? answer(202) : planned),
+    });
     const run = await runNegativeSuite(server.url, { target: REMOTE });
     const refused = run.of('invalid-take-refused').filter((finding) => finding.verdict === 'violation');
     const minusOne = refused.find((finding) => sentBody(finding) === '{"backupId":-1}');
@@ -160,7 +170,9 @@ describe('the negative suite catches a server that', () => {
   });
 
   test('accepts 2^63 (invalid-take-refused)', async () => {
-    const server = await serve({ intercept: (request, planned) => (isPost(request) && request.bodyText === '{"backupId":9223372036854775808}' ? answer(202) : planned) });
+    const server = await serve({
+      intercept: (request, planned) => (isPost(request) && request.bodyText === '{"backupId":9223372036854775808}' ? answer(202) : planned),
+    });
     const run = await runNegativeSuite(server.url, { target: REMOTE });
     const overflow = run.of('invalid-take-refused').find((finding) => sentBody(finding) === '{"backupId":9223372036854775808}');
     assert.ok(overflow !== undefined, show(run.findings));
@@ -183,7 +195,9 @@ describe('the negative suite catches a server that', () => {
   test('reads the leading digits of a path id (invalid-path-id-refused), and the suite deletes nothing that existed', async () => {
     const server = await serve({
       seedBackups: [{ id: 42 }],
-      behaviour: (base) => ({ readPathId: (segment) => (/^\d+\D/.test(segment) ? { id: BigInt(/^\d+/.exec(segment)?.[0] ?? '0') } : base.readPathId(segment)) }),
+      behaviour: (base) => ({
+        readPathId: (segment) => (/^\d+\D/.test(segment) ? { id: BigInt(/^\d+/.exec(segment)?.[0] ?? '0') } : base.readPathId(segment)),
+      }),
     });
     const run = await runNegativeSuite(server.url, { target: REMOTE });
     const accepted = run.of('invalid-path-id-refused').filter((finding) => finding.verdict === 'violation');
@@ -195,7 +209,9 @@ describe('the negative suite catches a server that', () => {
   });
 
   test('hangs on malformed JSON (response-received), and the suite still finishes', async () => {
-    const server = await serve({ intercept: (request, planned) => (isPost(request) && request.bodyText !== '' && notJson(request.bodyText) ? { hang: true } : planned) });
+    const server = await serve({
+      intercept: (request, planned) => (isPost(request) && request.bodyText !== '' && notJson(request.bodyText) ? { hang: true } : planned),
+    });
     const run = await runNegativeSuite(server.url, { target: REMOTE, timeout: '250ms', negativeRuns: '5' });
     const timeouts = run.of('response-received').filter((finding) => finding.operation === 'POST /');
     assert.ok(timeouts.length >= 1, show(run.findings));
@@ -267,7 +283,9 @@ describe('the negative suite catches a server that', () => {
   });
 
   test('refuses a valid id beyond 2^53: inconclusive (spec/NOTES.md#ids-beyond-2-53)', async () => {
-    const server = await serve({ intercept: (request, planned) => (isPost(request) && request.bodyText === '{"backupId":9007199254740993}' ? answer(400) : planned) });
+    const server = await serve({
+      intercept: (request, planned) => (isPost(request) && request.bodyText === '{"backupId":9007199254740993}' ? answer(400) : planned),
+    });
     const run = await runNegativeSuite(server.url);
     const refused = run.of('int64-id-taken-exactly');
     assert.equal(refused.length, 1, show(run.findings));

@@ -56,7 +56,11 @@ before(async () => {
   await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
   // A TypeScript user has Node's types; the package's own declarations need nothing else. The
   // dependencies come from the npm cache that `npm ci` filled; the network only for what it lacks.
-  const installed = await exec('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball, `@types/node@${manifest.devDependencies['@types/node']}`], app);
+  const installed = await exec(
+    'npm',
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball, `@types/node@${manifest.devDependencies['@types/node']}`],
+    app,
+  );
   assert.equal(installed.code, 0, installed.stderr);
 });
 after(() => rm(folder, { recursive: true, force: true }));
@@ -101,7 +105,11 @@ describe('the packed package, installed into an empty folder', () => {
     const elsewhere = join(folder, 'elsewhere');
     await mkdir(elsewhere);
     // The README's form for a run without an install; the tarball stands in for the registry.
-    const ran = await exec('npx', ['--yes', '--prefer-offline', '--package', (await packedTarball()).path, 'backup-conformance', '--suite', 'smoke', '--quiet'], elsewhere);
+    const ran = await exec(
+      'npx',
+      ['--yes', '--prefer-offline', '--package', (await packedTarball()).path, 'backup-conformance', '--suite', 'smoke', '--quiet'],
+      elsewhere,
+    );
     assert.equal(ran.code, 0, transcript(ran));
     assert.match(ran.stdout, /Conforms to the spec\./);
     await assert.rejects(stat(join(elsewhere, 'node_modules')), { code: 'ENOENT' });

@@ -107,7 +107,11 @@ describe('registerConformanceTests', () => {
   });
 
   test("a departure the profile expects passes: the profile's known deviation is not a failure", async () => {
-    const result = await runAgainst('profiled', "{ quirks: ['list-unsorted'], seedBackups: [{ id: 1 }, { id: 2 }] }", "{ suites: ['inventory'], profile: 'zeebe-8.5' }");
+    const result = await runAgainst(
+      'profiled',
+      "{ quirks: ['list-unsorted'], seedBackups: [{ id: 1 }, { id: 2 }] }",
+      "{ suites: ['inventory'], profile: 'zeebe-8.5' }",
+    );
     assert.equal(result.code, 0, result.junit);
     assert.equal(result.cases.find((c) => c.name === 'list-sorted-descending')?.status, 'passed');
   });

@@ -21,10 +21,15 @@ export function runNodeTest(file: string, cwd: string): Promise<NodeTestResult> 
   // Under `node --test` this process is a child of the runner: a nested run must not think it is one too.
   const { NODE_TEST_CONTEXT: _runner, ...env } = process.env;
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--test', '--test-reporter=junit', file], { cwd, env, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-      resolve({ code, junit: stdout, stderr, cases: parseJUnit(stdout) });
-    });
+    execFile(
+      process.execPath,
+      ['--test', '--test-reporter=junit', file],
+      { cwd, env, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+        resolve({ code, junit: stdout, stderr, cases: parseJUnit(stdout) });
+      },
+    );
   });
 }
 

@@ -92,7 +92,10 @@ describe('profiles', () => {
       applyProfile(findProfile('zeebe-8.2'), finding({ checkId: 'not-a-server-error', operation: 'POST /', status: 503, received: '503 (once)' })).verdict,
       'known-deviation',
     );
-    assert.equal(applyProfile(findProfile('zeebe-8.2'), finding({ checkId: 'not-a-server-error', operation: 'POST /', status: 500, received: '500' })).verdict, 'violation');
+    assert.equal(
+      applyProfile(findProfile('zeebe-8.2'), finding({ checkId: 'not-a-server-error', operation: 'POST /', status: 500, received: '500' })).verdict,
+      'violation',
+    );
   });
 });
 
@@ -134,7 +137,10 @@ describe("deviations recognised by the answer, not by the suite's wording", () =
     assert.equal(applyProfile(findProfile('zeebe-8.8'), refused(400)).verdict, 'violation');
     // The suite's own text mentioning the words is not the server saying them.
     assert.equal(
-      applyProfile(findProfile('zeebe-8.9'), finding({ checkId: 'take-accepted-above-highest', operation: 'POST /', status: 400, received: 'continuous backups' })).verdict,
+      applyProfile(
+        findProfile('zeebe-8.9'),
+        finding({ checkId: 'take-accepted-above-highest', operation: 'POST /', status: 400, received: 'continuous backups' }),
+      ).verdict,
       'violation',
     );
   });

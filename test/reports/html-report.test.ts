@@ -49,7 +49,10 @@ describe('toHtmlReport', () => {
     const page = toHtmlReport(sampleOutcome());
     assert.equal(count(page, /<tr data-check-id="/), 3);
     assert.match(page, /<tr data-check-id="list-sorted-descending" data-status="violation">.*<a class="cell violation" href="#finding-1"/);
-    assert.match(page, /<tr data-check-id="response-schema-valid" data-status="passed">.*<span class="cell passed"[^>]*>✓ passed <span class="runs">×2<\/span>/);
+    assert.match(
+      page,
+      /<tr data-check-id="response-schema-valid" data-status="passed">.*<span class="cell passed"[^>]*>✓ passed <span class="runs">×2<\/span>/,
+    );
     assert.match(page, /<article class="finding violation" id="finding-1" data-check-id="list-sorted-descending">/);
   });
 
@@ -58,7 +61,10 @@ describe('toHtmlReport', () => {
     assert.match(page, /<div class="label">Expected<\/div><p class="value">backupIds strictly descending<\/p>/);
     assert.match(page, /<code>#\/paths\/~1\/get\/description<\/code><blockquote>“sorted in descending order of backupId”<\/blockquote>/);
     assert.ok(page.includes('curl -i -X GET -H &#39;accept: application/json&#39; http://127.0.0.1:9600/actuator/backups'));
-    assert.match(page, /<pre class="commands replay">npx conformance --target http:\/\/127.0.0.1:9600\/actuator\/backups --suite stateful --seed 1234567 --path 12:3<\/pre>/);
+    assert.match(
+      page,
+      /<pre class="commands replay">npx conformance --target http:\/\/127.0.0.1:9600\/actuator\/backups --suite stateful --seed 1234567 --path 12:3<\/pre>/,
+    );
     assert.match(page, /these 2 requests, in order:/);
     assert.match(
       page,
@@ -100,7 +106,23 @@ describe('toHtmlReport', () => {
 });
 
 /** Elements that load or run something, in HTML or in SVG. */
-const ACTIVE_ELEMENTS = new Set(['script', 'link', 'img', 'iframe', 'frame', 'object', 'embed', 'base', 'audio', 'video', 'source', 'track', 'image', 'form', 'foreignObject']);
+const ACTIVE_ELEMENTS = new Set([
+  'script',
+  'link',
+  'img',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'base',
+  'audio',
+  'video',
+  'source',
+  'track',
+  'image',
+  'form',
+  'foreignObject',
+]);
 /** Attributes that name a resource to fetch or a place to go. */
 const URL_ATTRIBUTES = new Set(['src', 'href', 'xlink:href', 'srcset', 'poster', 'data', 'action', 'formaction', 'background', 'ping']);
 /** An external reference in CSS: an import, or a url() that is not a fragment of the page itself. */
@@ -214,7 +236,10 @@ describe('report.html read by an HTML5 parser', () => {
         assert.ok(target !== undefined, `${name}: ${checkId} links to ${href}, which is not on the page`);
         assert.equal(target.tagName, 'article');
         assert.equal(attribute(target, 'data-check-id'), checkId, `${name}: ${href}`);
-        assert.ok(classes(target).includes(verdict ?? ''), `${name}: a ${verdict} cell of ${checkId} links to a finding of class ${attribute(target, 'class')}`);
+        assert.ok(
+          classes(target).includes(verdict ?? ''),
+          `${name}: a ${verdict} cell of ${checkId} links to a finding of class ${attribute(target, 'class')}`,
+        );
       }
     }
     const violation = cellLinks(parseHtml(written)).find((link) => link.checkId === 'list-sorted-descending');

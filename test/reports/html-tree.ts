@@ -17,7 +17,10 @@ export interface HtmlTree {
 
 export function parseHtml(page: string): HtmlTree {
   const parseErrors: string[] = [];
-  const document = parse(page, { sourceCodeLocationInfo: true, onParseError: (error) => parseErrors.push(`${error.code} at line ${error.startLine}, column ${error.startCol}`) });
+  const document = parse(page, {
+    sourceCodeLocationInfo: true,
+    onParseError: (error) => parseErrors.push(`${error.code} at line ${error.startLine}, column ${error.startCol}`),
+  });
   return { elements: descendants(document), parseErrors, mode: document.mode };
 }
 
@@ -46,7 +49,9 @@ export function classes(element: Element): string[] {
 
 /** The text of an element and everything below it, entities decoded, as the DOM's textContent. */
 export function textContent(element: Element): string {
-  return element.childNodes.map((child) => ('value' in child && child.nodeName === '#text' ? child.value : 'tagName' in child ? textContent(child) : '')).join('');
+  return element.childNodes
+    .map((child) => ('value' in child && child.nodeName === '#text' ? child.value : 'tagName' in child ? textContent(child) : ''))
+    .join('');
 }
 
 /** The nearest enclosing element with this tag name. */

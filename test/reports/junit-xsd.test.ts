@@ -33,7 +33,15 @@ test('junit.xml of a clean run and of a run that could not start are valid', asy
   const clean = await validate(toJUnit(sampleOutcome({ findings: [], errors: [], exitCode: 0 })));
   assert.ok(clean.valid, clean.messages);
   const unreachable = await validate(
-    toJUnit(sampleOutcome({ suites: [], checks: [], findings: [], errors: [{ code: 'CONF_TARGET_UNREACHABLE', message: 'Cannot reach http://127.0.0.1:1' }], exitCode: 2 })),
+    toJUnit(
+      sampleOutcome({
+        suites: [],
+        checks: [],
+        findings: [],
+        errors: [{ code: 'CONF_TARGET_UNREACHABLE', message: 'Cannot reach http://127.0.0.1:1' }],
+        exitCode: 2,
+      }),
+    ),
   );
   assert.ok(unreachable.valid, unreachable.messages);
 });

@@ -9,7 +9,16 @@ export const HOSTILE = `<script>alert("x")</script><img src=x onerror=alert(1)>"
 const GET = 'GET /{backupId}';
 
 function view(atMs: number, backupId: string, state: string, partitions: readonly string[]): TimelineEvent {
-  return { atMs, backupId, kind: 'view', suite: 'stateful', operation: GET, status: 200, state, partitions: partitions.map((s, i) => ({ partitionId: i + 1, state: s })) };
+  return {
+    atMs,
+    backupId,
+    kind: 'view',
+    suite: 'stateful',
+    operation: GET,
+    status: 200,
+    state,
+    partitions: partitions.map((s, i) => ({ partitionId: i + 1, state: s })),
+  };
 }
 
 function take(atMs: number, backupId: string, status = 202): TimelineEvent {
@@ -123,7 +132,11 @@ export function richOutcome(overrides: Partial<RunOutcome> = {}): RunOutcome {
         operation: 'GET /',
         suite: 'stateful',
         received: '1 then 2 (Zeebe 8.5 lists in hash order)',
-        knownDeviation: { id: 'list-unsorted', description: 'the list comes in hash order', source: 'BackupRequestHandler.aggregateBackupList (camunda/zeebe@8.5.4)' },
+        knownDeviation: {
+          id: 'list-unsorted',
+          description: 'the list comes in hash order',
+          source: 'BackupRequestHandler.aggregateBackupList (camunda/zeebe@8.5.4)',
+        },
       },
     ],
     timeline: richTimeline(),

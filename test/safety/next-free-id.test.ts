@@ -61,7 +61,8 @@ describe('the next free id', () => {
       body: {
         ok: true,
         value: {
-          message: 'Requested backup has ID 3. The latest backup has ID 42. The backup ID must be greater than the ID of previous backups that are completed, failed, or deleted.',
+          message:
+            'Requested backup has ID 3. The latest backup has ID 42. The backup ID must be greater than the ID of previous backups that are completed, failed, or deleted.',
         },
       },
     };
@@ -78,7 +79,9 @@ describe('the next free id', () => {
   });
 
   test('a server that refuses every id is given a bounded number of takes', async () => {
-    const { api, takes } = await apiWithDeletedBackup(undefined, { behaviour: { decideTake: () => ({ accepted: false, latestId: 1n }), renderError: () => ({ message: 'no' }) } });
+    const { api, takes } = await apiWithDeletedBackup(undefined, {
+      behaviour: { decideTake: () => ({ accepted: false, latestId: 1n }), renderError: () => ({ message: 'no' }) },
+    });
     const result = await takeAtNextFreeId(api, { from: 2n, signal: never, beforeTake: (id) => takes.push(id) });
     assert.equal(result.kind, 'refused');
     assert.equal(takes.length, 20);

@@ -39,7 +39,10 @@ async function allOutput(result: Awaited<ReturnType<typeof runCli>>): Promise<st
 
 describe('--read-only', () => {
   test('sends GET requests only, and still validates what is there', async () => {
-    const { url, requests } = await recordingServer({ seedBackups: [{ id: 5 }, { id: 7, state: 'FAILED' }] }).then(({ server, requests }) => ({ url: server.url, requests }));
+    const { url, requests } = await recordingServer({ seedBackups: [{ id: 5 }, { id: 7, state: 'FAILED' }] }).then(({ server, requests }) => ({
+      url: server.url,
+      requests,
+    }));
     const result = await runCli(['--target', url, '--read-only']);
     assert.equal(result.code, 0, result.stdout + result.stderr);
     assert.match(result.stdout, /Read-only: GET requests only/);
@@ -88,7 +91,9 @@ describe('secrets', () => {
     const withCredentials = server.url.replace('http://', 'http://operator:pa55word@');
     const result = await runCli(['--target', withCredentials, '--header', `X-Api-Key: ${TOKEN}`]);
     assert.equal(result.code, 1);
-    assert.ok(requests.every((r) => r.headers['x-api-key'] === TOKEN && r.headers.authorization === `Basic ${Buffer.from('operator:pa55word').toString('base64')}`));
+    assert.ok(
+      requests.every((r) => r.headers['x-api-key'] === TOKEN && r.headers.authorization === `Basic ${Buffer.from('operator:pa55word').toString('base64')}`),
+    );
     const output = await allOutput(result);
     assert.ok(!output.includes(TOKEN) && !output.includes('pa55word') && !output.includes(Buffer.from('operator:pa55word').toString('base64')));
     assert.match(output, /x-api-key: \*\*\*/);

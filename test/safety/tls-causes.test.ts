@@ -42,11 +42,16 @@ describe('messages that name the cause of a TLS failure', () => {
   test('http:// to a TLS server: use https://', async () => {
     const result = await runCli(['--target', `http://127.0.0.1:${tlsPort}/actuator/backups`, '--read-only'], { out: false });
     assert.equal(result.code, 2, result.stdout + result.stderr);
-    assert.match(result.stderr, new RegExp(`The server speaks TLS: use https://, i\\.e\\. --target https://127\\.0\\.0\\.1:${tlsPort}/actuator/backups\\.$`, 'm'));
+    assert.match(
+      result.stderr,
+      new RegExp(`The server speaks TLS: use https://, i\\.e\\. --target https://127\\.0\\.0\\.1:${tlsPort}/actuator/backups\\.$`, 'm'),
+    );
   });
 
   test('a certificate for another name: says which names it holds, and no --ca advice', async () => {
-    const result = await runCli(['--target', `https://127.0.0.2:${tlsPort}/actuator/backups`, '--read-only', '--ca', fixture('tls-localhost.crt')], { out: false });
+    const result = await runCli(['--target', `https://127.0.0.2:${tlsPort}/actuator/backups`, '--read-only', '--ca', fixture('tls-localhost.crt')], {
+      out: false,
+    });
     assert.equal(result.code, 2, result.stdout + result.stderr);
     assert.match(
       result.stderr,

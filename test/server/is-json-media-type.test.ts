@@ -16,7 +16,16 @@ describe('isJsonMediaType', () => {
   });
 
   test('refuses everything else', () => {
-    for (const type of [undefined, '', 'text/plain', 'text/json', 'application/jsonp', 'application/+json', 'application/x-json-stream', 'multipart/form-data']) {
+    for (const type of [
+      undefined,
+      '',
+      'text/plain',
+      'text/json',
+      'application/jsonp',
+      'application/+json',
+      'application/x-json-stream',
+      'multipart/form-data',
+    ]) {
       assert.equal(isJsonMediaType(type), false, String(type));
     }
   });

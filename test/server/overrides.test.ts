@@ -124,7 +124,8 @@ describe('intercept', () => {
 
   test('may be async and change headers and body', async () => {
     const stamped: ReferenceServerOptions = {
-      intercept: async (_request, planned) => ('status' in planned ? { ...planned, headers: { ...planned.headers, 'x-stamp': 'yes' }, json: undefined, text: 'plain' } : planned),
+      intercept: async (_request, planned) =>
+        'status' in planned ? { ...planned, headers: { ...planned.headers, 'x-stamp': 'yes' }, json: undefined, text: 'plain' } : planned,
     };
     await withServer(stamped, async (server) => {
       const answer = await callApi(server.url);

@@ -212,7 +212,9 @@ describe('GET /{backupId}', () => {
       clock.now += 1000;
       assert.equal((await takeBackup(get().url, `{"backupId": ${id}}`)).status, 202);
     }
-    const positions = await Promise.all([1, 2, 30, 31].map(async (id) => ((await callApi(`${get().url}/${id}`)).json as Info).details.map((d) => d.checkpointPosition ?? -1)));
+    const positions = await Promise.all(
+      [1, 2, 30, 31].map(async (id) => ((await callApi(`${get().url}/${id}`)).json as Info).details.map((d) => d.checkpointPosition ?? -1)),
+    );
     for (let i = 1; i < positions.length; i++) {
       positions[i]?.forEach((position, p) => assert.ok(position > (positions[i - 1]?.[p] ?? Infinity), `partition ${p + 1}`));
     }
@@ -283,7 +285,8 @@ describe('GET / (list)', () => {
     for (const backup of list) {
       assert.equal(backup.details.length, 3);
       for (const detail of backup.details) {
-        const allowed = detail.state === 'FAILED' ? ['partitionId', 'state', 'failureReason', 'createdAt'] : ['partitionId', 'state', 'createdAt', 'brokerVersion'];
+        const allowed =
+          detail.state === 'FAILED' ? ['partitionId', 'state', 'failureReason', 'createdAt'] : ['partitionId', 'state', 'createdAt', 'brokerVersion'];
         assert.deepEqual(Object.keys(detail).sort(), allowed.sort(), JSON.stringify(detail));
       }
     }

@@ -178,10 +178,13 @@ describe('every answer of a typical scenario is documented and valid', () => {
   });
 
   test('the check itself catches an undocumented body', async () => {
-    const exchanges = await scenario({ behaviour: { renderBackupInfo: (view) => ({ backupId: view.backupId, state: 'DONE', details: [] }) } }, async ({ call }) => {
-      await call('take', 'post', '/', '', { body: '{"backupId": 2}' });
-      await call('get', 'get', '/{backupId}', '/2');
-    });
+    const exchanges = await scenario(
+      { behaviour: { renderBackupInfo: (view) => ({ backupId: view.backupId, state: 'DONE', details: [] }) } },
+      async ({ call }) => {
+        await call('take', 'post', '/', '', { body: '{"backupId": 2}' });
+        await call('get', 'get', '/{backupId}', '/2');
+      },
+    );
     assert.throws(() => assertDocumented(exchanges), /GET \/\{backupId\} -> 200/);
   });
 });

@@ -5,7 +5,10 @@ import { stringifyJson } from '../../src/server/rendering/stringify-json.js';
 describe('stringifyJson', () => {
   test('writes bigints as exact numbers, anywhere', () => {
     assert.equal(stringifyJson(9223372036854775807n), '9223372036854775807');
-    assert.equal(stringifyJson({ id: -9223372036854775808n, list: [1n, { p: 2n ** 62n }] }), '{"id":-9223372036854775808,"list":[1,{"p":4611686018427387904}]}');
+    assert.equal(
+      stringifyJson({ id: -9223372036854775808n, list: [1n, { p: 2n ** 62n }] }),
+      '{"id":-9223372036854775808,"list":[1,{"p":4611686018427387904}]}',
+    );
   });
 
   test('leaves undefined members out and writes everything else as JSON.stringify does', () => {

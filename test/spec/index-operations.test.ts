@@ -40,7 +40,9 @@ test('the bundled spec compiles in strict mode without warnings', async () => {
 
 test('a spec that renames the paths (as Camunda 8.8 did) still yields every role', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'conformance-'));
-  const renamed = (await readFile(DEFAULTS.specPath, 'utf8')).replace(/^  \/:$/m, '  /backupRuntime:').replace(/^  \/\{backupId\}:$/m, '  /backupRuntime/{backupId}:');
+  const renamed = (await readFile(DEFAULTS.specPath, 'utf8'))
+    .replace(/^  \/:$/m, '  /backupRuntime:')
+    .replace(/^  \/\{backupId\}:$/m, '  /backupRuntime/{backupId}:');
   await writeFile(join(dir, 'renamed.yaml'), renamed);
   const index = indexOperations((await loadSpec(join(dir, 'renamed.yaml'))).document, createAjv());
   assert.equal(index.byRole.take.label, 'POST /backupRuntime');

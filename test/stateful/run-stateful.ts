@@ -36,7 +36,12 @@ export async function runStateful(
   const { spec, index } = await loaded;
   const config: RunConfig = { ...base, stateful: { ...base.stateful, ...stateful } };
   let requests = 0;
-  const client = createClient({ timeoutMs: config.timeoutMs, maxBodyBytes: config.maxBodyBytes, defaultHeaders: { accept: 'application/json' }, onExchange: () => requests++ });
+  const client = createClient({
+    timeoutMs: config.timeoutMs,
+    maxBodyBytes: config.maxBodyBytes,
+    defaultHeaders: { accept: 'application/json' },
+    onExchange: () => requests++,
+  });
   // The run's own log: a fault seen again is counted, and its best reproduction kept, as in a run.
   const log = new FindingLog();
   const notes: string[] = [];

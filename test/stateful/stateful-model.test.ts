@@ -113,7 +113,10 @@ describe('checkpointPositionDecrease', () => {
   it('finds a decrease exactly when sorting by id does not sort the positions', () => {
     fc.assert(
       fc.property(
-        fc.uniqueArray(fc.record({ id: fc.bigInt({ min: 1n, max: 50n }), position: fc.bigInt({ min: 0n, max: 20n }) }), { selector: (e) => e.id, maxLength: 8 }),
+        fc.uniqueArray(fc.record({ id: fc.bigInt({ min: 1n, max: 50n }), position: fc.bigInt({ min: 0n, max: 20n }) }), {
+          selector: (e) => e.id,
+          maxLength: 8,
+        }),
         (entries) => {
           const sorted = [...entries].sort((a, b) => (a.id < b.id ? -1 : 1));
           const monotonic = sorted.every((entry, i) => i === 0 || entry.position >= (sorted[i - 1] as typeof entry).position);
@@ -214,7 +217,12 @@ describe('BackupModel', () => {
     model.accepted(101n);
     assert.equal(model.noteFacts(101n, new Map([[1, { snapshotId: 'a' }]])), undefined);
     assert.equal(model.noteFacts(101n, new Map([[1, { snapshotId: 'a', brokerVersion: '8.5.0' }]])), undefined);
-    assert.deepEqual(model.noteFacts(101n, new Map([[1, { brokerVersion: '8.6.0' }]])), { partitionId: 1, fact: 'brokerVersion', before: '8.5.0', after: '8.6.0' });
+    assert.deepEqual(model.noteFacts(101n, new Map([[1, { brokerVersion: '8.6.0' }]])), {
+      partitionId: 1,
+      fact: 'brokerVersion',
+      before: '8.5.0',
+      after: '8.6.0',
+    });
   });
   it('keeps the ids of the run apart from all others', () => {
     const model = new BackupModel(1230n);
@@ -307,6 +315,10 @@ describe('statefulBudget', () => {
     assert.ok(budget.scenarioTakes > 0);
     assert.equal(budget.maxBackups, budget.scenarioTakes + budget.runTakes + budget.shrinkTakes + 1);
     assert.ok(budget.shrinkTakes > 0 && budget.shrinkRuns > 0);
-    assert.equal(statefulBudget({ runs: 10, maxCommands: 12, settleTimeoutMs: 1000, keepBackups: false, seed: 1, path: '3:1' }).runTakes, 12, 'a replay is one run');
+    assert.equal(
+      statefulBudget({ runs: 10, maxCommands: 12, settleTimeoutMs: 1000, keepBackups: false, seed: 1, path: '3:1' }).runTakes,
+      12,
+      'a replay is one run',
+    );
   });
 });

@@ -310,7 +310,9 @@ const alternating = (): ReferenceServerOptions => {
       partitionStates: (backup, now) => {
         const count = (reads.get(backup.id) ?? 0) + 1;
         reads.set(backup.id, count);
-        return base.partitionStates(backup, now).map((status): PartitionStatus => (count % 2 === 0 && status.state === 'COMPLETED' ? { ...status, state: 'IN_PROGRESS' } : status));
+        return base
+          .partitionStates(backup, now)
+          .map((status): PartitionStatus => (count % 2 === 0 && status.state === 'COMPLETED' ? { ...status, state: 'IN_PROGRESS' } : status));
       },
     }),
   };
@@ -325,18 +327,24 @@ const faults: readonly FaultCase[] = [
   {
     name: 'a duplicate id accepted',
     checkId: 'take-conflict-not-above-highest',
-    server: () => ({ behaviour: (base) => ({ decideTake: (id, latestId) => (latestId !== undefined && id === latestId ? { accepted: true } : base.decideTake(id, latestId)) }) }),
+    server: () => ({
+      behaviour: (base) => ({ decideTake: (id, latestId) => (latestId !== undefined && id === latestId ? { accepted: true } : base.decideTake(id, latestId)) }),
+    }),
   },
   {
     name: 'a lower id accepted',
     checkId: 'take-conflict-not-above-highest',
-    server: () => ({ behaviour: (base) => ({ decideTake: (id, latestId) => (latestId !== undefined && id < latestId ? { accepted: true } : base.decideTake(id, latestId)) }) }),
+    server: () => ({
+      behaviour: (base) => ({ decideTake: (id, latestId) => (latestId !== undefined && id < latestId ? { accepted: true } : base.decideTake(id, latestId)) }),
+    }),
   },
   {
     name: 'an id far above the highest refused',
     checkId: 'take-accepted-above-highest',
     server: () => ({
-      behaviour: (base) => ({ decideTake: (id, latestId) => (latestId !== undefined && id > latestId + 3n ? { accepted: false, latestId } : base.decideTake(id, latestId)) }),
+      behaviour: (base) => ({
+        decideTake: (id, latestId) => (latestId !== undefined && id > latestId + 3n ? { accepted: false, latestId } : base.decideTake(id, latestId)),
+      }),
     }),
   },
   {
@@ -357,7 +365,9 @@ const faults: readonly FaultCase[] = [
     name: 'a partition missing from the details of some backups',
     checkId: 'partition-set-stable',
     server: () => ({
-      behaviour: (base) => ({ partitionStates: (backup, now) => base.partitionStates(backup, now).filter((status) => backup.id % 2n !== 0n || status.partitionId !== 3) }),
+      behaviour: (base) => ({
+        partitionStates: (backup, now) => base.partitionStates(backup, now).filter((status) => backup.id % 2n !== 0n || status.partitionId !== 3),
+      }),
     }),
   },
   {
@@ -398,11 +408,18 @@ const faults: readonly FaultCase[] = [
       const posted = new Set<string>();
       return {
         intercept: (request, planned) => {
-          const id = request.method === 'POST' ? String((JSON.parse(request.bodyText) as { backupId: number }).backupId) : request.path.slice(request.path.lastIndexOf('/') + 1);
+          const id =
+            request.method === 'POST'
+              ? String((JSON.parse(request.bodyText) as { backupId: number }).backupId)
+              : request.path.slice(request.path.lastIndexOf('/') + 1);
           if (request.method === 'POST') posted.add(id);
           const never = request.method === 'GET' && 'status' in planned && planned.status === 404 && !posted.has(id);
           return never
-            ? { status: 200, headers: {}, json: { backupId: Number(id), state: 'COMPLETED', details: [1, 2, 3].map((partitionId) => ({ partitionId, state: 'COMPLETED' })) } }
+            ? {
+                status: 200,
+                headers: {},
+                json: { backupId: Number(id), state: 'COMPLETED', details: [1, 2, 3].map((partitionId) => ({ partitionId, state: 'COMPLETED' })) },
+              }
             : planned;
         },
       };

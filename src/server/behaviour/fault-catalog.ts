@@ -42,7 +42,8 @@ export const faultCatalog: readonly Fault[] = [
     name: 'partition-fails',
     summary: 'backups on partition P end FAILED ("Backup is cancelled due to leader change.")',
     argument: { kind: 'partition id', defaultValue: 2 },
-    override: (partitionId) => changePartitions((plan) => (plan.partitionId === partitionId ? { ...plan, outcome: 'FAILED', failureReason: zeebeMessages.leaderChange } : plan)),
+    override: (partitionId) =>
+      changePartitions((plan) => (plan.partitionId === partitionId ? { ...plan, outcome: 'FAILED', failureReason: zeebeMessages.leaderChange } : plan)),
   },
   {
     name: 'partition-never-starts',

@@ -6,7 +6,8 @@ import type { PartitionPlan } from '../cluster/stored-backup.js';
 import { topologyRank } from './topology-rank.js';
 
 /** A documented way a real Zeebe release departs from the spec. */
-export type QuirkName = 'list-unsorted' | 'actuator-media-type' | 'spring-error-bodies' | 'string-ids' | 'details-topology-order' | 'no-broker-id' | 'start-window';
+export type QuirkName =
+  'list-unsorted' | 'actuator-media-type' | 'spring-error-bodies' | 'string-ids' | 'details-topology-order' | 'no-broker-id' | 'start-window';
 
 export interface Quirk {
   readonly name: QuirkName;

@@ -11,5 +11,7 @@ export function describeBackup(behaviour: Behaviour, backup: StoredBackup, now: 
   const details = behaviour.orderDetails(behaviour.partitionStates(backup, now));
   const state = behaviour.aggregate(details.map((status) => status.state));
   if (state === 'DOES_NOT_EXIST') return undefined;
-  return state === 'FAILED' ? { backupId: backup.id, state, failureReason: behaviour.failureReason(details), details } : { backupId: backup.id, state, details };
+  return state === 'FAILED'
+    ? { backupId: backup.id, state, failureReason: behaviour.failureReason(details), details }
+    : { backupId: backup.id, state, details };
 }

@@ -61,19 +61,16 @@ export class AwaitSettledCommand implements BackupCommand {
         unplaced = sighting === undefined ? unplacedState(answer) : undefined;
         return { done: SETTLED.has(sighting) || unplaced !== undefined, value: answer };
       },
-      { timeoutMs: system.patience.settleStalled ? 0 : system.settleTimeoutMs, maxAttempts: Number.MAX_SAFE_INTEGER, initialDelayMs: FIRST_PAUSE_MS, signal: system.signal },
+      {
+        timeoutMs: system.patience.settleStalled ? 0 : system.settleTimeoutMs,
+        maxAttempts: Number.MAX_SAFE_INTEGER,
+        initialDelayMs: FIRST_PAUSE_MS,
+        signal: system.signal,
+      },
     );
     if (!polled.done && system.signal.aborted) return;
     if (unplaced !== undefined) {
-      // A state the lifecycle has no place for can never be judged to settle: waiting out the
-      // timeout would cost the user its whole length for nothing. The schema check reports the state.
-      system.inconclusive({
-        checkId: 'backup-settles',
-        operation: get.label,
-        expected: 'COMPLETED or FAILED, or a state on the way there',
-        received: `state ${JSON.stringify(unplaced)}, which no state of the spec's lifecycle is: not waited for`,
-        specPointer: 'spec/NOTES.md#asynchronous-visibility',
-      });
+      notWaitedFor(system, unplaced);
       return;
     }
     if (polled.done) {
@@ -100,7 +97,9 @@ export class AwaitSettledCommand implements BackupCommand {
         checkId: 'backup-settles',
         operation: get.label,
         expected: `COMPLETED or FAILED within ${seconds} (--settle-timeout)`,
-        received: `INCOMPLETE for ${(forMs / 1000).toFixed(1)} s, until the settle timeout ran out: ${missingPartitions.length === 0 ? 'no partition named' : `partition${missingPartitions.length === 1 ? '' : 's'} ${missingPartitions.join(', ')}`} DOES_NOT_EXIST (later backups of the suite are looked at once, not waited for)`,
+        received:
+          `INCOMPLETE for ${(forMs / 1000).toFixed(1)} s, until the settle timeout ran out: ` +
+          `${missingPartitions.length === 0 ? 'no partition named' : `partition${missingPartitions.length === 1 ? '' : 's'} ${missingPartitions.join(', ')}`} DOES_NOT_EXIST (later backups of the suite are looked at once, not waited for)`,
         specPointer: 'spec/NOTES.md#incomplete-for-good',
       });
       return;
@@ -115,7 +114,8 @@ export class AwaitSettledCommand implements BackupCommand {
       expected: `COMPLETED or FAILED within ${seconds} (--settle-timeout)`,
       received: unclear
         ? `${describeAnswer(polled.value)} at the end: the cluster did not answer, so whether the backup settled is unknown`
-        : `still ${seen === undefined ? describeAnswer(polled.value) : seen} after ${polled.attempts} looks (later backups of the suite are looked at once, not waited for)`,
+        : `still ${seen === undefined ? describeAnswer(polled.value) : seen} after ${polled.attempts} looks (later backups of the suite are looked ` +
+          `at once, not waited for)`,
       specPointer: 'spec/NOTES.md#asynchronous-visibility',
     });
   }
@@ -123,6 +123,20 @@ export class AwaitSettledCommand implements BackupCommand {
   toString(): string {
     return `AwaitSettled(${this.target})`;
   }
+}
+
+/**
+ * A state the lifecycle has no place for can never be judged to settle: waiting out the timeout
+ * would cost the user its whole length for nothing. The schema check reports the state itself.
+ */
+function notWaitedFor(system: StatefulSystem, state: string): void {
+  system.inconclusive({
+    checkId: 'backup-settles',
+    operation: system.index.byRole.get.label,
+    expected: 'COMPLETED or FAILED, or a state on the way there',
+    received: `state ${JSON.stringify(state)}, which no state of the spec's lifecycle is: not waited for`,
+    specPointer: 'spec/NOTES.md#asynchronous-visibility',
+  });
 }
 
 /** The overall state of a found backup when it is text the lifecycle does not place (`DONE`, INCOMPATIBLE); else undefined. */

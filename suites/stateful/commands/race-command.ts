@@ -112,10 +112,16 @@ function judgeRacingGet(system: StatefulSystem, id: bigint, got: Observation<'ge
   if (kind === 'unclear') return;
   const { found, notFound } = system.statuses;
   const received = `${describeAnswer(got)} to a GET of backup ${id} sent with ${racedWith} of it`;
-  if (kind !== 'found' && kind !== 'not-found') throw system.violation('get-returns-requested-backup', get, `${found} with backup ${id}, or ${notFound}`, received);
+  if (kind !== 'found' && kind !== 'not-found')
+    throw system.violation('get-returns-requested-backup', get, `${found} with backup ${id}, or ${notFound}`, received);
   const observed = kind === 'found' ? observedBackups(got)[0] : undefined;
   if (observed !== undefined && observed.backupId !== id) {
-    throw system.violation('get-returns-requested-backup', get, `backupId ${id}`, `backupId ${observed.backupId ?? '(none)'} in the answer to a GET sent with ${racedWith} of it`);
+    throw system.violation(
+      'get-returns-requested-backup',
+      get,
+      `backupId ${id}`,
+      `backupId ${observed.backupId ?? '(none)'} in the answer to a GET sent with ${racedWith} of it`,
+    );
   }
   system.passed(get, 'get-returns-requested-backup');
 }

@@ -62,7 +62,12 @@ export class TakeAtOnceCommand implements BackupCommand {
           received,
         );
       if (accepted === 2 || ![first, second].includes('conflict'))
-        throw system.violation('take-conflict-not-above-highest', take, `exactly one ${acceptedStatus} and one ${conflict} for two takes of backup ${low} sent at once`, received);
+        throw system.violation(
+          'take-conflict-not-above-highest',
+          take,
+          `exactly one ${acceptedStatus} and one ${conflict} for two takes of backup ${low} sent at once`,
+          received,
+        );
       system.passed(take, 'take-accepted-above-highest');
       system.passed(take, 'take-conflict-not-above-highest');
       model.accepted(low);
@@ -70,9 +75,19 @@ export class TakeAtOnceCommand implements BackupCommand {
     }
     const received = `${firstStatus} for backup ${low} and ${secondStatus} for backup ${high}, sent at once`;
     if (second !== 'accepted')
-      throw system.violation('take-accepted-above-highest', take, `${acceptedStatus} for backup ${high}, above every id whatever the order of the two takes`, received);
+      throw system.violation(
+        'take-accepted-above-highest',
+        take,
+        `${acceptedStatus} for backup ${high}, above every id whatever the order of the two takes`,
+        received,
+      );
     if (first !== 'accepted' && first !== 'conflict')
-      throw system.violation('take-accepted-above-highest', take, `${acceptedStatus} for backup ${low} (or ${conflict}, had the take of ${high} come first)`, received);
+      throw system.violation(
+        'take-accepted-above-highest',
+        take,
+        `${acceptedStatus} for backup ${low} (or ${conflict}, had the take of ${high} come first)`,
+        received,
+      );
     system.passed(take, 'take-accepted-above-highest');
     if (first === 'accepted') model.accepted(low);
     else model.refused(low);

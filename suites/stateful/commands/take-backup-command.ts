@@ -60,7 +60,8 @@ export class TakeBackupCommand implements BackupCommand {
 
 function expectedText(model: BackupModel, id: bigint, expected: ReadonlySet<TakeOutcome>, statuses: RoleStatuses): string {
   const { accepted, conflict } = statuses;
-  if (!expected.has('conflict')) return `${accepted} for backup ${id}, above every id taken${model.highestTaken === undefined ? '' : ` (the highest is ${model.highestTaken})`}`;
+  if (!expected.has('conflict'))
+    return `${accepted} for backup ${id}, above every id taken${model.highestTaken === undefined ? '' : ` (the highest is ${model.highestTaken})`}`;
   if (!expected.has('accepted')) return `${conflict} for backup ${id}: backup ${model.highestLive} exists, and ${id} is not above it`;
   return `${accepted} or ${conflict} for backup ${id}`;
 }

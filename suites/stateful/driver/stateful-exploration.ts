@@ -63,7 +63,8 @@ export class StatefulExploration {
     const what = path === undefined ? `${statefulScenarios.length} scenarios, then ${runs} runs` : `replay of --seed ${seed} --path ${path}`;
     return (
       `${what} of up to ${maxCommands} commands: at most ${maxBackups} backups ` +
-      `(${scenarioTakes} for the scenarios, ${runTakes} for the runs, ${shrinkTakes} to shrink a failure, 1 to find free ids), ${keepBackups ? 'kept' : 'deleted'} at the end`
+      `(${scenarioTakes} for the scenarios, ${runTakes} for the runs, ${shrinkTakes} to shrink a failure, 1 to find free ids), ` +
+      `${keepBackups ? 'kept' : 'deleted'} at the end`
     );
   }
 
@@ -83,10 +84,15 @@ export class StatefulExploration {
 
   /** Records the shrunk failure and every other rule broken on the way, each with its shortest run. */
   recordFailures(details: fc.RunDetails<Commands>): void {
-    const shrunk = this.#lastFailure === undefined ? undefined : statefulFinding(this.#lastFailure, this.#report, { seed: details.seed, path: details.counterexamplePath ?? '' });
+    const shrunk =
+      this.#lastFailure === undefined
+        ? undefined
+        : statefulFinding(this.#lastFailure, this.#report, { seed: details.seed, path: details.counterexamplePath ?? '' });
     if (shrunk !== undefined) {
       this.context.record(shrunk);
-      this.context.progress(`${shrunk.checkId} failed; shortest sequence: ${shrunk.reproduction.replay?.commands} (--seed ${details.seed} --path ${details.counterexamplePath})`);
+      this.context.progress(
+        `${shrunk.checkId} failed; shortest sequence: ${shrunk.reproduction.replay?.commands} (--seed ${details.seed} --path ${details.counterexamplePath})`,
+      );
     }
     for (const outcome of this.#otherFailures.values()) {
       const finding = statefulFinding(outcome, this.#report);
@@ -113,7 +119,8 @@ export class StatefulExploration {
       });
       const replayed = await check(reproduce, { examples: this.#examples, seed: details.seed, path: runPath, numRuns: 1 });
       if (this.#internal !== undefined) throw this.#internal;
-      const finding = last === undefined ? undefined : statefulFinding(last, this.#report, { seed: details.seed, path: replayed.counterexamplePath ?? runPath });
+      const finding =
+        last === undefined ? undefined : statefulFinding(last, this.#report, { seed: details.seed, path: replayed.counterexamplePath ?? runPath });
       if (finding !== undefined) this.context.record(finding);
     }
   }
@@ -150,14 +157,23 @@ export class StatefulExploration {
     const { runs, path } = this.context.config.stateful;
     if (shrinking) return this.#shrinkLine(`the sequence that broke ${this.#failingCheck}`, sequence, base);
     if (scenario !== undefined) return `scenario ${scenario.name}: ${scenario.purpose}; ${plural(sequence.length, 'command')}, ids above ${base}`;
-    return `run ${this.#started}${path === undefined ? ` of ${runs}` : ''}: ${plural(sequence.length, 'command')}, ids above ${base}; backups created so far: ${this.ledger.accepted}`;
+    return (
+      `run ${this.#started}${path === undefined ? ` of ${runs}` : ''}: ${plural(sequence.length, 'command')}, ids above ${base}; backups ` +
+      `created so far: ${this.ledger.accepted}`
+    );
   }
 
   #shrinkLine(what: string, sequence: readonly BackupCommand[], base: bigint): string {
-    return `shrinking ${what}, attempt ${this.#gate.shrinkAttempts} of at most ${this.#budget.shrinkRuns}: ${plural(sequence.length, 'command')}, ids above ${base}`;
+    return (
+      `shrinking ${what}, attempt ${this.#gate.shrinkAttempts} of at most ${this.#budget.shrinkRuns}: ${plural(sequence.length, 'command')}, ` +
+      `ids above ${base}`
+    );
   }
 
-  async #run(sequence: readonly BackupCommand[], options: Omit<SequenceOptions, 'context' | 'suite' | 'ledger' | 'patience'>): Promise<SequenceOutcome | undefined> {
+  async #run(
+    sequence: readonly BackupCommand[],
+    options: Omit<SequenceOptions, 'context' | 'suite' | 'ledger' | 'patience'>,
+  ): Promise<SequenceOutcome | undefined> {
     try {
       const outcome = await runSequence(sequence, { context: this.context, suite: this.suite, ledger: this.ledger, patience: this.#patience, ...options });
       this.sweep.deletedAndGone(outcome.deletedBackups);

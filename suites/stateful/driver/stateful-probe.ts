@@ -41,7 +41,10 @@ export async function statefulProbe(context: SuiteContext, suite: string, ledger
     );
   };
 
-  const taken = [context.highestTakenId(), ledger.highestSent].reduce<bigint | undefined>((max, id) => (id !== undefined && (max === undefined || id > max) ? id : max), undefined);
+  const taken = [context.highestTakenId(), ledger.highestSent].reduce<bigint | undefined>(
+    (max, id) => (id !== undefined && (max === undefined || id > max) ? id : max),
+    undefined,
+  );
   const from = firstCandidateId(highest, taken, context.config.idBase);
   if (from === undefined) return `no free backup id is left below the int64 maximum above ${highest}`;
   const { accepted: acceptedStatus, conflict } = index.statuses;
@@ -60,7 +63,8 @@ export async function statefulProbe(context: SuiteContext, suite: string, ledger
   switch (result.kind) {
     case 'accepted':
       context.progress(
-        `backup ${result.id} was accepted${result.refused.length === 0 ? '' : ` after takes of ${result.refused.join(', ')} were refused`}: the runs use ids above it`,
+        `backup ${result.id} was accepted${result.refused.length === 0 ? '' : ` after takes of ${result.refused.join(', ')} were refused`}: the runs ` +
+          `use ids above it`,
       );
       return undefined;
     case 'interrupted':
@@ -87,7 +91,8 @@ export async function statefulProbe(context: SuiteContext, suite: string, ledger
       report(
         'inconclusive',
         `${acceptedStatus} for an id above every listed backup`,
-        `${conflict} for each of ${result.refused.join(', ')}: either a backup with a still higher id was taken and deleted before, or the server refuses valid ids`,
+        `${conflict} for each of ${result.refused.join(', ')}: either a backup with a still higher id was taken and deleted before, or the server ` +
+          `refuses valid ids`,
         result.answers,
         'spec/NOTES.md#deleted-id-reuse',
       );

@@ -26,7 +26,9 @@ export interface StatefulProperty {
 }
 
 /** The sequence rules the catalogue gives the stateful suite. */
-export const STATEFUL_IDS = rules.filter((r) => r.scope === 'sequence' && (r.suites as readonly string[]).includes('stateful')).map((r) => r.id) as readonly StatefulCheckId[];
+export const STATEFUL_IDS = rules
+  .filter((r) => r.scope === 'sequence' && (r.suites as readonly string[]).includes('stateful'))
+  .map((r) => r.id) as readonly StatefulCheckId[];
 
 /**
  * Every stateful rule, read from the rule catalogue. Single-response rules (schema, aggregation,

@@ -134,7 +134,8 @@ export class StatefulSystem {
   async race(race: RaceRequests): Promise<RaceAnswers> {
     const { api, ledger } = this.options;
     if (race.take !== undefined) ledger.sending(race.take);
-    const maybe = <T>(id: bigint | undefined, send: (id: bigint) => Promise<T>): Promise<T | undefined> => (id === undefined ? Promise.resolve(undefined) : send(id));
+    const maybe = <T>(id: bigint | undefined, send: (id: bigint) => Promise<T>): Promise<T | undefined> =>
+      id === undefined ? Promise.resolve(undefined) : send(id);
     // Sent in this order, each before the answer to the one before: the delete is under way when the
     // take arrives, and both when the reads do, which is where a server that is right one request
     // at a time goes wrong.
@@ -150,7 +151,13 @@ export class StatefulSystem {
     if (taken !== undefined) ledger.answered(race.take!, taken.answer);
     if (deleted?.answer.kind === 'deleted') ledger.removed(race.delete!);
     const seen = <O extends Observation>(observation: O | undefined): O | undefined => (observation === undefined ? undefined : this.#observed(observation));
-    return { taken: seen(taken), gotNew: seen(gotNew), deleted: seen(deleted), gotDeleting: seen(gotDeleting), lists: lists.map((list) => this.#observed(list)) };
+    return {
+      taken: seen(taken),
+      gotNew: seen(gotNew),
+      deleted: seen(deleted),
+      gotDeleting: seen(gotDeleting),
+      lists: lists.map((list) => this.#observed(list)),
+    };
   }
 
   async list(): Promise<Observation<'list'>> {

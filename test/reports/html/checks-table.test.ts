@@ -8,7 +8,9 @@ import { inconclusive, violation } from '../../helpers/sample-outcome.js';
 /** The visible text of each verdict cell of the table, tags left out. */
 function cellTexts(outcome: Parameters<typeof checkMatrix>[0]): string[] {
   const page = renderHtml(checksTable(checkMatrix(outcome), () => 'finding-1'));
-  return [...page.matchAll(/<(?:a|span) class="cell (?!none)[^"]*"[^>]*>(.*?)<\/(?:a|span)>(?=<\/td>)/g)].map((match) => (match[1] as string).replace(/<[^>]+>/g, ''));
+  return [...page.matchAll(/<(?:a|span) class="cell (?!none)[^"]*"[^>]*>(.*?)<\/(?:a|span)>(?=<\/td>)/g)].map((match) =>
+    (match[1] as string).replace(/<[^>]+>/g, ''),
+  );
 }
 
 test('a cell whose every evaluation was inconclusive counts them, and calls none of them failed', () => {
