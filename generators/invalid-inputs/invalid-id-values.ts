@@ -131,13 +131,11 @@ function nonNumericStrings(name: string): fc.Arbitrary<IdValueProbe> {
 /** Arrays and objects, holding at most the reserved id, booleans and strings. */
 function containers(name: string): fc.Arbitrary<IdValueProbe> {
   const element: fc.Arbitrary<Element> = fc.oneof(fc.constant<Element>(RESERVED), fc.boolean(), fc.string({ maxLength: 6 }), fc.constant(null));
-  const array = fc
-    .array(element, { maxLength: 3 })
-    .map((items) => ({
-      kind: 'an array' as const,
-      write: (r: bigint) => `[${items.map((item) => writeElement(item, r)).join(',')}]`,
-      holdsId: items.includes(RESERVED),
-    }));
+  const array = fc.array(element, { maxLength: 3 }).map((items) => ({
+    kind: 'an array' as const,
+    write: (r: bigint) => `[${items.map((item) => writeElement(item, r)).join(',')}]`,
+    holdsId: items.includes(RESERVED),
+  }));
   const object = fc.dictionary(fc.string({ maxLength: 8 }), element, { maxKeys: 3 }).map((entries) => ({
     kind: 'an object' as const,
     write: (r: bigint) =>
