@@ -1,5 +1,6 @@
 import { deletedBackupKinds } from '../src/findings/deleted-backup-kinds.js';
 import type { Observation } from '../src/api/backup-api.js';
+import type { GetAnswer } from '../src/api/answer.js';
 import { highestBackupId } from '../src/api/highest-backup-id.js';
 import { firstCandidateId, takeAtNextFreeId } from '../src/api/next-free-id.js';
 import { pollUntil } from '../src/api/poll-until.js';
@@ -127,13 +128,7 @@ async function getTaken(smoke: SmokeSteps, id: bigint): Promise<void> {
   const { context } = smoke;
   const { index } = context;
   context.progress(`get backup ${id}`);
-  const visible = await pollUntil(
-    async () => {
-      const got = await smoke.observe(context.api.get(id));
-      return { done: got.answer.kind !== 'not-found', value: got };
-    },
-    { timeoutMs: smoke.graceMs, signal: context.signal },
-  );
+  const visible = await pollGet(smoke, id, (kind) => kind !== 'not-found');
   if (visible.value.answer.kind === 'found') smoke.passed(index.byRole.get, 'taken-backup-visible');
   else if (visible.value.answer.kind === 'not-found') {
     smoke.report({
@@ -165,6 +160,18 @@ async function getAndDeleteNeverTaken(smoke: SmokeSteps, neverTaken: bigint): Pr
   await smoke.observe(context.api.delete(neverTaken));
 }
 
+/** Gets the backup, backing off, until its answer is one `until` waits for or the grace runs out. */
+function pollGet(smoke: SmokeSteps, id: bigint, until: (kind: GetAnswer['kind']) => boolean) {
+  const { context } = smoke;
+  return pollUntil(
+    async () => {
+      const got = await smoke.observe(context.api.get(id));
+      return { done: until(got.answer.kind), value: got };
+    },
+    { timeoutMs: smoke.graceMs, signal: context.signal },
+  );
+}
+
 /** Deletes the backup and sees it gone within the grace; whether the delete was answered as done. */
 async function deleteAndSeeGone(smoke: SmokeSteps, id: bigint): Promise<boolean> {
   const { context } = smoke;
@@ -173,13 +180,7 @@ async function deleteAndSeeGone(smoke: SmokeSteps, id: bigint): Promise<boolean>
   const removal = await smoke.observe(context.api.delete(id));
   if (removal.answer.kind !== 'deleted') return false;
   const deletedAt = performance.now();
-  const gone = await pollUntil(
-    async () => {
-      const got = await smoke.observe(context.api.get(id));
-      return { done: got.answer.kind === 'not-found', value: got };
-    },
-    { timeoutMs: smoke.graceMs, signal: context.signal },
-  );
+  const gone = await pollGet(smoke, id, (kind) => kind === 'not-found');
   if (gone.done) smoke.passed(index.byRole.delete, 'deleted-backup-gone');
   else if (gone.value.answer.kind !== 'unclear') {
     smoke.report({
