@@ -42,7 +42,12 @@ function inventoryRun(server: HostileServer): Promise<MeasuredCliResult> {
 
 /** Ends a run well past its own budgets: the test fails rather than hangs. */
 const ENDS = { timeout: 60_000 };
-const PEAK_RSS_LIMIT = 200 * 2 ** 20;
+/**
+ * A ceiling that tells bounded memory from unbounded: far below the 1 GiB the largest server here
+ * sends, with room for the runtime's own growth (Node 24 starts larger than Node 20). The memory
+ * targets themselves are benchmarks (bench/memory.ts, bench/validation.ts), not asserted here.
+ */
+const PEAK_RSS_LIMIT = 384 * 2 ** 20;
 
 interface Report {
   exitCode: number;
