@@ -26,6 +26,13 @@ export interface TrackedBackup {
   readonly goneFrom?: ReadonlySet<GoneFrom>;
 }
 
+/** A backup of the run seen in a final state, and the facts of its partitions by partition id. */
+export interface SettledBackup {
+  readonly id: bigint;
+  readonly state: 'COMPLETED' | 'FAILED';
+  readonly facts: ReadonlyMap<number, PartitionFacts>;
+}
+
 /** The endpoints that show a backup gone: its GET, or the list leaving it out. */
 export type GoneFrom = 'get' | 'list';
 
@@ -127,6 +134,20 @@ export class BackupModel {
   get deletedBackups(): { readonly id: bigint; readonly goneFrom: ReadonlySet<GoneFrom> }[] {
     const deleted = [...this.#backups.values()].filter((backup) => backup.status === 'deleted');
     return deleted.map((backup) => ({ id: backup.id, goneFrom: backup.goneFrom ?? new Set<GoneFrom>() }));
+  }
+
+  /**
+   * The live backups last seen COMPLETED or FAILED, with the facts their partitions reported: final
+   * states, which every later answer must repeat (read again at the closing sweep).
+   */
+  get settledBackups(): SettledBackup[] {
+    const settled: SettledBackup[] = [];
+    for (const backup of this.#backups.values()) {
+      const state = backup.lastSeen;
+      if (backup.status !== 'live' || (state !== 'COMPLETED' && state !== 'FAILED')) continue;
+      settled.push({ id: backup.id, state, facts: this.#facts.get(backup.id) ?? new Map<number, PartitionFacts>() });
+    }
+    return settled;
   }
 
   tracked(id: bigint): TrackedBackup | undefined {

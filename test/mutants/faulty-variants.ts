@@ -11,6 +11,11 @@ const isList = (request: ReceivedRequest) => request.method === 'GET' && /\/back
 const isGetOne = (request: ReceivedRequest) => request.method === 'GET' && /\/backups\/[^/]+$/.test(request.path);
 const answered = (planned: PlannedResponse): planned is Extract<PlannedResponse, { status: number }> => 'status' in planned;
 const twoBackups = [{ id: 1 }, { id: 2 }];
+/**
+ * How long the racing variants hold a take's answer: requests sent together can reach the server
+ * tens of milliseconds apart on a loaded machine, and the race must be met on every seed.
+ */
+const RACE_WINDOW_MS = 150;
 
 export const faultyVariants: readonly Variant[] = [
   // Statuses and media types.
@@ -530,6 +535,40 @@ export const faultyVariants: readonly Variant[] = [
       };
     },
   },
+  {
+    id: 'pre-existing-hidden-while-new',
+    fault: 'the list leaves out the backups from before the run while newer ones exist, and shows them again once those are deleted',
+    expectedCheck: 'list-holds-live-backups',
+    server: {
+      seedBackups: [{ id: 5 }],
+      behaviour: (base) => ({
+        orderList: (views) => (views.some((v) => v.backupId > 5n) ? base.orderList(views).filter((v) => v.backupId > 5n) : base.orderList(views)),
+      }),
+    },
+  },
+  {
+    id: 'completed-fails-after-two-takes',
+    fault: 'a COMPLETED backup turns FAILED once two higher backups were taken, as if a store pruned its files',
+    expectedCheck: 'state-transition-allowed',
+    server: () => {
+      const taken: bigint[] = [];
+      return {
+        behaviour: (base) => ({
+          planBackup: (id, takenAt, previous) => {
+            taken.push(id);
+            return base.planBackup(id, takenAt, previous);
+          },
+          partitionStates: (backup, now) => {
+            const statuses = base.partitionStates(backup, now);
+            const pruned = statuses.every((s) => s.state === 'COMPLETED') && taken.filter((id) => id > backup.id).length >= 2;
+            return pruned
+              ? statuses.map((s) => (s.partitionId === 1 ? { ...s, state: 'FAILED' as const, failureReason: 'Backup files are missing.' } : s))
+              : statuses;
+          },
+        }),
+      };
+    },
+  },
   // Positions follow the id, so that a backup put back leaves the checkpoint order intact.
   {
     id: 'deleted-backup-returns',
@@ -567,7 +606,7 @@ export const faultyVariants: readonly Variant[] = [
           if (p.status === 409 && inFlight.has(id)) return { status: 202, headers: {}, json: { message: `A backup with id ${id} has been scheduled.` } };
           if (p.status !== 202) return p;
           inFlight.add(id);
-          await new Promise((resolve) => setTimeout(resolve, 15));
+          await new Promise((resolve) => setTimeout(resolve, RACE_WINDOW_MS));
           inFlight.delete(id);
           return p;
         },
@@ -586,7 +625,7 @@ export const faultyVariants: readonly Variant[] = [
           if (isList(r) && takes > 0 && answered(p)) return { ...p, json: [] };
           if (r.method !== 'POST' || !answered(p) || p.status !== 202) return p;
           takes++;
-          await new Promise((resolve) => setTimeout(resolve, 15));
+          await new Promise((resolve) => setTimeout(resolve, RACE_WINDOW_MS));
           takes--;
           return p;
         },
@@ -606,7 +645,7 @@ export const faultyVariants: readonly Variant[] = [
           }
           if (r.method !== 'DELETE' || !answered(p)) return p;
           deletes++;
-          await new Promise((resolve) => setTimeout(resolve, 15));
+          await new Promise((resolve) => setTimeout(resolve, RACE_WINDOW_MS));
           deletes--;
           return p;
         },

@@ -212,6 +212,20 @@ describe('BackupModel', () => {
     model.refused(102n);
     assert.equal(model.tracked(102n)?.status, 'live');
   });
+  it('holds the live backups last seen COMPLETED or FAILED, with their facts, for the closing sweep (COMPLETED and FAILED are final)', () => {
+    const model = new BackupModel(100n);
+    for (const id of [101n, 102n, 103n, 104n]) model.accepted(id);
+    model.sight(101n, 'COMPLETED');
+    model.noteFacts(101n, new Map([[1, { snapshotId: '7-1' }]]));
+    model.sight(102n, 'FAILED');
+    model.sight(103n, 'IN_PROGRESS');
+    model.sight(104n, 'COMPLETED');
+    model.deleted(104n, new Set(['get']));
+    assert.deepEqual(model.settledBackups, [
+      { id: 101n, state: 'COMPLETED', facts: new Map([[1, { snapshotId: '7-1' }]]) },
+      { id: 102n, state: 'FAILED', facts: new Map() },
+    ]);
+  });
   it('reports a fixed fact that changes between two answers about one backup', () => {
     const model = new BackupModel(100n);
     model.accepted(101n);

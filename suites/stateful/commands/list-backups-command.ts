@@ -1,6 +1,7 @@
 import type { BackupModel } from '../../../src/model/backup-model.js';
 import type { BackupCommand } from './backup-command.js';
 import { judgeList } from '../judges/judge-list.js';
+import { judgeStanding } from '../judges/judge-standing.js';
 import { runHalted } from '../model/run-halted.js';
 import type { StatefulSystem } from '../model/stateful-system.js';
 
@@ -13,8 +14,8 @@ import type { StatefulSystem } from '../model/stateful-system.js';
  * (`list-holds-live-backups`; one not yet seen may still be starting), no id the run sent no
  * take for is, a deleted one is not (`deleted-backup-gone`), and each entry's state follows the
  * backup's life. An id refused with 409 is not judged
- * (spec/NOTES.md#a-refused-take-may-leave-traces); backups outside the run's ids are none of its
- * business.
+ * (spec/NOTES.md#a-refused-take-may-leave-traces). Outside the run's ids, the backups that stand
+ * (from before the suite, or settled in an earlier run) are listed too (`judgeStanding`).
  */
 export class ListBackupsCommand implements BackupCommand {
   check(): boolean {
@@ -24,7 +25,9 @@ export class ListBackupsCommand implements BackupCommand {
   async run(model: BackupModel, system: StatefulSystem): Promise<void> {
     if (runHalted(model, system)) return;
     system.step('List');
-    judgeList(model, system, await system.list());
+    const answer = await system.list();
+    judgeList(model, system, answer);
+    await judgeStanding(system, answer);
   }
 
   toString(): string {

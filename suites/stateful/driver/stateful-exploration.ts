@@ -172,10 +172,11 @@ export class StatefulExploration {
 
   async #run(
     sequence: readonly BackupCommand[],
-    options: Omit<SequenceOptions, 'context' | 'suite' | 'ledger' | 'patience'>,
+    options: Omit<SequenceOptions, 'context' | 'suite' | 'ledger' | 'patience' | 'standing'>,
   ): Promise<SequenceOutcome | undefined> {
     try {
-      const outcome = await runSequence(sequence, { context: this.context, suite: this.suite, ledger: this.ledger, patience: this.#patience, ...options });
+      const shared = { context: this.context, suite: this.suite, ledger: this.ledger, patience: this.#patience, standing: this.sweep.standing };
+      const outcome = await runSequence(sequence, { ...shared, ...options });
       this.sweep.deletedAndGone(outcome.deletedBackups);
       this.#gate.stop(outcome.stopReason);
       if (outcome.skipReason === undefined) {

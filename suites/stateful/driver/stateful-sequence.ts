@@ -8,9 +8,10 @@ import { runBaseId } from '../../../src/model/run-base-id.js';
 import type { BackupCommand } from '../commands/backup-command.js';
 import { answerClause } from '../../../src/api/describe-answer.js';
 import { PropertyViolation } from '../judges/property-violation.js';
+import { readSettledAgain } from './read-settled-again.js';
 import { removeCreatedBackups } from './remove-created-backups.js';
 import { ResponseViolation } from '../judges/response-violation.js';
-import { StatefulSystem } from '../model/stateful-system.js';
+import { StatefulSystem, type StatefulSystemOptions } from '../model/stateful-system.js';
 import type { TakeLedger } from '../model/take-ledger.js';
 import type { Patience } from '../model/patience.js';
 import type { SuiteContext } from '../../suite.js';
@@ -49,6 +50,8 @@ export interface SequenceOptions {
   readonly suite: string;
   readonly ledger: TakeLedger;
   readonly patience: Patience;
+  /** The backups every list must hold while GET finds them (see `StatefulSystemOptions.standing`). */
+  readonly standing: StatefulSystemOptions['standing'];
   /** A response check whose violation ends the run, to shrink the sequence that leads to it. */
   readonly stopOn?: string;
   /** The name of the scenario this sequence is, for its finding's replay line. */
@@ -60,7 +63,7 @@ export interface SequenceOptions {
 /**
  * One run: list the backups to choose a base id above all of them, run the commands against a
  * fresh model, then (unless --keep-backups) delete the backups the suite created that no delete
- * was sent for yet. Violations come back as data; anything else thrown is a fault of the suite and propagates.
+ * was sent for yet, after reading once more those it saw settle (`readSettledAgain`). Violations come back as data; anything else thrown is a fault of the suite and propagates.
  */
 export async function runSequence(commands: readonly BackupCommand[], options: SequenceOptions): Promise<SequenceOutcome> {
   const { context, ledger } = options;
@@ -73,6 +76,7 @@ export async function runSequence(commands: readonly BackupCommand[], options: S
     settleTimeoutMs,
     graceMs: Math.min(DELETE_GRACE_MS, settleTimeoutMs),
     patience: options.patience,
+    standing: options.standing,
     signal,
     ...(options.stopOn === undefined ? {} : { stopOn: options.stopOn }),
     passed: (operation, checkId) => context.passed(operation, checkId),
@@ -118,6 +122,7 @@ export async function runSequence(commands: readonly BackupCommand[], options: S
     model = runModel;
     context.progress(options.describe(base));
     await fc.asyncModelRun(() => ({ model: runModel, real: system }), commands);
+    await readSettledAgain(runModel, system);
     return outcome({});
   } catch (error) {
     if (error instanceof PropertyViolation) return outcome({ violation: error });

@@ -1,6 +1,7 @@
 import type { Observation } from '../../../src/api/backup-api.js';
 import { toBackupId } from '../../../src/checks/backup-views.js';
 import { FIXED_FACTS, type FixedFact, type PartitionFacts } from '../../../src/model/changed-facts.js';
+import { backupSighting } from '../../../src/model/backup-sighting.js';
 
 /** One entry of `details` with an integer partition id. */
 export interface ObservedPartition {
@@ -62,4 +63,14 @@ function toObserved(entry: Record<string, unknown>): ObservedBackup {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The entries that list a backup (one no partition has does not), the first for each id. */
+export function presentBackups(entries: readonly ObservedBackup[]): Map<bigint, ObservedBackup> {
+  const byId = new Map<bigint, ObservedBackup>();
+  for (const entry of entries) {
+    if (entry.backupId === undefined || byId.has(entry.backupId)) continue;
+    if (backupSighting('found', entry.state, entry.partitionStates) !== 'ABSENT') byId.set(entry.backupId, entry);
+  }
+  return byId;
 }

@@ -33,6 +33,11 @@ export interface StatefulSystemOptions {
   readonly graceMs: number;
   /** Shared by every run of the suite. */
   readonly patience: Patience;
+  /**
+   * Backups outside the run's ids that existed before the suite and that no request of the suite
+   * changes, by id: every list holds them while GET finds them, in a state their history allows.
+   */
+  readonly standing: ReadonlyMap<bigint, StandingBackup>;
   readonly signal: AbortSignal;
   /** A response check whose violation stops the run (throws a ResponseViolation), to shrink it. */
   readonly stopOn?: string;
@@ -40,6 +45,14 @@ export interface StatefulSystemOptions {
   passed(operation: string, checkId: StatefulCheckId): void;
   /** Records a finding (inconclusive unless the note says otherwise), reproduced by the exchanges of the run so far. */
   inconclusive(note: InconclusiveNote, exchanges: readonly Exchange[]): void;
+}
+
+/** A backup outside the run's ids that must still be there (see `StatefulSystemOptions.standing`). */
+export interface StandingBackup {
+  /** Why it must be there, e.g. `which existed before the run and which the suite never deleted`. */
+  readonly why: string;
+  /** The final state GET showed it in, when it had settled: every later answer repeats it. */
+  readonly settled?: 'COMPLETED' | 'FAILED';
 }
 
 /** The requests of one race, all sent at once (see `StatefulSystem.race`). */
@@ -91,6 +104,10 @@ export class StatefulSystem {
 
   get graceMs(): number {
     return this.options.graceMs;
+  }
+
+  get standing(): ReadonlyMap<bigint, StandingBackup> {
+    return this.options.standing;
   }
 
   get patience(): Patience {
