@@ -24,11 +24,13 @@ export function judgeBackup(
   if (model.tracked(id)?.status === 'live') {
     const outcome = model.sight(id, sighting);
     if (!outcome.allowed) {
-      const before = outcome.lastSeen === undefined ? '' : ` (it was ${sightingText(outcome.lastSeen)} before)`;
+      // A live backup may be seen first in any state, and in any again after ABSENT: a sighting the
+      // model refuses always has a last one, and ABSENT is neither that one nor among those allowed.
+      const before = outcome.lastSeen === undefined ? '' : ` (it was ${outcome.lastSeen} before)`;
       throw system.violation(
         'state-transition-allowed',
         operation,
-        `backup ${id} ${[...outcome.possible].map(sightingText).join(' or ')}${before}`,
+        `backup ${id} ${[...outcome.possible].join(' or ')}${before}`,
         `${received} for backup ${id}`,
       );
     }
@@ -68,10 +70,6 @@ export function judgeBackup(
     );
   }
   system.passed(operation, 'checkpoint-position-monotonic');
-}
-
-function sightingText(sighting: Sighting): string {
-  return sighting === 'ABSENT' ? 'not found' : sighting;
 }
 
 function partitionText(ids: readonly number[]): string {
