@@ -1,9 +1,8 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
 import type { RunConfig, RunOptions } from './config.js';
 import { runUsage } from './cli-usage.js';
-import { FLAGS, type Flag } from './flags.js';
-import { withNegativeValues } from './with-negative-values.js';
+import { FLAGS } from './flags.js';
+import { parseFlags, parseStrictly } from './parse-flags.js';
 import { ConformanceError } from './errors.js';
 import type { BackupAccount } from './api/backup-account.js';
 import type { ConsoleReporter } from './console/console-reporter.js';
@@ -15,21 +14,15 @@ import { toolVersion } from './tool-version.js';
 // A run loads the rest when it begins (see `run`).
 // The only module that touches process.*: everything else takes its inputs as arguments.
 
-/** The parser's view of the flag table. */
-const RUN_FLAGS: Readonly<Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>> = Object.fromEntries(
-  FLAGS.map((entry) => [entry.name, { type: entry.kind === 'switch' ? 'boolean' : 'string', ...(entry.kind === 'list' ? { multiple: true } : {}) }]),
-);
-
 async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === 'serve') return serve(argv.slice(1));
   if (argv[0] === 'rules') return listRules(argv.slice(1));
   if (argv[0] === 'compare') return compare(argv.slice(1));
-  const { values } = parseArgs({ args: withNegativeValues(argv, RUN_FLAGS), options: RUN_FLAGS, strict: true, allowPositionals: false });
-  if (values.help) return print(runUsage, 0);
-  if (values.version) return print(toolVersion, 0);
-  const options = toRunOptions(values);
+  const { values, options } = parseFlags(argv, FLAGS, 'conformance', process.env);
+  if (values['help'] === true) return print(runUsage, 0);
+  if (values['version'] === true) return print(toolVersion, 0);
   const { resolveConfig } = await import('./config.js');
-  const config = resolveConfig(options);
+  const config = resolveConfig(options() as RunOptions);
   return run(config, githubActions());
 }
 
@@ -230,13 +223,14 @@ async function serve(argv: readonly string[]): Promise<number> {
 
 /** `conformance compare`: the same sequence against two servers; an interrupt stops it between requests, and its backups are still deleted. */
 async function compare(argv: readonly string[]): Promise<number> {
-  const { compareCommand } = await import('./compare/compare-command.js');
+  const [{ compareCommand }, { COMPARE_FLAGS }] = await Promise.all([import('./compare/compare-command.js'), import('./flags.js')]);
   const interrupt = new AbortController();
   const stop = (): void => interrupt.abort();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    return await compareCommand(argv, { out, progress: (text) => process.stderr.write(`${text}\n`), signal: interrupt.signal });
+    const io = { out, progress: (text: string) => process.stderr.write(`${text}\n`), signal: interrupt.signal };
+    return await compareCommand(parseFlags(argv, COMPARE_FLAGS, 'conformance compare', process.env), io);
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
@@ -246,43 +240,20 @@ async function compare(argv: readonly string[]): Promise<number> {
 /** `conformance rules [--json] [--spec PATH]`: the rule catalogue, its pointers resolved in the spec, and every spec sentence's decision. */
 async function listRules(argv: readonly string[]): Promise<number> {
   const { rulesUsage } = await import('./cli-usage.js');
-  const { values } = parseArgs({
-    args: [...argv],
-    options: { json: { type: 'boolean' }, spec: { type: 'string' }, help: { type: 'boolean' } },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (values.help) return print(rulesUsage, 0);
+  const values = parseStrictly(argv, { json: { type: 'boolean' }, spec: { type: 'string' }, help: { type: 'boolean' } }, 'conformance rules');
+  if (values['help'] === true) return print(rulesUsage, 0);
   const { DEFAULTS } = await import('./config.js');
   const { loadSpec } = await import('./spec/load-spec.js');
   const { indexOperations } = await import('./spec/index-operations.js');
   const { createAjv } = await import('./spec/create-ajv.js');
   const { describeRules, formatRules } = await import('./rules/describe-rules.js');
-  const specPath = values.spec ?? DEFAULTS.specPath;
+  const specPath = (values['spec'] as string | undefined) ?? DEFAULTS.specPath;
   const spec = await loadSpec(specPath, { trusted: specPath === DEFAULTS.specPath });
   const { describeSentences, formatSentences } = await import('./rules/describe-sentences.js');
   const descriptions = describeRules(spec.document, indexOperations(spec.document, createAjv()).byRole);
   const sentences = describeSentences(spec.source);
-  if (values.json === true) return print(JSON.stringify({ rules: descriptions, sentences }, null, 2), 0);
+  if (values['json'] === true) return print(JSON.stringify({ rules: descriptions, sentences }, null, 2), 0);
   return print(`${formatRules(descriptions)}\n\n== Spec sentences\n${formatSentences(sentences)}`, 0);
-}
-
-/** The parsed flags as the options of a run: each flag's value under its option's name. */
-function toRunOptions(values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>): RunOptions {
-  const options: Record<string, unknown> = {};
-  for (const entry of FLAGS as readonly Flag[]) {
-    const value = values[entry.name];
-    if (entry.option === undefined || value === undefined) continue;
-    options[entry.option] = entry.fromEnvironment === true ? bearerToken(`--${entry.name}`, value as string) : value;
-  }
-  return options as RunOptions;
-}
-
-/** The token from the variable --bearer-token-env names; the flag takes a name so the token never sits in argv. */
-function bearerToken(flagName: string, variable: string): string {
-  const token = process.env[variable];
-  if (token === undefined || token === '') throw new ConformanceError('CONF_USAGE', `${flagName} ${variable}: that environment variable is not set or empty.`);
-  return token;
 }
 
 const NEVER_REUSED = 'backup ids can never be reused.';
@@ -312,30 +283,10 @@ function print(text: string, code: number): number {
   return code;
 }
 
-/** node:util's parse errors in one line of our own words. */
-function parseArgsMessage(code: string, message: string): string {
-  const flag = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag !== undefined) return `Unknown option '${flag}'.`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag !== undefined) {
-    return /argument missing/.test(message)
-      ? `${flag} needs a value.`
-      : /does not take an argument/.test(message)
-        ? `${flag} takes no value.`
-        : `${flag}: ${message.split('\n')[0]}`;
-  }
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument ${/'([^']*)'/.exec(message)?.[1] ?? ''}: every option is a --flag.`;
-  return `${message.split('\n')[0]}.`;
-}
-
 /** Turns a user mistake into one line and exit code 2; anything else is a bug, said as such. */
 function explain(error: unknown): number {
   if (error instanceof ConformanceError) {
     process.stderr.write(`error: ${error.message}\n`);
-    return 2;
-  }
-  const code = (error as { code?: string }).code;
-  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`error: ${parseArgsMessage(code, (error as Error).message)} Run conformance --help for the options.\n`);
     return 2;
   }
   const report = 'This is a bug in backup-conformance; please report it with the command line that caused it.';

@@ -6,6 +6,9 @@ import type { SuiteId } from './rules/rules.js';
  */
 export type FlagKind = 'switch' | 'text' | 'list' | 'count' | 'number' | 'duration' | 'id';
 
+/** The commands that read the flag table: a run (`conformance`) and `conformance compare`. */
+export type Command = 'run' | 'compare';
+
 /** One flag of `conformance`: everything the parser, the help, the option types, the README and the Action know of it. */
 export interface Flag {
   /** The flag without its dashes. */
@@ -22,7 +25,7 @@ export interface Flag {
   readonly default?: number | string;
   /** The help text; a new line continues it under the same column. */
   readonly help: string;
-  /** The suites whose behaviour it changes; `run`: the whole run (the client, the reports, which suites run). */
+  /** The suites whose behaviour it changes; `run`: the whole command (the client, the reports, which suites run). */
   readonly readBy: readonly SuiteId[] | 'run';
   /** The CLI gives the option the value of the environment variable the flag names, so that a secret never sits in argv. */
   readonly fromEnvironment?: true;
@@ -30,15 +33,35 @@ export interface Flag {
   readonly notInAction?: string;
   /** The Action's default where it differs from the CLI's (the Action always writes its reports). */
   readonly actionDefault?: string;
+  /** The commands that take it; absent: a run only. */
+  readonly commands?: readonly Command[];
+  /** Its help under `conformance compare`, where the run's would mislead. */
+  readonly compareHelp?: string;
 }
+
+const RUN_AND_COMPARE = ['run', 'compare'] as const;
+/** Not a run's flag: the Action runs `conformance` alone. */
+const COMPARE_ONLY = ['compare'] as const;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 // The largest values the numeric flags take: beyond them a run would exhaust memory (generated requests are drawn up
 // front), never end, or, for durations, pass what a timer can hold (Node fires a longer one at once).
-/** Every flag of a run, in the order of the help. Adding a flag is one entry here; the tests say which docs to update. */
-export const FLAGS = [
-  { name: 'target', option: 'target', kind: 'text', value: 'URL', readBy: 'run', help: 'base URL of the API, e.g. http://localhost:9600/actuator/backups' },
+/** Every flag of every command, in the order of the help. Adding a flag is one entry here; the tests say which docs to update. */
+export const FLAG_TABLE = [
+  {
+    name: 'target',
+    option: 'target',
+    kind: 'text',
+    value: 'URL',
+    readBy: 'run',
+    help: 'base URL of the API, e.g. http://localhost:9600/actuator/backups',
+    commands: RUN_AND_COMPARE,
+    compareHelp: "A, the primary (a management address or the API's base URL)",
+  },
+  { name: 'against', option: 'against', kind: 'text', value: 'URL', readBy: 'run', help: 'B, the candidate', commands: COMPARE_ONLY },
+  { name: 'noise', option: 'noise', kind: 'text', value: 'URL', readBy: 'run', help: 'C, a second instance of A', commands: COMPARE_ONLY },
+  { name: 'noise-pass', option: 'noisePass', kind: 'switch', readBy: 'run', help: 'without --noise: run the sequence against A twice', commands: COMPARE_ONLY },
   {
     name: 'spec',
     option: 'spec',
@@ -46,6 +69,7 @@ export const FLAGS = [
     value: 'PATH',
     readBy: 'run',
     help: 'OpenAPI document to test against (default: the bundled Zeebe 8.2-8.7 spec)',
+    commands: RUN_AND_COMPARE,
   },
   {
     name: 'profile',
@@ -66,6 +90,8 @@ export const FLAGS = [
     help:
       'write DIR/report.html, DIR/junit.xml, DIR/findings.json and\nDIR/exchanges.har (every request and response, secrets redacted;\n' +
       'the folder is checked writable before the first request)',
+    commands: RUN_AND_COMPARE,
+    compareHelp: 'write compare.json and compare.html there',
   },
   {
     name: 'baseline',
@@ -92,6 +118,7 @@ export const FLAGS = [
     default: 10_000,
     readBy: 'run',
     help: 'per-request time limit (default {default}; 500ms, 10s, 2m; a bare number is seconds)',
+    commands: RUN_AND_COMPARE,
   },
   {
     name: 'max-body-bytes',
@@ -103,6 +130,7 @@ export const FLAGS = [
     default: 32 * 1024 * 1024,
     readBy: 'run',
     help: 'read at most N bytes of a response body (default {default})',
+    commands: RUN_AND_COMPARE,
   },
   {
     name: 'seed',
@@ -153,6 +181,8 @@ export const FLAGS = [
     default: 60_000,
     readBy: ['smoke', 'stateful'],
     help: 'how long a backup may take to complete or fail (default {default})',
+    commands: RUN_AND_COMPARE,
+    compareHelp: 'how long a backup may take to settle or to be gone (default {default})',
   },
   {
     name: 'keep-backups',
@@ -193,6 +223,7 @@ export const FLAGS = [
     readBy: 'run',
     help: 'agree to take and delete backups on a target that is not on this machine',
     notInAction: 'the Action always passes it: a CI job cannot answer the question a run asks',
+    commands: RUN_AND_COMPARE,
   },
   {
     name: 'wait-for-target',
@@ -218,6 +249,7 @@ export const FLAGS = [
     value: '"Name: value"',
     readBy: 'run',
     help: 'send this header with every request (repeatable; values never printed)',
+    commands: RUN_AND_COMPARE,
   },
   {
     name: 'bearer-token-env',
@@ -241,18 +273,51 @@ export const FLAGS = [
     help: 'stop the whole run after this long (cleanup still runs; reports are partial)',
   },
   { name: 'suite-timeout', option: 'suiteTimeout', kind: 'duration', value: 'DURATION', max: DAY_MS, readBy: 'run', help: 'stop each suite after this long' },
-  { name: 'quiet', option: 'quiet', kind: 'switch', readBy: 'run', help: 'print only findings and the summary (not with --verbose)' },
+  {
+    name: 'quiet',
+    option: 'quiet',
+    kind: 'switch',
+    readBy: 'run',
+    help: 'print only findings and the summary (not with --verbose)',
+    commands: RUN_AND_COMPARE,
+    compareHelp: 'no progress lines',
+  },
   { name: 'verbose', option: 'verbose', kind: 'switch', readBy: 'run', help: 'print every request and its status' },
   { name: 'version', kind: 'switch', readBy: 'run', help: 'print the version', notInAction: 'it prints the version instead of running' },
-  { name: 'help', kind: 'switch', readBy: 'run', help: 'print this help', notInAction: 'it prints the help instead of running' },
+  { name: 'help', kind: 'switch', readBy: 'run', help: 'print this help', notInAction: 'it prints the help instead of running', commands: RUN_AND_COMPARE },
 ] as const satisfies readonly Flag[];
 
-type AnyFlag = (typeof FLAGS)[number];
+type TableFlag = (typeof FLAG_TABLE)[number];
+/** The rows of the table a command takes. */
+type FlagOf<C extends Command, F extends TableFlag = TableFlag> = F extends { readonly commands: readonly (infer Taken)[] }
+  ? C extends Taken
+    ? F
+    : never
+  : C extends 'run'
+    ? F
+    : never;
+
+/** Whether a command takes this flag. */
+export function takes(command: Command, entry: Flag): boolean {
+  return (entry.commands ?? ['run']).includes(command);
+}
+
+/** The flags of a run: its parser, help, options, README table and the Action's inputs. */
+export const FLAGS = FLAG_TABLE.filter((entry) => takes('run', entry)) as readonly FlagOf<'run'>[];
+
+/** The flags of `conformance compare`, parsed and checked by the same code as a run's. */
+export const COMPARE_FLAGS = FLAG_TABLE.filter((entry) => takes('compare', entry)) as readonly FlagOf<'compare'>[];
+
+type AnyFlag = FlagOf<'run'>;
+type CompareFlag = Extract<FlagOf<'compare'>, { readonly option: string }>;
 type OptionFlag = Extract<AnyFlag, { readonly option: string }>;
-type OptionValue<F extends AnyFlag> = F['kind'] extends 'switch' ? boolean : F['kind'] extends 'list' ? readonly string[] : string;
+type OptionValue<F extends TableFlag> = F['kind'] extends 'switch' ? boolean : F['kind'] extends 'list' ? readonly string[] : string;
 
 /** The options a user may give, all optional, as strings where they come from flags: one field per flag of FLAGS. */
 export type RunOptions = { readonly [F in OptionFlag as F['option']]?: OptionValue<F> };
+
+/** The options of `conformance compare`: one field per flag of COMPARE_FLAGS, the two targets required. */
+export type CompareOptionFlags = { readonly [F in CompareFlag as F['option']]?: OptionValue<F> };
 
 /** The options whose flags take a number: code may give them as numbers (`idBase` also as a bigint). */
 export type NumericOption = Extract<AnyFlag, { readonly kind: 'count' | 'number' | 'id' }>['option'];

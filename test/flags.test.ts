@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { defaultText, runUsage } from '../src/cli-usage.js';
-import { FLAGS, type Flag } from '../src/flags.js';
+import { compareUsage, defaultText, runUsage } from '../src/cli-usage.js';
+import { COMPARE_FLAGS, FLAG_TABLE, FLAGS, type Flag } from '../src/flags.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
@@ -57,5 +57,27 @@ describe('the flag table', () => {
     const options = table.flatMap((entry) => (entry.option === undefined ? [] : [entry.option]));
     assert.equal(new Set(options).size, options.length);
     assert.equal(new Set(table.map((entry) => entry.name)).size, table.length);
+  });
+
+  test("compare's flags are rows of the same table: its help lists each, with compare's words where a run's would mislead", () => {
+    const compare = COMPARE_FLAGS as readonly Flag[];
+    assert.deepEqual(
+      compare.map((entry) => entry.name),
+      ['target', 'against', 'noise', 'noise-pass', 'spec', 'out', 'timeout', 'max-body-bytes', 'settle-timeout', 'yes', 'header', 'quiet', 'help'],
+    );
+    for (const entry of compare) {
+      const line = compareUsage.split('\n').find((text) => text.startsWith(`  --${entry.name} `) || text === `  --${entry.name}`);
+      assert.ok(line !== undefined, `compare --help lists --${entry.name}`);
+      assert.ok(line.includes((entry.compareHelp ?? entry.help).split('\n')[0]!.split('{default}')[0]!), line);
+    }
+    assert.match(compareUsage, /^ {2}--out DIR +write compare\.json and compare\.html there$/m);
+    assert.doesNotMatch(compareUsage, /\{default\}|report\.html/);
+  });
+
+  test("a run takes no compare-only flag, so neither its help, its options nor the Action's inputs gain one", () => {
+    const compareOnly = (FLAG_TABLE as readonly Flag[]).filter((entry) => !table.includes(entry)).map((entry) => entry.name);
+    assert.deepEqual(compareOnly, ['against', 'noise', 'noise-pass']);
+    const runOptionLines = runUsage.split('\n').filter((line) => line.startsWith('  --'));
+    for (const name of compareOnly) assert.ok(!runOptionLines.some((line) => line.startsWith(`  --${name} `) || line === `  --${name}`), `--${name}`);
   });
 });

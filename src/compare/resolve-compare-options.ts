@@ -1,22 +1,13 @@
 import { resolveConfig } from '../config.js';
 import { ConformanceError } from '../errors.js';
+import type { CompareOptionFlags } from '../flags.js';
 import type { CompareOptions, CompareTarget } from './compare-servers.js';
 
-/** A compare's options as the command line (or a caller from code) gives them: text, read and checked here. */
-export interface CompareFlags {
-  readonly target: string;
-  readonly against: string;
-  readonly noise?: string;
-  readonly noisePass?: boolean;
-  readonly spec?: string;
-  readonly timeout?: string;
-  readonly maxBodyBytes?: string;
-  readonly settleTimeout?: string;
-  /** Extra request headers for every target, each `Name: value` (never printed). */
-  readonly headers?: readonly string[];
-  /** Consent to take and delete backups on targets not on this machine. */
-  readonly yes?: boolean;
-}
+/**
+ * A compare's options as the command line (or a caller from code) gives them, text read and checked here: the fields of
+ * its rows of the flag table but the two the command answers itself (--out, --quiet), A and B required.
+ */
+export type CompareFlags = Omit<CompareOptionFlags, 'out' | 'quiet' | 'target' | 'against'> & { readonly target: string; readonly against: string };
 
 /**
  * The flags checked as a run's are (URLs, durations, sizes, headers: the same messages, exit code 2),

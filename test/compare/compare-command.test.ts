@@ -58,6 +58,8 @@ describe('conformance compare on the command line', () => {
       ['compare', '--target', url, '--against', 'ftp://127.0.0.1:1'],
       ['compare', '--target', url, '--against', 'http://a%zz@127.0.0.1:1'],
       ['compare', '--target', url, '--against', url, '--tmeout', '1s'],
+      ['compare', '--target', url, '--against', url, '--timeout', '-1s'],
+      ['compare', '--target', url, '--against', url, '--noise-pass', 'yes'],
     ]) {
       const result = await runCli(args, { out: false });
       assert.equal(result.code, 2, `${args.join(' ')}: ${result.stdout}${result.stderr}`);
@@ -65,6 +67,7 @@ describe('conformance compare on the command line', () => {
       assert.doesNotMatch(result.stderr, /internal error/);
       if (args.includes('ftp://127.0.0.1:1')) assert.match(result.stderr, /^error: --against must be an http:\/\/ or https:\/\/ URL/);
       if (args.includes('http://a%zz@127.0.0.1:1')) assert.match(result.stderr, /--against/);
+      if (args.includes('--tmeout')) assert.match(result.stderr, /^error: Unknown option '--tmeout'\. Run conformance compare --help for the options\.$/m);
     }
   });
 
@@ -73,5 +76,6 @@ describe('conformance compare on the command line', () => {
     assert.equal(result.code, 0);
     assert.match(result.stdout, /^Usage: conformance compare --target A --against B/);
     assert.match(result.stdout, /Exit codes: 0 nothing differs, 1 something differs, 2 could not compare/);
+    assert.match(result.stdout, /^ {2}--settle-timeout DUR +how long a backup may take to settle or to be gone \(default 60s\)$/m);
   });
 });
