@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { benchAction } from './action.js';
 import type { BenchResult } from './bench-result.js';
 import { benchCompare } from './compare.js';
 import { benchMemory } from './memory.js';
@@ -20,6 +21,7 @@ const END = '<!-- results:end -->';
 const groups: [string, () => Promise<BenchResult[]>][] = [
   ['overhead', benchOverhead],
   ['start-up', benchStartup],
+  ['GitHub Action', benchAction],
   ['stateful suite', benchStateful],
   ['validation', benchValidation],
   ['memory', benchMemory],

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { load } from 'js-yaml';
 import { actionArgs } from '../../src/action-args.js';
 import { defaultText } from '../../src/cli-usage.js';
 import { FLAGS, type Flag } from '../../src/flags.js';
@@ -14,6 +15,8 @@ const actionYml = readFileSync(new URL('../../../action.yml', import.meta.url), 
 const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
 const cli = fileURLToPath(new URL('../../src/cli.js', import.meta.url));
 const actionCli = fileURLToPath(new URL('../../src/action-cli.js', import.meta.url));
+/** The inputs of the Action that no flag has: they act on the job around the run, not on the run. */
+const ACTION_ONLY_INPUTS = ['node-version', 'artifact-name'];
 
 /** The keys of a top-level block's children (`inputs:` → its input names), read from this flat file by indentation. */
 function childKeys(yaml: string, block: string): string[] {
@@ -79,19 +82,26 @@ describe('action.yml', () => {
     assert.equal(block, expectedInputs(), `action.yml's inputs differ from src/flags.ts; its inputs block should read:\n${expectedInputs()}`);
   });
 
-  test('is a composite action: setup-node, npm ci, the run, the reports uploaded even when the run fails', () => {
+  test('its other inputs are the Action’s own, after the flags: the Node to set up and the artifact’s name', () => {
+    const flagInputs = (FLAGS as readonly Flag[]).filter((entry) => entry.notInAction === undefined).map((entry) => entry.name);
+    assert.deepEqual(inputs, [...flagInputs, ...ACTION_ONLY_INPUTS]);
+  });
+
+  test('is a composite action that installs nothing: setup-node only when asked, the committed bundle, the reports uploaded even when the run fails', () => {
     assert.match(actionYml, /^ {2}using: composite$/m);
-    assert.match(actionYml, /uses: actions\/setup-node@v\d+/);
-    assert.match(actionYml, /run: npm ci\b/);
+    assert.match(actionYml, /- if: inputs\.node-version != ''\n\s+uses: actions\/setup-node@v\d+/);
+    assert.doesNotMatch(actionYml, /\bnpm (ci|install)\b|npm run build/);
     assert.match(actionYml, /if: always\(\)\n\s+uses: actions\/upload-artifact@v\d+/);
     assert.match(actionYml, /path: \$\{\{ inputs\.out \}\}/);
+    assert.match(actionYml, /name: \$\{\{ inputs\.artifact-name \}\}/);
   });
 
   test('the inputs reach the CLI as one JSON variable, never spliced into the script', () => {
     assert.match(actionYml, /^\s+CONFORMANCE_INPUTS: \$\{\{ toJSON\(inputs\) \}\}$/m);
-    assert.match(actionYml, /^\s+run: node "\$GITHUB_ACTION_PATH\/dist\/src\/action-cli\.js"$/m);
-    const runLines = actionYml.split('\n').filter((line) => /^\s+run: /.test(line));
-    for (const line of runLines) assert.doesNotMatch(line, /\$\{\{/, `no expression in a script: ${line}`);
+    assert.match(actionYml, /^\s+run: node "\$GITHUB_ACTION_PATH\/action\/dist\/action-cli\.js"$/m);
+    const scripts = (load(actionYml) as { runs: { steps: { run?: string }[] } }).runs.steps.flatMap((step) => step.run ?? []);
+    assert.equal(scripts.length, 2, 'the check of the Node and the run');
+    for (const script of scripts) assert.doesNotMatch(script, /\$\{\{/, `no expression in a script: ${script}`);
   });
 
   test('every flag the Action may pass is one the CLI accepts as it passes it', async () => {
