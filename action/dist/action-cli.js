@@ -64,23 +64,49 @@ var init_errors = __esm({
 });
 
 // src/flags.ts
+var flags_exports = {};
+__export(flags_exports, {
+  COMPARE_FLAGS: () => COMPARE_FLAGS,
+  FLAGS: () => FLAGS,
+  FLAG_TABLE: () => FLAG_TABLE,
+  flag: () => flag,
+  takes: () => takes
+});
+function takes(command2, entry) {
+  return (entry.commands ?? ["run"]).includes(command2);
+}
 function flag(name) {
   return FLAGS.find((entry) => entry.name === name);
 }
-var DAY_MS, FLAGS;
+var RUN_AND_COMPARE, COMPARE_ONLY, DAY_MS, FLAG_TABLE, FLAGS, COMPARE_FLAGS;
 var init_flags = __esm({
   "src/flags.ts"() {
     "use strict";
+    RUN_AND_COMPARE = ["run", "compare"];
+    COMPARE_ONLY = ["compare"];
     DAY_MS = 24 * 60 * 60 * 1e3;
-    FLAGS = [
-      { name: "target", option: "target", kind: "text", value: "URL", readBy: "run", help: "base URL of the API, e.g. http://localhost:9600/actuator/backups" },
+    FLAG_TABLE = [
+      {
+        name: "target",
+        option: "target",
+        kind: "text",
+        value: "URL",
+        readBy: "run",
+        help: "base URL of the API, e.g. http://localhost:9600/actuator/backups",
+        commands: RUN_AND_COMPARE,
+        compareHelp: "A, the primary (a management address or the API's base URL)"
+      },
+      { name: "against", option: "against", kind: "text", value: "URL", readBy: "run", help: "B, the candidate", commands: COMPARE_ONLY },
+      { name: "noise", option: "noise", kind: "text", value: "URL", readBy: "run", help: "C, a second instance of A", commands: COMPARE_ONLY },
+      { name: "noise-pass", option: "noisePass", kind: "switch", readBy: "run", help: "without --noise: run the sequence against A twice", commands: COMPARE_ONLY },
       {
         name: "spec",
         option: "spec",
         kind: "text",
         value: "PATH",
         readBy: "run",
-        help: "OpenAPI document to test against (default: the bundled Zeebe 8.2-8.7 spec)"
+        help: "OpenAPI document to test against (default: the bundled Zeebe 8.2-8.7 spec)",
+        commands: RUN_AND_COMPARE
       },
       {
         name: "profile",
@@ -98,7 +124,9 @@ var init_flags = __esm({
         value: "DIR",
         actionDefault: "conformance-results",
         readBy: "run",
-        help: "write DIR/report.html, DIR/junit.xml, DIR/findings.json and\nDIR/exchanges.har (every request and response, secrets redacted;\nthe folder is checked writable before the first request)"
+        help: "write DIR/report.html, DIR/junit.xml, DIR/findings.json and\nDIR/exchanges.har (every request and response, secrets redacted;\nthe folder is checked writable before the first request)",
+        commands: RUN_AND_COMPARE,
+        compareHelp: "write compare.json and compare.html there"
       },
       {
         name: "baseline",
@@ -124,7 +152,8 @@ var init_flags = __esm({
         max: DAY_MS,
         default: 1e4,
         readBy: "run",
-        help: "per-request time limit (default {default}; 500ms, 10s, 2m; a bare number is seconds)"
+        help: "per-request time limit (default {default}; 500ms, 10s, 2m; a bare number is seconds)",
+        commands: RUN_AND_COMPARE
       },
       {
         name: "max-body-bytes",
@@ -135,7 +164,8 @@ var init_flags = __esm({
         max: 1024 ** 3,
         default: 32 * 1024 * 1024,
         readBy: "run",
-        help: "read at most N bytes of a response body (default {default})"
+        help: "read at most N bytes of a response body (default {default})",
+        commands: RUN_AND_COMPARE
       },
       {
         name: "seed",
@@ -185,7 +215,9 @@ var init_flags = __esm({
         max: DAY_MS,
         default: 6e4,
         readBy: ["smoke", "stateful"],
-        help: "how long a backup may take to complete or fail (default {default})"
+        help: "how long a backup may take to complete or fail (default {default})",
+        commands: RUN_AND_COMPARE,
+        compareHelp: "how long a backup may take to settle or to be gone (default {default})"
       },
       {
         name: "keep-backups",
@@ -225,7 +257,8 @@ var init_flags = __esm({
         kind: "switch",
         readBy: "run",
         help: "agree to take and delete backups on a target that is not on this machine",
-        notInAction: "the Action always passes it: a CI job cannot answer the question a run asks"
+        notInAction: "the Action always passes it: a CI job cannot answer the question a run asks",
+        commands: RUN_AND_COMPARE
       },
       {
         name: "wait-for-target",
@@ -250,7 +283,8 @@ var init_flags = __esm({
         kind: "list",
         value: '"Name: value"',
         readBy: "run",
-        help: "send this header with every request (repeatable; values never printed)"
+        help: "send this header with every request (repeatable; values never printed)",
+        commands: RUN_AND_COMPARE
       },
       {
         name: "bearer-token-env",
@@ -274,11 +308,21 @@ var init_flags = __esm({
         help: "stop the whole run after this long (cleanup still runs; reports are partial)"
       },
       { name: "suite-timeout", option: "suiteTimeout", kind: "duration", value: "DURATION", max: DAY_MS, readBy: "run", help: "stop each suite after this long" },
-      { name: "quiet", option: "quiet", kind: "switch", readBy: "run", help: "print only findings and the summary (not with --verbose)" },
+      {
+        name: "quiet",
+        option: "quiet",
+        kind: "switch",
+        readBy: "run",
+        help: "print only findings and the summary (not with --verbose)",
+        commands: RUN_AND_COMPARE,
+        compareHelp: "no progress lines"
+      },
       { name: "verbose", option: "verbose", kind: "switch", readBy: "run", help: "print every request and its status" },
       { name: "version", kind: "switch", readBy: "run", help: "print the version", notInAction: "it prints the version instead of running" },
-      { name: "help", kind: "switch", readBy: "run", help: "print this help", notInAction: "it prints the help instead of running" }
+      { name: "help", kind: "switch", readBy: "run", help: "print this help", notInAction: "it prints the help instead of running", commands: RUN_AND_COMPARE }
     ];
+    FLAGS = FLAG_TABLE.filter((entry) => takes("run", entry));
+    COMPARE_FLAGS = FLAG_TABLE.filter((entry) => takes("compare", entry));
   }
 });
 
@@ -295,14 +339,16 @@ var init_format_duration = __esm({
 // src/cli-usage.ts
 var cli_usage_exports = {};
 __export(cli_usage_exports, {
+  compareUsage: () => compareUsage,
   defaultText: () => defaultText,
   rulesUsage: () => rulesUsage,
   runUsage: () => runUsage
 });
-function usageLines(entry) {
+function usageLines(entry, command2) {
   const full = entry.value === void 0 ? `--${entry.name}` : `--${entry.name} ${entry.value}`;
   const shown2 = full.length > FLAG_COLUMN && entry.value !== void 0 ? `--${entry.name} ${entry.value.slice(0, 3)}` : full;
-  const help = entry.help.replace("{default}", defaultText(entry) ?? "");
+  const text5 = command2 === "compare" ? entry.compareHelp ?? entry.help : entry.help;
+  const help = text5.replace("{default}", defaultText(entry) ?? "");
   return `  ${shown2.padEnd(FLAG_COLUMN + 2)}${help.split("\n").join(`
 ${" ".repeat(FLAG_COLUMN + 4)}`)}`;
 }
@@ -310,7 +356,7 @@ function defaultText(entry) {
   if (entry.default === void 0) return void 0;
   return entry.kind === "duration" ? formatDuration(entry.default) : String(entry.default);
 }
-var FLAG_COLUMN, runUsage, rulesUsage;
+var FLAG_COLUMN, runUsage, compareUsage, rulesUsage;
 var init_cli_usage = __esm({
   "src/cli-usage.ts"() {
     "use strict";
@@ -326,11 +372,27 @@ Checks a Zeebe Backup Management API server against its OpenAPI spec and the rul
 states in prose. Without --target it tests the embedded reference server.
 
 Options:
-${FLAGS.map(usageLines).join("\n")}
+${FLAGS.map((entry) => usageLines(entry, "run")).join("\n")}
 
 Exit codes: 0 conformant, 1 at least one violation, 2 the tool could not judge
 (bad flags, invalid spec, target unreachable or not the API), 130/143 interrupted
 (SIGINT/SIGTERM; the run's backups are deleted, the reports marked interrupted).`;
+    compareUsage = `Usage: conformance compare --target A --against B [--noise C | --noise-pass] [options]
+
+Sends the same fixed sequence (every operation with valid requests, the spec's conflicts, an id
+never taken, the negative suite's fixed list of invalid takes, the deletes) to A and to B, each on
+its own ids above its own highest backup, and reports every way B answers differently from A:
+statuses, media types, fields present or absent and their types, enumerated values, message
+templates (numbers blanked), the order of lists and partitions, the states a backup goes through
+and how long it takes to settle. Ids are compared as offsets from each run's first id, timestamps
+only by their order. With --noise C (a second instance of A), or --noise-pass (A a second time),
+what A and C already differ in is left out.
+
+Options:
+${COMPARE_FLAGS.map((entry) => usageLines(entry, "compare")).join("\n")}
+
+Exit codes: 0 nothing differs, 1 something differs, 2 could not compare (bad flags, a target
+unreachable or not the API, interrupted).`;
     rulesUsage = `Usage: conformance rules [--json] [--spec PATH]
 
 Lists every rule the suite checks, before any run: its id, severity and title, where the spec
@@ -367,6 +429,55 @@ function withNegativeValues(argv, flags) {
 var init_with_negative_values = __esm({
   "src/with-negative-values.ts"() {
     "use strict";
+  }
+});
+
+// src/parse-flags.ts
+import { parseArgs } from "node:util";
+function parseFlags(argv, table, command2, environment) {
+  const parser = Object.fromEntries(
+    table.map((entry) => [entry.name, { type: entry.kind === "switch" ? "boolean" : "string", ...entry.kind === "list" ? { multiple: true } : {} }])
+  );
+  const values = parseStrictly(withNegativeValues(argv, parser), parser, command2);
+  const options = () => {
+    const read2 = {};
+    for (const entry of table) {
+      const value = values[entry.name];
+      if (entry.option === void 0 || value === void 0) continue;
+      read2[entry.option] = entry.fromEnvironment === true ? fromEnvironment(`--${entry.name}`, value, environment) : value;
+    }
+    return read2;
+  };
+  return { values, options };
+}
+function parseStrictly(args, options, command2) {
+  try {
+    return parseArgs({ args: [...args], options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    const code2 = error.code;
+    if (typeof code2 !== "string" || !code2.startsWith("ERR_PARSE_ARGS")) throw error;
+    throw new ConformanceError("CONF_USAGE", `${parseArgsMessage(code2, error.message)} Run ${command2} --help for the options.`);
+  }
+}
+function fromEnvironment(flagName, variable, environment) {
+  const value = environment[variable];
+  if (value === void 0 || value === "") throw new ConformanceError("CONF_USAGE", `${flagName} ${variable}: that environment variable is not set or empty.`);
+  return value;
+}
+function parseArgsMessage(code2, message) {
+  const flag2 = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
+  if (code2 === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && flag2 !== void 0) return `Unknown option '${flag2}'.`;
+  if (code2 === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && flag2 !== void 0) {
+    return /argument missing/.test(message) ? `${flag2} needs a value.` : /does not take an argument/.test(message) ? `${flag2} takes no value.` : `${flag2}: ${message.split("\n")[0]}`;
+  }
+  if (code2 === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return `unexpected argument ${/'([^']*)'/.exec(message)?.[1] ?? ""}: every option is a --flag.`;
+  return `${message.split("\n")[0]}.`;
+}
+var init_parse_flags = __esm({
+  "src/parse-flags.ts"() {
+    "use strict";
+    init_errors();
+    init_with_negative_values();
   }
 });
 
@@ -62453,10 +62564,10 @@ function takeRequestSchema(index) {
 }
 function generateCases(index, runs, seed) {
   if (runs === 0) return { paths: [], takes: [] };
-  const takes = invalidTakeRequests(takeRequestSchema(index));
+  const takes2 = invalidTakeRequests(takeRequestSchema(index));
   const pathsFor = (role) => invalidPathIds(index.byRole[role].pathParameters[0]?.schema).filter((probe2) => role === "delete" || probe2.forGet).map((probe2) => ({ role, probe: probe2 }));
   const cases = fast_check_default.oneof(
-    { arbitrary: takes.map((probe2) => ({ take: probe2 })), weight: 3 },
+    { arbitrary: takes2.map((probe2) => ({ take: probe2 })), weight: 3 },
     { arbitrary: fast_check_default.oneof(pathsFor("get"), pathsFor("delete")).map((path) => ({ path })), weight: 1 }
   );
   const sampleId = 1000001n;
@@ -62994,11 +63105,11 @@ function judgeBackup(model, system, operation, id, sighting, observed, received)
   if (model.tracked(id)?.status === "live") {
     const outcome = model.sight(id, sighting);
     if (!outcome.allowed) {
-      const before = outcome.lastSeen === void 0 ? "" : ` (it was ${sightingText(outcome.lastSeen)} before)`;
+      const before = outcome.lastSeen === void 0 ? "" : ` (it was ${outcome.lastSeen} before)`;
       throw system.violation(
         "state-transition-allowed",
         operation,
-        `backup ${id} ${[...outcome.possible].map(sightingText).join(" or ")}${before}`,
+        `backup ${id} ${[...outcome.possible].join(" or ")}${before}`,
         `${received} for backup ${id}`
       );
     }
@@ -63037,9 +63148,6 @@ function judgeBackup(model, system, operation, id, sighting, observed, received)
     );
   }
   system.passed(operation, "checkpoint-position-monotonic");
-}
-function sightingText(sighting) {
-  return sighting === "ABSENT" ? "not found" : sighting;
 }
 function partitionText(ids) {
   const distinct = [...new Set(ids)].sort((a, b) => a - b);
@@ -63114,11 +63222,20 @@ function toObserved(entry) {
 function isObject2(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
+function presentBackups(entries) {
+  const byId2 = /* @__PURE__ */ new Map();
+  for (const entry of entries) {
+    if (entry.backupId === void 0 || byId2.has(entry.backupId)) continue;
+    if (backupSighting("found", entry.state, entry.partitionStates) !== "ABSENT") byId2.set(entry.backupId, entry);
+  }
+  return byId2;
+}
 var init_observed_backups = __esm({
   "suites/stateful/model/observed-backups.ts"() {
     "use strict";
     init_backup_views();
     init_changed_facts();
+    init_backup_sighting();
   }
 });
 
@@ -63442,6 +63559,19 @@ var init_backup_model = __esm({
       get deletedBackups() {
         const deleted = [...this.#backups.values()].filter((backup) => backup.status === "deleted");
         return deleted.map((backup) => ({ id: backup.id, goneFrom: backup.goneFrom ?? /* @__PURE__ */ new Set() }));
+      }
+      /**
+       * The live backups last seen COMPLETED or FAILED, with the facts their partitions reported: final
+       * states, which every later answer must repeat (read again at the closing sweep).
+       */
+      get settledBackups() {
+        const settled = [];
+        for (const backup of this.#backups.values()) {
+          const state = backup.lastSeen;
+          if (backup.status !== "live" || state !== "COMPLETED" && state !== "FAILED") continue;
+          settled.push({ id: backup.id, state, facts: this.#facts.get(backup.id) ?? /* @__PURE__ */ new Map() });
+        }
+        return settled;
       }
       tracked(id) {
         return this.#backups.get(id);
@@ -63825,12 +63955,45 @@ var init_judge_list = __esm({
   }
 });
 
+// suites/stateful/judges/judge-standing.ts
+async function judgeStanding(system, answer2) {
+  if (system.standing.size === 0 || answer2.answer.kind !== "listed" || answer2.answer.backups === void 0) return;
+  const list2 = system.index.byRole.list;
+  const listed = presentBackups(observedBackups(answer2));
+  for (const [id2, standing2] of system.standing) {
+    const entry = listed.get(id2);
+    const shown2 = entry === void 0 ? void 0 : backupSighting("found", entry.state, entry.partitionStates);
+    if (entry === void 0 || standing2.settled === void 0 || shown2 === void 0 || shown2 === standing2.settled) continue;
+    const expected = `backup ${id2}, ${standing2.why}, ${standing2.settled} (as GET showed it at the start)`;
+    throw system.violation("state-transition-allowed", list2, expected, `listed with state ${String(entry.state)}`);
+  }
+  const missing = [...system.standing].find(([id2]) => !listed.has(id2));
+  if (missing === void 0) {
+    system.passed(list2, "list-holds-live-backups");
+    return;
+  }
+  const [id, standing] = missing;
+  const read2 = await system.get(id);
+  const observed = observedBackups(read2)[0];
+  const sighting = backupSighting(lookupAnswerOf(read2.answer), observed?.state, observed?.partitionStates);
+  if (sighting === void 0 || sighting === "ABSENT") return;
+  throw system.violation("list-holds-live-backups", list2, `backup ${id} listed: GET finds it ${sighting}, a backup ${standing.why}`, "a list without it");
+}
+var init_judge_standing = __esm({
+  "suites/stateful/judges/judge-standing.ts"() {
+    "use strict";
+    init_backup_sighting();
+    init_observed_backups();
+  }
+});
+
 // suites/stateful/commands/list-backups-command.ts
 var ListBackupsCommand;
 var init_list_backups_command = __esm({
   "suites/stateful/commands/list-backups-command.ts"() {
     "use strict";
     init_judge_list();
+    init_judge_standing();
     init_run_halted();
     ListBackupsCommand = class {
       check() {
@@ -63839,7 +64002,9 @@ var init_list_backups_command = __esm({
       async run(model, system) {
         if (runHalted(model, system)) return;
         system.step("List");
-        judgeList(model, system, await system.list());
+        const answer2 = await system.list();
+        judgeList(model, system, answer2);
+        await judgeStanding(system, answer2);
       }
       toString() {
         return "List";
@@ -63906,9 +64071,9 @@ var init_race_command = __esm({
       }
       race;
       check(model) {
-        const takes = this.race.take === void 0 || model.highestSentId === void 0 || model.idAt(this.race.take) > model.highestSentId;
+        const takes2 = this.race.take === void 0 || model.highestSentId === void 0 || model.idAt(this.race.take) > model.highestSentId;
         const deletes = this.race.deleting === void 0 || model.tracked(this.race.deleting.idIn(model))?.status === "live";
-        return takes && deletes;
+        return takes2 && deletes;
       }
       async run(model, system) {
         if (runHalted(model, system)) return;
@@ -64101,7 +64266,7 @@ var init_take_backup_command = __esm({
 
 // suites/stateful/commands/stateful-scenarios.ts
 function scenarioTakes(scenarios = statefulScenarios) {
-  return scenarios.reduce((sum, scenario) => sum + scenario.commands.reduce((takes, command2) => takes + takesOf(command2), 0), 0);
+  return scenarios.reduce((sum, scenario) => sum + scenario.commands.reduce((takes2, command2) => takes2 + takesOf(command2), 0), 0);
 }
 function takesOf(command2) {
   if (command2 instanceof TakeBackupCommand) return 1;
@@ -64550,7 +64715,7 @@ var init_stateful_gate = __esm({
         if (this.#stopReason !== void 0 || this.signal.aborted) return false;
         if (shrinking) this.#shrinkDeadline ??= performance.now() + this.budget.shrinkMs;
         if (shrinking && !this.shrinkOpen) return false;
-        if (sequence.reduce((takes, command2) => takes + takesOf(command2), 0) > this.ledger.remaining) return false;
+        if (sequence.reduce((takes2, command2) => takes2 + takesOf(command2), 0) > this.ledger.remaining) return false;
         if (shrinking) this.#shrinkRunsLeft--;
         return true;
       }
@@ -64559,15 +64724,6 @@ var init_stateful_gate = __esm({
 });
 
 // suites/stateful/driver/stateful-sweep.ts
-function present(entries) {
-  const byId2 = /* @__PURE__ */ new Map();
-  for (const entry of entries) {
-    if (entry.backupId === void 0 || byId2.has(entry.backupId)) continue;
-    const sighting = backupSighting("found", entry.state, entry.partitionStates);
-    if (sighting !== "ABSENT") byId2.set(entry.backupId, entry);
-  }
-  return byId2;
-}
 function factsOf(observed) {
   return new Map(observed.partitions.map((partition) => [partition.partitionId, partition.facts]));
 }
@@ -64575,7 +64731,7 @@ function text3(ids) {
   const distinct = [...new Set(ids)].sort((a, b) => a - b);
   return distinct.length === 0 ? "(none)" : distinct.join(", ");
 }
-var PRE_EXISTING_READ, DELETED_READ, BackupSweep;
+var PRE_EXISTING_READ, READS_AT_ONCE, BackupSweep;
 var init_stateful_sweep = __esm({
   "suites/stateful/driver/stateful-sweep.ts"() {
     "use strict";
@@ -64586,7 +64742,7 @@ var init_stateful_sweep = __esm({
     init_deleted_backup_kinds();
     init_observed_backups();
     PRE_EXISTING_READ = 25;
-    DELETED_READ = 10;
+    READS_AT_ONCE = 4;
     BackupSweep = class {
       constructor(context2, suite) {
         this.context = context2;
@@ -64596,14 +64752,19 @@ var init_stateful_sweep = __esm({
       suite;
       /** The states and facts of the pre-existing backups; base 0, as the model is used only as a history. */
       #history = new BackupModel(0n);
-      #preExisting = [];
-      #firstDeleted = [];
-      #lastDeleted = [];
+      #preExisting = /* @__PURE__ */ new Map();
+      #deleted = [];
+      /** The deleted backups a list has shown gone: only for them can the list show one come back. */
+      #goneFromList = /* @__PURE__ */ new Set();
+      /** The backups every list must hold while GET finds them. */
+      get standing() {
+        return this.#preExisting;
+      }
       /** Reads the list and GETs its newest backups, before the suite takes any. */
       async recordPreExisting() {
         const { api } = this.context;
         const listing = await api.list();
-        const listed = present(observedBackups(listing));
+        const listed = presentBackups(observedBackups(listing));
         const newest = [...listed.values()].sort((a, b) => a.backupId < b.backupId ? 1 : -1).slice(0, PRE_EXISTING_READ);
         for (const entry of newest) {
           if (this.context.signal.aborted) return;
@@ -64616,57 +64777,58 @@ var init_stateful_sweep = __esm({
           this.#history.sight(id, sighting);
           this.#history.noteFacts(id, factsOf(observed));
           this.#history.noteFacts(id, factsOf(entry));
-          this.#preExisting.push({ id, partitionIds: observed.partitionIds });
+          const settled = sighting === "COMPLETED" || sighting === "FAILED" ? { settled: sighting } : {};
+          this.#preExisting.set(id, { id, partitionIds: observed.partitionIds, why: "which existed before the run and which the suite never deleted", ...settled });
         }
       }
-      /** Backups of the suite were deleted and seen gone: they must stay gone. The first and the last few are kept. */
+      /** Backups of the suite were deleted and seen gone: they must stay gone. */
       deletedAndGone(backups) {
         for (const backup of backups) {
-          const id = backup.id;
-          if (backup.goneFrom.has("list")) this.#goneFromList.add(id);
-          if (this.#firstDeleted.length < DELETED_READ) this.#firstDeleted.push(id);
-          else this.#lastDeleted.push(id);
+          if (backup.goneFrom.has("list")) this.#goneFromList.add(backup.id);
+          if (!this.#deleted.includes(backup.id)) this.#deleted.push(backup.id);
         }
-        this.#lastDeleted.splice(0, Math.max(0, this.#lastDeleted.length - DELETED_READ));
-      }
-      /** The deleted backups a list has shown gone: only for them can the list show one come back. */
-      #goneFromList = /* @__PURE__ */ new Set();
-      get #deleted() {
-        return [...this.#firstDeleted, ...this.#lastDeleted];
       }
       /** How many backups the sweep will read. */
       get size() {
-        return this.#preExisting.length + this.#firstDeleted.length + this.#lastDeleted.length;
+        return this.#preExisting.size + this.#deleted.length;
       }
-      /** Reads the list, then GETs every backup kept, and records a finding for each rule broken. */
+      /** Reads the list, then GETs every backup kept, and records a finding for each rule broken, in a fixed order. */
       async sweep() {
         if (this.size === 0 || this.context.signal.aborted) return;
         const round4 = await this.#startRound();
-        for (const backup of this.#preExisting) {
-          if (this.context.signal.aborted) return;
-          await this.#sweepPreExisting(round4, backup);
-        }
-        for (const id of this.#deleted) {
-          if (this.context.signal.aborted) return;
-          await this.#sweepDeleted(round4, id);
-        }
+        const preExisting = [...this.#preExisting.values()];
+        const ids = [...preExisting.map((backup) => backup.id), ...this.#deleted];
+        const reads = await this.#readAll(ids);
+        preExisting.forEach((backup, at) => {
+          const read2 = reads[at];
+          if (read2 !== void 0) this.#judgePreExisting(round4, backup, read2);
+        });
+        this.#deleted.forEach((id, at) => {
+          const read2 = reads[preExisting.length + at];
+          if (read2 !== void 0) this.#judgeDeleted(round4, id, read2);
+        });
       }
-      /** Reads the list once for the whole sweep; every answer read after it joins the reproduction. */
+      /** GETs each id, a few at a time; an id left unread when the run is interrupted has no answer. */
+      async #readAll(ids) {
+        const reads = ids.map(() => void 0);
+        for (let at = 0; at < ids.length && !this.context.signal.aborted; at += READS_AT_ONCE) {
+          const batch = ids.slice(at, at + READS_AT_ONCE);
+          const answers = await Promise.all(batch.map((id) => this.context.api.get(id)));
+          answers.forEach((answer2, offset) => reads[at + offset] = answer2);
+        }
+        return reads;
+      }
+      /** Reads the list once for the whole sweep. */
       async #startRound() {
         const { api, index } = this.context;
         const listing = await api.list();
-        const transcript = [listing];
         return {
+          listing,
           listReadable: listing.answer.kind === "listed" && listing.answer.backups !== void 0,
-          listed: present(observedBackups(listing)),
+          listed: presentBackups(observedBackups(listing)),
           get: index.byRole.get.label,
           list: index.byRole.list.label,
-          read: async (id) => {
-            const answer2 = await api.get(id);
-            transcript.push(answer2);
-            return answer2;
-          },
-          fail: (checkId, operation, expected, received, kind) => {
+          fail: (read2, checkId, operation, expected, received, kind) => {
             this.context.record(
               sequenceFinding({
                 checkId,
@@ -64676,69 +64838,87 @@ var init_stateful_sweep = __esm({
                 ...kind === void 0 ? {} : { kind },
                 operations: index.byRole,
                 suite: this.suite,
-                exchanges: transcript.map((o) => o.exchange),
+                exchanges: [listing.exchange, read2.exchange],
                 redactedHeaders: this.context.redactedHeaders
               })
             );
           }
         };
       }
-      /** A backup that existed before the run: its state may only move on, its facts stay, and the list holds it while GET finds it. */
-      async #sweepPreExisting(round4, backup) {
+      /**
+       * A backup that must still be there: the list (read first) and then its GET may only show its
+       * state moved on (a settled one: the same), its facts stay, and the list holds it while GET finds it.
+       */
+      #judgePreExisting(round4, backup, read2) {
         const { id } = backup;
-        const answer2 = await round4.read(id);
-        const observed = observedBackups(answer2)[0];
-        const sighting = backupSighting(lookupAnswerOf(answer2.answer), observed?.state, observed?.partitionStates);
-        if (sighting === void 0) return;
-        const before = this.#history.tracked(id)?.lastSeen;
-        const outcome = this.#history.sight(id, sighting);
-        if (!outcome.allowed) {
-          const now = sighting === "ABSENT" ? "not found" : sighting;
-          const allowed = [...outcome.possible].join(" or ");
-          round4.fail(
-            "state-transition-allowed",
-            round4.get,
-            `backup ${id}, which existed before the run and which the suite never deleted, ${allowed} (it was ${before ?? "seen"} at the start)`,
-            `${now} at the end of the run`
-          );
-          return;
+        const entry = round4.listed.get(id);
+        if (entry !== void 0) {
+          const listedAs = backupSighting("found", entry.state, entry.partitionStates);
+          if (!this.#judgeState(round4, backup, read2, round4.list, listedAs, `listed with state ${String(entry.state)}`)) return;
+          if (!this.#judgeFacts(round4, backup, read2, round4.list, entry)) return;
         }
-        this.context.passed(round4.get, "state-transition-allowed");
+        const observed = observedBackups(read2)[0];
+        const sighting = backupSighting(lookupAnswerOf(read2.answer), observed?.state, observed?.partitionStates);
+        if (sighting === void 0 || !this.#judgeState(round4, backup, read2, round4.get, sighting, sighting === "ABSENT" ? "not found" : sighting)) return;
         if (sighting === "ABSENT" || observed === void 0) return;
-        if (!samePartitionSet(backup.partitionIds, observed.partitionIds)) {
+        if (backup.partitionIds.length > 0 && !samePartitionSet(backup.partitionIds, observed.partitionIds)) {
           round4.fail(
+            read2,
             "backup-facts-fixed",
             round4.get,
-            `partitions ${text3(backup.partitionIds)} in the details of backup ${id}, as at the start of the run`,
+            `partitions ${text3(backup.partitionIds)} in the details of backup ${id}, as seen earlier in the run`,
             `partitions ${text3(observed.partitionIds)}`
           );
           return;
         }
-        const entry = round4.listed.get(id);
-        const changed = this.#history.noteFacts(id, factsOf(observed)) ?? (entry === void 0 ? void 0 : this.#history.noteFacts(id, factsOf(entry)));
-        if (changed !== void 0) {
-          round4.fail(
-            "backup-facts-fixed",
-            round4.get,
-            `${changed.fact} ${changed.before} on partition ${changed.partitionId} of backup ${id}, as at the start of the run`,
-            `${changed.fact} ${changed.after} at the end`
-          );
-          return;
-        }
-        this.context.passed(round4.get, "backup-facts-fixed");
-        if (!round4.listReadable) return;
+        if (!this.#judgeFacts(round4, backup, read2, round4.get, observed) || !round4.listReadable) return;
         const expected = `backup ${id} listed: GET finds it ${sighting}`;
-        if (entry === void 0) round4.fail("list-holds-live-backups", round4.list, expected, "a list without it at the end of the run");
+        if (entry === void 0) round4.fail(read2, "list-holds-live-backups", round4.list, expected, "a list without it at the end of the run");
         else this.context.passed(round4.list, "list-holds-live-backups");
       }
+      /** Whether the backup's state in one answer follows its history; records the finding when not. */
+      #judgeState(round4, backup, read2, operation, sighting, shown2) {
+        if (sighting === void 0) return true;
+        const before = this.#history.tracked(backup.id)?.lastSeen;
+        const outcome = this.#history.sight(backup.id, sighting);
+        if (outcome.allowed) {
+          this.context.passed(operation, "state-transition-allowed");
+          return true;
+        }
+        const allowed = [...outcome.possible].join(" or ");
+        round4.fail(
+          read2,
+          "state-transition-allowed",
+          operation,
+          `backup ${backup.id}, ${backup.why}, ${allowed} (it was ${before ?? "seen"} earlier in the run)`,
+          `${shown2} at the end of the run`
+        );
+        return false;
+      }
+      /** Whether the fixed facts in one answer are those reported before; records the finding when not. */
+      #judgeFacts(round4, backup, read2, operation, observed) {
+        const changed = this.#history.noteFacts(backup.id, factsOf(observed));
+        if (changed === void 0) {
+          this.context.passed(operation, "backup-facts-fixed");
+          return true;
+        }
+        round4.fail(
+          read2,
+          "backup-facts-fixed",
+          operation,
+          `${changed.fact} ${changed.before} on partition ${changed.partitionId} of backup ${backup.id}, as reported earlier in the run`,
+          `${changed.fact} ${changed.after} at the end`
+        );
+        return false;
+      }
       /** A backup the suite deleted and saw gone: GET and, if the list showed it gone, the list must not find it again. */
-      async #sweepDeleted(round4, id) {
-        const answer2 = await round4.read(id);
-        const observed = observedBackups(answer2)[0];
-        const sighting = backupSighting(lookupAnswerOf(answer2.answer), observed?.state, observed?.partitionStates);
+      #judgeDeleted(round4, id, read2) {
+        const observed = observedBackups(read2)[0];
+        const sighting = backupSighting(lookupAnswerOf(read2.answer), observed?.state, observed?.partitionStates);
         if (sighting !== void 0) {
           if (sighting !== "ABSENT") {
             round4.fail(
+              read2,
               "deleted-backup-gone",
               round4.get,
               `${this.context.index.statuses.notFound} for backup ${id}: the suite deleted it and saw it gone`,
@@ -64752,6 +64932,7 @@ var init_stateful_sweep = __esm({
         if (!round4.listReadable || !this.#goneFromList.has(id)) return;
         if (round4.listed.has(id))
           round4.fail(
+            read2,
             "deleted-backup-gone",
             round4.list,
             `backup ${id} not listed: the suite deleted it and saw it gone`,
@@ -64803,6 +64984,22 @@ var init_property_violation = __esm({
   }
 });
 
+// suites/stateful/driver/read-settled-again.ts
+async function readSettledAgain(model, system) {
+  const settled = model.settledBackups;
+  if (settled.length === 0) return;
+  await new ListBackupsCommand().run(model, system);
+  for (const backup of settled) await new GetBackupCommand(BackupTarget.at(Number(backup.id - model.base))).run(model, system);
+}
+var init_read_settled_again = __esm({
+  "suites/stateful/driver/read-settled-again.ts"() {
+    "use strict";
+    init_backup_target();
+    init_get_backup_command();
+    init_list_backups_command();
+  }
+});
+
 // suites/stateful/judges/response-violation.ts
 var ResponseViolation;
 var init_response_violation = __esm({
@@ -64847,6 +65044,9 @@ var init_stateful_system = __esm({
       }
       get graceMs() {
         return this.options.graceMs;
+      }
+      get standing() {
+        return this.options.standing;
       }
       get patience() {
         return this.options.patience;
@@ -64956,6 +65156,7 @@ async function runSequence(commands2, options) {
     settleTimeoutMs,
     graceMs: Math.min(DELETE_GRACE_MS, settleTimeoutMs),
     patience: options.patience,
+    standing: options.standing,
     signal,
     ...options.stopOn === void 0 ? {} : { stopOn: options.stopOn },
     passed: (operation, checkId) => context2.passed(operation, checkId),
@@ -64997,6 +65198,7 @@ async function runSequence(commands2, options) {
     model = runModel;
     context2.progress(options.describe(base));
     await fast_check_default.asyncModelRun(() => ({ model: runModel, real: system }), commands2);
+    await readSettledAgain(runModel, system);
     return outcome({});
   } catch (error) {
     if (error instanceof PropertyViolation) return outcome({ violation: error });
@@ -65017,6 +65219,7 @@ var init_stateful_sequence = __esm({
     init_run_base_id();
     init_describe_answer();
     init_property_violation();
+    init_read_settled_again();
     init_remove_created_backups();
     init_response_violation();
     init_stateful_system();
@@ -65180,7 +65383,8 @@ var init_stateful_exploration = __esm({
       }
       async #run(sequence, options) {
         try {
-          const outcome = await runSequence(sequence, { context: this.context, suite: this.suite, ledger: this.ledger, patience: this.#patience, ...options });
+          const shared = { context: this.context, suite: this.suite, ledger: this.ledger, patience: this.#patience, standing: this.sweep.standing };
+          const outcome = await runSequence(sequence, { ...shared, ...options });
           this.sweep.deletedAndGone(outcome.deletedBackups);
           this.#gate.stop(outcome.stopReason);
           if (outcome.skipReason === void 0) {
@@ -66892,8 +67096,8 @@ function timelineSvg(events) {
   const axis = ticks.map(
     (tick) => html`<g class="tick"><line x1="${x(tick)}" x2="${x(tick)}" y1="${AXIS_HEIGHT - 4}" y2="${height}"/><text x="${x(tick)}" y="${AXIS_HEIGHT - 10}" text-anchor="middle">${formatRunTime(tick, unitMs)}</text></g>`
   );
-  const present2 = new Set(all.flatMap((lane) => [...lane.overall, ...lane.partitions.flatMap((p) => p.spans)].map((span) => stateStyle(span.state).className)));
-  const legend = LEGEND_ORDER.filter((style) => CORE_STATES.has(style.className) || present2.has(style.className));
+  const present = new Set(all.flatMap((lane) => [...lane.overall, ...lane.partitions.flatMap((p) => p.spans)].map((span) => stateStyle(span.state).className)));
+  const legend = LEGEND_ORDER.filter((style) => CORE_STATES.has(style.className) || present.has(style.className));
   return html`<figure class="timeline">
 <ul class="legend" aria-label="Legend">${legend.map((style) => html`<li><span class="swatch ${style.className}"></span>${style.label}</li>`)}<li><span class="glyph">▼</span>take</li><li><span class="glyph">✕</span>delete</li></ul>
 <div class="chart-scroll"><svg class="timeline-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${round(height)}" width="100%" role="img" aria-labelledby="timeline-title">
@@ -67611,9 +67815,9 @@ __export(serve_args_exports, {
   serveUsage: () => serveUsage
 });
 import { isIP } from "node:net";
-import { parseArgs } from "node:util";
+import { parseArgs as parseArgs2 } from "node:util";
 function parseServeArgs(argv) {
-  const values = parseFlags(argv);
+  const values = parseFlags2(argv);
   const options = { port: SERVE_PORT };
   for (const [flag2, option2] of Object.entries(NUMBER_FLAGS)) {
     const value = values[flag2];
@@ -67634,9 +67838,9 @@ function parseServeArgs(argv) {
   }
   return options;
 }
-function parseFlags(argv) {
+function parseFlags2(argv) {
   try {
-    return parseArgs({ args: withNegativeValues(argv, FLAGS2), options: FLAGS2, strict: true, allowPositionals: false }).values;
+    return parseArgs2({ args: withNegativeValues(argv, FLAGS2), options: FLAGS2, strict: true, allowPositionals: false }).values;
   } catch (error) {
     const { code: code2, message } = error;
     const quoted = /'([^']*)'/.exec(message)?.[1] ?? "";
@@ -68426,36 +68630,24 @@ var init_format_compare = __esm({
 // src/compare/compare-command.ts
 var compare_command_exports = {};
 __export(compare_command_exports, {
-  compareCommand: () => compareCommand,
-  compareUsage: () => compareUsage
+  compareCommand: () => compareCommand
 });
-import { parseArgs as parseArgs2 } from "node:util";
 import { writeFile as writeFile3 } from "node:fs/promises";
 import { join as join3 } from "node:path";
-async function compareCommand(argv, io) {
-  const { values } = parseArgs2({ args: withNegativeValues(argv, COMPARE_FLAGS), options: COMPARE_FLAGS, strict: true, allowPositionals: false });
-  if (values.help) {
+async function compareCommand(parsed, io) {
+  if (parsed.values["help"] === true) {
     io.out(compareUsage);
     return 0;
   }
-  if (values.target === void 0 || values.against === void 0) {
+  const { out: outDir, quiet, ...flags } = parsed.options();
+  if (flags.target === void 0 || flags.against === void 0) {
     throw new ConformanceError("CONF_USAGE", "conformance compare needs --target A and --against B (see conformance compare --help).");
   }
-  const flags = {
-    target: values.target,
-    against: values.against,
-    ...values.noise === void 0 ? {} : { noise: values.noise },
-    noisePass: values["noise-pass"] === true,
-    ...values.spec === void 0 ? {} : { spec: values.spec },
-    ...values.timeout === void 0 ? {} : { timeout: values.timeout },
-    ...values["max-body-bytes"] === void 0 ? {} : { maxBodyBytes: values["max-body-bytes"] },
-    ...values["settle-timeout"] === void 0 ? {} : { settleTimeout: values["settle-timeout"] },
-    ...values.header === void 0 ? {} : { headers: values.header },
-    yes: values.yes === true
-  };
-  const outDir = values.out;
-  const options = resolveCompareOptions(flags, { signal: io.signal, progress: values.quiet === true ? () => {
-  } : io.progress });
+  const options = resolveCompareOptions(
+    { ...flags, target: flags.target, against: flags.against },
+    { signal: io.signal, progress: quiet === true ? () => {
+    } : io.progress }
+  );
   if (outDir !== void 0) await prepareOutDir(outDir);
   const outcome = await compareServers(options);
   io.out(formatCompare(outcome));
@@ -68468,7 +68660,6 @@ async function compareCommand(argv, io) {
   }
   return outcome.differences.length === 0 ? 0 : 1;
 }
-var COMPARE_FLAGS, compareUsage;
 var init_compare_command = __esm({
   "src/compare/compare-command.ts"() {
     "use strict";
@@ -68477,53 +68668,10 @@ var init_compare_command = __esm({
     init_errors();
     init_prepare_out_dir();
     init_tool_version();
-    init_with_negative_values();
+    init_cli_usage();
     init_compare_servers();
     init_resolve_compare_options();
     init_format_compare();
-    COMPARE_FLAGS = {
-      target: { type: "string" },
-      against: { type: "string" },
-      noise: { type: "string" },
-      "noise-pass": { type: "boolean" },
-      spec: { type: "string" },
-      out: { type: "string" },
-      timeout: { type: "string" },
-      "max-body-bytes": { type: "string" },
-      "settle-timeout": { type: "string" },
-      header: { type: "string", multiple: true },
-      yes: { type: "boolean" },
-      quiet: { type: "boolean" },
-      help: { type: "boolean" }
-    };
-    compareUsage = `Usage: conformance compare --target A --against B [--noise C | --noise-pass] [options]
-
-Sends the same fixed sequence (every operation with valid requests, the spec's conflicts, an id
-never taken, the negative suite's fixed list of invalid takes, the deletes) to A and to B, each on
-its own ids above its own highest backup, and reports every way B answers differently from A:
-statuses, media types, fields present or absent and their types, enumerated values, message
-templates (numbers blanked), the order of lists and partitions, the states a backup goes through
-and how long it takes to settle. Ids are compared as offsets from each run's first id, timestamps
-only by their order. With --noise C (a second instance of A), or --noise-pass (A a second time),
-what A and C already differ in is left out.
-
-Options:
-  --target URL          A, the primary (a management address or the API's base URL)
-  --against URL         B, the candidate
-  --noise URL           C, a second instance of A
-  --noise-pass          without --noise: run the sequence against A twice
-  --spec PATH           OpenAPI document (default: the bundled spec)
-  --out DIR             write compare.json and compare.html there
-  --timeout DURATION    per request (default 10s)
-  --max-body-bytes N    cap on a response body read
-  --settle-timeout D    how long a backup may take to settle or to be gone (default 60s)
-  --header 'N: v'       extra request header, repeatable (never printed)
-  --yes                 agree to take and delete backups on targets not on this machine
-  --quiet               no progress lines
-  --help                print this help
-
-Exit codes: 0 nothing differs, 1 something differs, 2 could not compare (bad flags, a target
-unreachable or not the API, interrupted).`;
   }
 });
 
@@ -68749,17 +68897,15 @@ var init_describe_sentences = __esm({
 
 // src/cli.ts
 var cli_exports = {};
-import { parseArgs as parseArgs3 } from "node:util";
 async function main(argv) {
   if (argv[0] === "serve") return serve(argv.slice(1));
   if (argv[0] === "rules") return listRules(argv.slice(1));
   if (argv[0] === "compare") return compare(argv.slice(1));
-  const { values } = parseArgs3({ args: withNegativeValues(argv, RUN_FLAGS), options: RUN_FLAGS, strict: true, allowPositionals: false });
-  if (values.help) return print(runUsage, 0);
-  if (values.version) return print(toolVersion, 0);
-  const options = toRunOptions(values);
+  const { values, options } = parseFlags(argv, FLAGS, "conformance", process.env);
+  if (values["help"] === true) return print(runUsage, 0);
+  if (values["version"] === true) return print(toolVersion, 0);
   const { resolveConfig: resolveConfig2 } = await Promise.resolve().then(() => (init_config(), config_exports));
-  const config = resolveConfig2(options);
+  const config = resolveConfig2(options());
   return run(config, githubActions());
 }
 function githubActions() {
@@ -68926,14 +69072,15 @@ Press Ctrl-C to stop.`);
   return 0;
 }
 async function compare(argv) {
-  const { compareCommand: compareCommand2 } = await Promise.resolve().then(() => (init_compare_command(), compare_command_exports));
+  const [{ compareCommand: compareCommand2 }, { COMPARE_FLAGS: COMPARE_FLAGS2 }] = await Promise.all([Promise.resolve().then(() => (init_compare_command(), compare_command_exports)), Promise.resolve().then(() => (init_flags(), flags_exports))]);
   const interrupt = new AbortController();
   const stop = () => interrupt.abort();
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   try {
-    return await compareCommand2(argv, { out, progress: (text5) => process.stderr.write(`${text5}
-`), signal: interrupt.signal });
+    const io = { out, progress: (text5) => process.stderr.write(`${text5}
+`), signal: interrupt.signal };
+    return await compareCommand2(parseFlags(argv, COMPARE_FLAGS2, "conformance compare", process.env), io);
   } finally {
     process.off("SIGINT", stop);
     process.off("SIGTERM", stop);
@@ -68941,42 +69088,23 @@ async function compare(argv) {
 }
 async function listRules(argv) {
   const { rulesUsage: rulesUsage2 } = await Promise.resolve().then(() => (init_cli_usage(), cli_usage_exports));
-  const { values } = parseArgs3({
-    args: [...argv],
-    options: { json: { type: "boolean" }, spec: { type: "string" }, help: { type: "boolean" } },
-    strict: true,
-    allowPositionals: false
-  });
-  if (values.help) return print(rulesUsage2, 0);
+  const values = parseStrictly(argv, { json: { type: "boolean" }, spec: { type: "string" }, help: { type: "boolean" } }, "conformance rules");
+  if (values["help"] === true) return print(rulesUsage2, 0);
   const { DEFAULTS: DEFAULTS2 } = await Promise.resolve().then(() => (init_config(), config_exports));
   const { loadSpec: loadSpec2 } = await Promise.resolve().then(() => (init_load_spec(), load_spec_exports));
   const { indexOperations: indexOperations2 } = await Promise.resolve().then(() => (init_index_operations(), index_operations_exports));
   const { createAjv: createAjv2 } = await Promise.resolve().then(() => (init_create_ajv(), create_ajv_exports));
   const { describeRules: describeRules2, formatRules: formatRules2 } = await Promise.resolve().then(() => (init_describe_rules(), describe_rules_exports));
-  const specPath = values.spec ?? DEFAULTS2.specPath;
+  const specPath = values["spec"] ?? DEFAULTS2.specPath;
   const spec = await loadSpec2(specPath, { trusted: specPath === DEFAULTS2.specPath });
   const { describeSentences: describeSentences2, formatSentences: formatSentences2 } = await Promise.resolve().then(() => (init_describe_sentences(), describe_sentences_exports));
   const descriptions = describeRules2(spec.document, indexOperations2(spec.document, createAjv2()).byRole);
   const sentences = describeSentences2(spec.source);
-  if (values.json === true) return print(JSON.stringify({ rules: descriptions, sentences }, null, 2), 0);
+  if (values["json"] === true) return print(JSON.stringify({ rules: descriptions, sentences }, null, 2), 0);
   return print(`${formatRules2(descriptions)}
 
 == Spec sentences
 ${formatSentences2(sentences)}`, 0);
-}
-function toRunOptions(values) {
-  const options = {};
-  for (const entry of FLAGS) {
-    const value = values[entry.name];
-    if (entry.option === void 0 || value === void 0) continue;
-    options[entry.option] = entry.fromEnvironment === true ? bearerToken(`--${entry.name}`, value) : value;
-  }
-  return options;
-}
-function bearerToken(flagName, variable) {
-  const token = process.env[variable];
-  if (token === void 0 || token === "") throw new ConformanceError("CONF_USAGE", `${flagName} ${variable}: that environment variable is not set or empty.`);
-  return token;
 }
 async function askConsent(plan, reporter) {
   reporter.clear();
@@ -68999,24 +69127,9 @@ function print(text5, code2) {
   out(text5);
   return code2;
 }
-function parseArgsMessage(code2, message) {
-  const flag2 = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
-  if (code2 === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && flag2 !== void 0) return `Unknown option '${flag2}'.`;
-  if (code2 === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && flag2 !== void 0) {
-    return /argument missing/.test(message) ? `${flag2} needs a value.` : /does not take an argument/.test(message) ? `${flag2} takes no value.` : `${flag2}: ${message.split("\n")[0]}`;
-  }
-  if (code2 === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return `unexpected argument ${/'([^']*)'/.exec(message)?.[1] ?? ""}: every option is a --flag.`;
-  return `${message.split("\n")[0]}.`;
-}
 function explain2(error) {
   if (error instanceof ConformanceError) {
     process.stderr.write(`error: ${error.message}
-`);
-    return 2;
-  }
-  const code2 = error.code;
-  if (typeof code2 === "string" && code2.startsWith("ERR_PARSE_ARGS")) {
-    process.stderr.write(`error: ${parseArgsMessage(code2, error.message)} Run conformance --help for the options.
 `);
     return 2;
   }
@@ -69028,18 +69141,15 @@ ${report2}
 `);
   return 2;
 }
-var RUN_FLAGS, NEVER_REUSED, ASK;
+var NEVER_REUSED, ASK;
 var init_cli = __esm({
   "src/cli.ts"() {
     "use strict";
     init_cli_usage();
     init_flags();
-    init_with_negative_values();
+    init_parse_flags();
     init_errors();
     init_tool_version();
-    RUN_FLAGS = Object.fromEntries(
-      FLAGS.map((entry) => [entry.name, { type: entry.kind === "switch" ? "boolean" : "string", ...entry.kind === "list" ? { multiple: true } : {} }])
-    );
     NEVER_REUSED = "backup ids can never be reused.";
     ASK = "Continue? [y/N] ";
     main(process.argv.slice(2)).then(
