@@ -63955,16 +63955,185 @@ var init_judge_list = __esm({
   }
 });
 
+// suites/stateful/judges/property-violation.ts
+var PropertyViolation;
+var init_property_violation = __esm({
+  "suites/stateful/judges/property-violation.ts"() {
+    "use strict";
+    PropertyViolation = class extends Error {
+      constructor(checkId, operation, expected, received, details = {}) {
+        super(`${checkId}: expected ${expected}; received ${received}`);
+        this.checkId = checkId;
+        this.operation = operation;
+        this.expected = expected;
+        this.received = received;
+        this.details = details;
+      }
+      checkId;
+      operation;
+      expected;
+      received;
+      details;
+      name = "PropertyViolation";
+    };
+  }
+});
+
+// suites/stateful/judges/response-violation.ts
+var ResponseViolation;
+var init_response_violation = __esm({
+  "suites/stateful/judges/response-violation.ts"() {
+    "use strict";
+    ResponseViolation = class extends Error {
+      constructor(finding) {
+        super(`${finding.checkId}: expected ${finding.expected}; received ${finding.received}`);
+        this.finding = finding;
+      }
+      finding;
+      name = "ResponseViolation";
+    };
+  }
+});
+
+// suites/stateful/model/stateful-system.ts
+var STANDING_WHY, StatefulSystem;
+var init_stateful_system = __esm({
+  "suites/stateful/model/stateful-system.ts"() {
+    "use strict";
+    init_property_violation();
+    init_response_violation();
+    STANDING_WHY = "which existed before the run and which the suite never deleted";
+    StatefulSystem = class {
+      constructor(options) {
+        this.options = options;
+      }
+      options;
+      transcript = [];
+      steps = [];
+      /** The violations the response checks found in the run's answers, the first per check id. */
+      responseViolations = [];
+      get index() {
+        return this.options.index;
+      }
+      /** The status of each outcome, as the spec documents it. */
+      get statuses() {
+        return this.options.index.statuses;
+      }
+      get settleTimeoutMs() {
+        return this.options.settleTimeoutMs;
+      }
+      get graceMs() {
+        return this.options.graceMs;
+      }
+      get standing() {
+        return this.options.standing;
+      }
+      get patience() {
+        return this.options.patience;
+      }
+      get signal() {
+        return this.options.signal;
+      }
+      /** Sends a take, counted against the suite's limit. */
+      async take(id) {
+        this.options.ledger.sending(id);
+        const observation = await this.options.api.take(id);
+        this.options.ledger.answered(id, observation.answer);
+        return this.#observed(observation);
+      }
+      /**
+       * Sends takes of `ids` at once (each counted against the suite's limit first), for the rules
+       * that must hold under concurrency; answers in the order of `ids`.
+       */
+      async takeAtOnce(ids) {
+        for (const id of ids) this.options.ledger.sending(id);
+        const answers = await Promise.all(ids.map((id) => this.options.api.take(id)));
+        answers.forEach((answer2, at) => this.options.ledger.answered(ids[at], answer2.answer));
+        return answers.map((answer2) => this.#observed(answer2));
+      }
+      /** Sends a GET and a DELETE of `id` at once. */
+      async getWhileDeleting(id) {
+        const [got, deleted] = await Promise.all([this.options.api.get(id), this.options.api.delete(id)]);
+        if (deleted.answer.kind === "deleted") this.options.ledger.removed(id);
+        return { got: this.#observed(got), deleted: this.#observed(deleted) };
+      }
+      /**
+       * Sends every request of a race at once: a take of a new id, a GET of it, a delete of a live
+       * backup, a GET of that one, and lists; answers by part, the takes counted against the limit first.
+       */
+      async race(race) {
+        const { api, ledger } = this.options;
+        if (race.take !== void 0) ledger.sending(race.take);
+        const maybe = (id, send) => id === void 0 ? Promise.resolve(void 0) : send(id);
+        const deleting = maybe(race.delete, (id) => api.delete(id));
+        const taking = maybe(race.take, (id) => api.take(id));
+        const [deleted, taken, gotNew, gotDeleting, lists] = await Promise.all([
+          deleting,
+          taking,
+          maybe(race.getNew ? race.take : void 0, (id) => api.get(id)),
+          maybe(race.getDeleting ? race.delete : void 0, (id) => api.get(id)),
+          Promise.all(Array.from({ length: race.lists }, () => api.list()))
+        ]);
+        if (taken !== void 0) ledger.answered(race.take, taken.answer);
+        if (deleted?.answer.kind === "deleted") ledger.removed(race.delete);
+        const seen = (observation) => observation === void 0 ? void 0 : this.#observed(observation);
+        return {
+          taken: seen(taken),
+          gotNew: seen(gotNew),
+          deleted: seen(deleted),
+          gotDeleting: seen(gotDeleting),
+          lists: lists.map((list2) => this.#observed(list2))
+        };
+      }
+      async list() {
+        return this.#observed(await this.options.api.list());
+      }
+      async get(id) {
+        return this.#observed(await this.options.api.get(id));
+      }
+      async delete(id) {
+        const observation = await this.options.api.delete(id);
+        if (observation.answer.kind === "deleted") this.options.ledger.removed(id);
+        return this.#observed(observation);
+      }
+      /** Notes a command as it runs, e.g. `Take(+7 = 1037)`. */
+      step(text5) {
+        this.steps.push(text5);
+      }
+      /** Records that a rule held, once the answers that could have broken it are judged. */
+      passed(operation, checkId) {
+        this.options.passed(operation.label, checkId);
+      }
+      inconclusive(note) {
+        this.options.inconclusive(note, [...this.transcript]);
+      }
+      /** The error a command throws when a rule is broken. */
+      violation(checkId, operation, expected, received, details) {
+        return new PropertyViolation(checkId, operation.label, expected, received, details);
+      }
+      #observed(observation) {
+        this.transcript.push(observation.exchange);
+        for (const finding of observation.findings) {
+          if (finding.verdict !== "violation" || this.responseViolations.some((seen) => seen.checkId === finding.checkId)) continue;
+          this.responseViolations.push(finding);
+          if (finding.checkId === this.options.stopOn) throw new ResponseViolation(finding);
+        }
+        return observation;
+      }
+    };
+  }
+});
+
 // suites/stateful/judges/judge-standing.ts
 async function judgeStanding(system, answer2) {
   if (system.standing.size === 0 || answer2.answer.kind !== "listed" || answer2.answer.backups === void 0) return;
   const list2 = system.index.byRole.list;
   const listed = presentBackups(observedBackups(answer2));
-  for (const [id2, standing2] of system.standing) {
+  for (const [id2, standing] of system.standing) {
     const entry = listed.get(id2);
     const shown2 = entry === void 0 ? void 0 : backupSighting("found", entry.state, entry.partitionStates);
-    if (entry === void 0 || standing2.settled === void 0 || shown2 === void 0 || shown2 === standing2.settled) continue;
-    const expected = `backup ${id2}, ${standing2.why}, ${standing2.settled} (as GET showed it at the start)`;
+    if (entry === void 0 || standing.settled === void 0 || shown2 === void 0 || shown2 === standing.settled) continue;
+    const expected = `backup ${id2}, ${STANDING_WHY}, ${standing.settled} (as GET showed it at the start)`;
     throw system.violation("state-transition-allowed", list2, expected, `listed with state ${String(entry.state)}`);
   }
   const missing = [...system.standing].find(([id2]) => !listed.has(id2));
@@ -63972,18 +64141,19 @@ async function judgeStanding(system, answer2) {
     system.passed(list2, "list-holds-live-backups");
     return;
   }
-  const [id, standing] = missing;
+  const [id] = missing;
   const read2 = await system.get(id);
   const observed = observedBackups(read2)[0];
   const sighting = backupSighting(lookupAnswerOf(read2.answer), observed?.state, observed?.partitionStates);
   if (sighting === void 0 || sighting === "ABSENT") return;
-  throw system.violation("list-holds-live-backups", list2, `backup ${id} listed: GET finds it ${sighting}, a backup ${standing.why}`, "a list without it");
+  throw system.violation("list-holds-live-backups", list2, `backup ${id} listed: GET finds it ${sighting}, a backup ${STANDING_WHY}`, "a list without it");
 }
 var init_judge_standing = __esm({
   "suites/stateful/judges/judge-standing.ts"() {
     "use strict";
     init_backup_sighting();
     init_observed_backups();
+    init_stateful_system();
   }
 });
 
@@ -64741,6 +64911,7 @@ var init_stateful_sweep = __esm({
     init_same_partition_set();
     init_deleted_backup_kinds();
     init_observed_backups();
+    init_stateful_system();
     PRE_EXISTING_READ = 25;
     READS_AT_ONCE = 4;
     BackupSweep = class {
@@ -64778,7 +64949,7 @@ var init_stateful_sweep = __esm({
           this.#history.noteFacts(id, factsOf(observed));
           this.#history.noteFacts(id, factsOf(entry));
           const settled = sighting === "COMPLETED" || sighting === "FAILED" ? { settled: sighting } : {};
-          this.#preExisting.set(id, { id, partitionIds: observed.partitionIds, why: "which existed before the run and which the suite never deleted", ...settled });
+          this.#preExisting.set(id, { id, partitionIds: observed.partitionIds, ...settled });
         }
       }
       /** Backups of the suite were deleted and seen gone: they must stay gone. */
@@ -64890,7 +65061,7 @@ var init_stateful_sweep = __esm({
           read2,
           "state-transition-allowed",
           operation,
-          `backup ${backup.id}, ${backup.why}, ${allowed} (it was ${before ?? "seen"} earlier in the run)`,
+          `backup ${backup.id}, ${STANDING_WHY}, ${allowed} (it was ${before ?? "seen"} earlier in the run)`,
           `${shown2} at the end of the run`
         );
         return false;
@@ -64960,30 +65131,6 @@ var init_run_base_id = __esm({
   }
 });
 
-// suites/stateful/judges/property-violation.ts
-var PropertyViolation;
-var init_property_violation = __esm({
-  "suites/stateful/judges/property-violation.ts"() {
-    "use strict";
-    PropertyViolation = class extends Error {
-      constructor(checkId, operation, expected, received, details = {}) {
-        super(`${checkId}: expected ${expected}; received ${received}`);
-        this.checkId = checkId;
-        this.operation = operation;
-        this.expected = expected;
-        this.received = received;
-        this.details = details;
-      }
-      checkId;
-      operation;
-      expected;
-      received;
-      details;
-      name = "PropertyViolation";
-    };
-  }
-});
-
 // suites/stateful/driver/read-settled-again.ts
 async function readSettledAgain(model, system) {
   const settled = model.settledBackups;
@@ -64997,150 +65144,6 @@ var init_read_settled_again = __esm({
     init_backup_target();
     init_get_backup_command();
     init_list_backups_command();
-  }
-});
-
-// suites/stateful/judges/response-violation.ts
-var ResponseViolation;
-var init_response_violation = __esm({
-  "suites/stateful/judges/response-violation.ts"() {
-    "use strict";
-    ResponseViolation = class extends Error {
-      constructor(finding) {
-        super(`${finding.checkId}: expected ${finding.expected}; received ${finding.received}`);
-        this.finding = finding;
-      }
-      finding;
-      name = "ResponseViolation";
-    };
-  }
-});
-
-// suites/stateful/model/stateful-system.ts
-var StatefulSystem;
-var init_stateful_system = __esm({
-  "suites/stateful/model/stateful-system.ts"() {
-    "use strict";
-    init_property_violation();
-    init_response_violation();
-    StatefulSystem = class {
-      constructor(options) {
-        this.options = options;
-      }
-      options;
-      transcript = [];
-      steps = [];
-      /** The violations the response checks found in the run's answers, the first per check id. */
-      responseViolations = [];
-      get index() {
-        return this.options.index;
-      }
-      /** The status of each outcome, as the spec documents it. */
-      get statuses() {
-        return this.options.index.statuses;
-      }
-      get settleTimeoutMs() {
-        return this.options.settleTimeoutMs;
-      }
-      get graceMs() {
-        return this.options.graceMs;
-      }
-      get standing() {
-        return this.options.standing;
-      }
-      get patience() {
-        return this.options.patience;
-      }
-      get signal() {
-        return this.options.signal;
-      }
-      /** Sends a take, counted against the suite's limit. */
-      async take(id) {
-        this.options.ledger.sending(id);
-        const observation = await this.options.api.take(id);
-        this.options.ledger.answered(id, observation.answer);
-        return this.#observed(observation);
-      }
-      /**
-       * Sends takes of `ids` at once (each counted against the suite's limit first), for the rules
-       * that must hold under concurrency; answers in the order of `ids`.
-       */
-      async takeAtOnce(ids) {
-        for (const id of ids) this.options.ledger.sending(id);
-        const answers = await Promise.all(ids.map((id) => this.options.api.take(id)));
-        answers.forEach((answer2, at) => this.options.ledger.answered(ids[at], answer2.answer));
-        return answers.map((answer2) => this.#observed(answer2));
-      }
-      /** Sends a GET and a DELETE of `id` at once. */
-      async getWhileDeleting(id) {
-        const [got, deleted] = await Promise.all([this.options.api.get(id), this.options.api.delete(id)]);
-        if (deleted.answer.kind === "deleted") this.options.ledger.removed(id);
-        return { got: this.#observed(got), deleted: this.#observed(deleted) };
-      }
-      /**
-       * Sends every request of a race at once: a take of a new id, a GET of it, a delete of a live
-       * backup, a GET of that one, and lists; answers by part, the takes counted against the limit first.
-       */
-      async race(race) {
-        const { api, ledger } = this.options;
-        if (race.take !== void 0) ledger.sending(race.take);
-        const maybe = (id, send) => id === void 0 ? Promise.resolve(void 0) : send(id);
-        const deleting = maybe(race.delete, (id) => api.delete(id));
-        const taking = maybe(race.take, (id) => api.take(id));
-        const [deleted, taken, gotNew, gotDeleting, lists] = await Promise.all([
-          deleting,
-          taking,
-          maybe(race.getNew ? race.take : void 0, (id) => api.get(id)),
-          maybe(race.getDeleting ? race.delete : void 0, (id) => api.get(id)),
-          Promise.all(Array.from({ length: race.lists }, () => api.list()))
-        ]);
-        if (taken !== void 0) ledger.answered(race.take, taken.answer);
-        if (deleted?.answer.kind === "deleted") ledger.removed(race.delete);
-        const seen = (observation) => observation === void 0 ? void 0 : this.#observed(observation);
-        return {
-          taken: seen(taken),
-          gotNew: seen(gotNew),
-          deleted: seen(deleted),
-          gotDeleting: seen(gotDeleting),
-          lists: lists.map((list2) => this.#observed(list2))
-        };
-      }
-      async list() {
-        return this.#observed(await this.options.api.list());
-      }
-      async get(id) {
-        return this.#observed(await this.options.api.get(id));
-      }
-      async delete(id) {
-        const observation = await this.options.api.delete(id);
-        if (observation.answer.kind === "deleted") this.options.ledger.removed(id);
-        return this.#observed(observation);
-      }
-      /** Notes a command as it runs, e.g. `Take(+7 = 1037)`. */
-      step(text5) {
-        this.steps.push(text5);
-      }
-      /** Records that a rule held, once the answers that could have broken it are judged. */
-      passed(operation, checkId) {
-        this.options.passed(operation.label, checkId);
-      }
-      inconclusive(note) {
-        this.options.inconclusive(note, [...this.transcript]);
-      }
-      /** The error a command throws when a rule is broken. */
-      violation(checkId, operation, expected, received, details) {
-        return new PropertyViolation(checkId, operation.label, expected, received, details);
-      }
-      #observed(observation) {
-        this.transcript.push(observation.exchange);
-        for (const finding of observation.findings) {
-          if (finding.verdict !== "violation" || this.responseViolations.some((seen) => seen.checkId === finding.checkId)) continue;
-          this.responseViolations.push(finding);
-          if (finding.checkId === this.options.stopOn) throw new ResponseViolation(finding);
-        }
-        return observation;
-      }
-    };
   }
 });
 

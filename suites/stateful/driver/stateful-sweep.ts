@@ -6,7 +6,7 @@ import { samePartitionSet } from '../../../src/model/same-partition-set.js';
 import type { RuleId } from '../../../src/rules/rules.js';
 import { deletedBackupKinds } from '../../../src/findings/deleted-backup-kinds.js';
 import { observedBackups, presentBackups, type ObservedBackup } from '../model/observed-backups.js';
-import type { StandingBackup } from '../model/stateful-system.js';
+import { STANDING_WHY, type StandingBackup } from '../model/stateful-system.js';
 import type { SuiteContext } from '../../suite.js';
 
 /** Pre-existing backups read at the start and again at the end: the newest, as the inventory reads them. */
@@ -77,7 +77,7 @@ export class BackupSweep {
       this.#history.noteFacts(id, factsOf(observed));
       this.#history.noteFacts(id, factsOf(entry));
       const settled = sighting === 'COMPLETED' || sighting === 'FAILED' ? { settled: sighting } : {};
-      this.#preExisting.set(id, { id, partitionIds: observed.partitionIds, why: 'which existed before the run and which the suite never deleted', ...settled });
+      this.#preExisting.set(id, { id, partitionIds: observed.partitionIds, ...settled });
     }
   }
 
@@ -196,7 +196,7 @@ export class BackupSweep {
       read,
       'state-transition-allowed',
       operation,
-      `backup ${backup.id}, ${backup.why}, ${allowed} (it was ${before ?? 'seen'} earlier in the run)`,
+      `backup ${backup.id}, ${STANDING_WHY}, ${allowed} (it was ${before ?? 'seen'} earlier in the run)`,
       `${shown} at the end of the run`,
     );
     return false;

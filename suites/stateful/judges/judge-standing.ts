@@ -1,7 +1,7 @@
 import type { Observation } from '../../../src/api/backup-api.js';
 import { backupSighting, lookupAnswerOf } from '../../../src/model/backup-sighting.js';
 import { observedBackups, presentBackups } from '../model/observed-backups.js';
-import type { StatefulSystem } from '../model/stateful-system.js';
+import { STANDING_WHY, type StatefulSystem } from '../model/stateful-system.js';
 
 /**
  * Judges a list answer against the backups that stand outside the run's ids (`StatefulSystem.standing`):
@@ -20,7 +20,7 @@ export async function judgeStanding(system: StatefulSystem, answer: Observation<
     // A state the lifecycle does not place is the schema check's concern.
     const shown = entry === undefined ? undefined : backupSighting('found', entry.state, entry.partitionStates);
     if (entry === undefined || standing.settled === undefined || shown === undefined || shown === standing.settled) continue;
-    const expected = `backup ${id}, ${standing.why}, ${standing.settled} (as GET showed it at the start)`;
+    const expected = `backup ${id}, ${STANDING_WHY}, ${standing.settled} (as GET showed it at the start)`;
     throw system.violation('state-transition-allowed', list, expected, `listed with state ${String(entry.state)}`);
   }
   const missing = [...system.standing].find(([id]) => !listed.has(id));
@@ -28,10 +28,10 @@ export async function judgeStanding(system: StatefulSystem, answer: Observation<
     system.passed(list, 'list-holds-live-backups');
     return;
   }
-  const [id, standing] = missing;
+  const [id] = missing;
   const read = await system.get(id);
   const observed = observedBackups(read)[0];
   const sighting = backupSighting(lookupAnswerOf(read.answer), observed?.state, observed?.partitionStates);
   if (sighting === undefined || sighting === 'ABSENT') return;
-  throw system.violation('list-holds-live-backups', list, `backup ${id} listed: GET finds it ${sighting}, a backup ${standing.why}`, 'a list without it');
+  throw system.violation('list-holds-live-backups', list, `backup ${id} listed: GET finds it ${sighting}, a backup ${STANDING_WHY}`, 'a list without it');
 }

@@ -47,10 +47,11 @@ export interface StatefulSystemOptions {
   inconclusive(note: InconclusiveNote, exchanges: readonly Exchange[]): void;
 }
 
+/** Why a standing backup must be there, in the words of its findings. */
+export const STANDING_WHY = 'which existed before the run and which the suite never deleted';
+
 /** A backup outside the run's ids that must still be there (see `StatefulSystemOptions.standing`). */
 export interface StandingBackup {
-  /** Why it must be there, e.g. `which existed before the run and which the suite never deleted`. */
-  readonly why: string;
   /** The final state GET showed it in, when it had settled: every later answer repeats it. */
   readonly settled?: 'COMPLETED' | 'FAILED';
 }
