@@ -31424,6 +31424,15 @@ var init_quirk_profiles = __esm({
   }
 });
 
+// src/server/server-settings.ts
+var SEED_STATES;
+var init_server_settings = __esm({
+  "src/server/server-settings.ts"() {
+    "use strict";
+    SEED_STATES = ["COMPLETED", "FAILED", "IN_PROGRESS", "INCOMPLETE"];
+  }
+});
+
 // src/server/options.ts
 function resolveServerOptions(options = {}) {
   const partitions = whole("partitions", options.partitions ?? 3, 1, MAX_PARTITIONS);
@@ -31516,8 +31525,8 @@ function resolveSeeds(seeds) {
       throw usage(`Seed backup id ${String(seed.id)} is invalid: use a whole number from 1 to ${INT64_MAX}.`);
     }
     const state = seed.state ?? "COMPLETED";
-    if (!["COMPLETED", "FAILED", "IN_PROGRESS"].includes(state)) {
-      throw usage(`Seed backup ${id} has state '${String(state)}': use COMPLETED, FAILED or IN_PROGRESS.`);
+    if (!SEED_STATES.includes(state)) {
+      throw usage(`Seed backup ${id} has state '${String(state)}': use ${SEED_STATES.slice(0, -1).join(", ")} or ${SEED_STATES.at(-1)}.`);
     }
     if (byId2.has(id)) throw usage(`Seed backup id ${id} is given twice: ids are unique.`);
     byId2.set(id, Object.freeze({ id, state }));
@@ -31532,6 +31541,7 @@ var init_options = __esm({
     init_fault_catalog();
     init_quirk_catalog();
     init_quirk_profiles();
+    init_server_settings();
     init_int64();
     MAX_DELAY_MS = 2 ** 31 - 1;
     MAX_PARTITIONS = 8192;
@@ -31546,6 +31556,7 @@ function seedStore(store, config, startedAt) {
     const backup = planBackup(id, takenAt, store.lastAdded, { ...config, settleMs: SEED_DURATION_MS });
     const partitions = backup.partitions.map((plan) => {
       if (state === "IN_PROGRESS") return { ...plan, settlesAfterMs: Infinity };
+      if (state === "INCOMPLETE" && plan.partitionId === 1) return { ...plan, startsAfterMs: Infinity, settlesAfterMs: Infinity };
       if (state === "FAILED" && plan.partitionId === 1) {
         return { ...plan, outcome: "FAILED", failureReason: zeebeMessages.leaderChange };
       }
@@ -63446,6 +63457,19 @@ function possibleStatesAfter(event) {
       return FAILED;
   }
 }
+function lifecycleRank(sighting) {
+  switch (sighting) {
+    case "INCOMPLETE":
+      return 1;
+    case "IN_PROGRESS":
+      return 2;
+    case "COMPLETED":
+    case "FAILED":
+      return 3;
+    default:
+      return 0;
+  }
+}
 var ALL, STARTED, RUNNING, COMPLETED, FAILED;
 var init_possible_states = __esm({
   "src/model/possible-states.ts"() {
@@ -63594,7 +63618,10 @@ var init_backup_model = __esm({
        */
       refused(id) {
         const before = this.#backups.get(id);
-        if (before === void 0 || before.status === "deleted") this.#backups.set(id, { id, status: "refused", possible: possibleStatesAfter("accepted") });
+        if (before === void 0 || before.status === "deleted") {
+          const goneFrom = before?.goneFrom;
+          this.#backups.set(id, { id, status: "refused", possible: possibleStatesAfter("accepted"), ...goneFrom === void 0 ? {} : { goneFrom } });
+        }
       }
       /** No clear answer: the backup may or may not exist, now or later. Never judged again. */
       uncertain(id) {
@@ -63955,6 +63982,36 @@ var init_judge_list = __esm({
   }
 });
 
+// suites/stateful/judges/judge-refused-listed.ts
+async function judgeRefusedListed(model, system, answer2) {
+  if (answer2.answer.kind !== "listed" || answer2.answer.backups === void 0) return;
+  const read2 = readOnce.get(model) ?? /* @__PURE__ */ new Set();
+  readOnce.set(model, read2);
+  for (const id of presentBackups(observedBackups(answer2)).keys()) {
+    const tracked = model.tracked(id);
+    if (tracked?.status !== "refused" || tracked.goneFrom !== void 0 || read2.has(id)) continue;
+    read2.add(id);
+    const got = await system.get(id);
+    const observed = observedBackups(got)[0];
+    if (backupSighting(lookupAnswerOf(got.answer), observed?.state, observed?.partitionStates) !== "ABSENT") continue;
+    throw system.violation(
+      "list-holds-live-backups",
+      system.index.byRole.list,
+      `only backups that exist: backup ${id}, whose take was refused, listed only if GET finds it`,
+      `backup ${id} listed, and then ${got.status} to its GET`
+    );
+  }
+}
+var readOnce;
+var init_judge_refused_listed = __esm({
+  "suites/stateful/judges/judge-refused-listed.ts"() {
+    "use strict";
+    init_backup_sighting();
+    init_observed_backups();
+    readOnce = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // suites/stateful/judges/property-violation.ts
 var PropertyViolation;
 var init_property_violation = __esm({
@@ -64163,6 +64220,7 @@ var init_list_backups_command = __esm({
   "suites/stateful/commands/list-backups-command.ts"() {
     "use strict";
     init_judge_list();
+    init_judge_refused_listed();
     init_judge_standing();
     init_run_halted();
     ListBackupsCommand = class {
@@ -64174,6 +64232,7 @@ var init_list_backups_command = __esm({
         system.step("List");
         const answer2 = await system.list();
         judgeList(model, system, answer2);
+        await judgeRefusedListed(model, system, answer2);
         await judgeStanding(system, answer2);
       }
       toString() {
@@ -64184,6 +64243,17 @@ var init_list_backups_command = __esm({
 });
 
 // suites/stateful/commands/race-command.ts
+function inLifecycleOrder(lists, model, racing) {
+  const judged = model.visible.filter((backup) => !racing.has(backup.id));
+  const progress = (list2) => {
+    const listed = presentBackups(observedBackups(list2));
+    return judged.reduce((sum, { id }) => {
+      const entry = listed.get(id);
+      return sum + (entry === void 0 ? 0 : lifecycleRank(backupSighting("found", entry.state, entry.partitionStates)));
+    }, 0);
+  };
+  return lists.map((list2) => ({ list: list2, progress: progress(list2) })).sort((a, b) => a.progress - b.progress).map(({ list: list2 }) => list2);
+}
 function judgeRacingTake(system, id, answer2) {
   const take2 = system.index.byRole.take;
   if (answer2.answer.kind === "unclear") {
@@ -64231,6 +64301,8 @@ var init_race_command = __esm({
   "suites/stateful/commands/race-command.ts"() {
     "use strict";
     init_describe_answer();
+    init_backup_sighting();
+    init_possible_states();
     init_delete_backup_command();
     init_judge_list();
     init_observed_backups();
@@ -64260,7 +64332,7 @@ var init_race_command = __esm({
         if (newId !== void 0 && answers.gotNew !== void 0) judgeRacingGet(system, newId, answers.gotNew, "the take");
         if (doomed !== void 0 && answers.gotDeleting !== void 0) judgeRacingGet(system, doomed, answers.gotDeleting, "the delete");
         const racing = new Set([newId, doomed].filter((id) => id !== void 0));
-        for (const list2 of answers.lists) judgeList(model, system, list2, racing);
+        for (const list2 of inLifecycleOrder(answers.lists, model, racing)) judgeList(model, system, list2, racing);
         if (taken === "accepted") model.accepted(newId);
         if (taken === "unclear") model.uncertain(newId);
         if (doomed !== void 0 && answers.deleted !== void 0) await confirmDeleted(model, system, doomed, answers.deleted);

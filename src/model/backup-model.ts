@@ -22,6 +22,7 @@ export interface TrackedBackup {
   /**
    * For a deleted backup, the endpoints that have shown it gone. Only they can show it come back:
    * the list may lag behind a GET that already answers 404 (spec/NOTES.md#asynchronous-visibility).
+   * A refused take of a deleted backup keeps them: that id had a backup of the run.
    */
   readonly goneFrom?: ReadonlySet<GoneFrom>;
 }
@@ -174,7 +175,10 @@ export class BackupModel {
    */
   refused(id: bigint): void {
     const before = this.#backups.get(id);
-    if (before === undefined || before.status === 'deleted') this.#backups.set(id, { id, status: 'refused', possible: possibleStatesAfter('accepted') });
+    if (before === undefined || before.status === 'deleted') {
+      const goneFrom = before?.goneFrom;
+      this.#backups.set(id, { id, status: 'refused', possible: possibleStatesAfter('accepted'), ...(goneFrom === undefined ? {} : { goneFrom }) });
+    }
   }
 
   /** No clear answer: the backup may or may not exist, now or later. Never judged again. */

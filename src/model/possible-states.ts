@@ -39,3 +39,21 @@ export function possibleStatesAfter(event: 'accepted' | Sighting): ReadonlySet<S
       return FAILED;
   }
 }
+
+/**
+ * A sighting's place in that chain (ABSENT 0 … COMPLETED and FAILED 3): on a server that keeps to
+ * it, a backup's rank never falls while it is not deleted. Answers sent at once can be ordered by it.
+ */
+export function lifecycleRank(sighting: Sighting | undefined): number {
+  switch (sighting) {
+    case 'INCOMPLETE':
+      return 1;
+    case 'IN_PROGRESS':
+      return 2;
+    case 'COMPLETED':
+    case 'FAILED':
+      return 3;
+    default:
+      return 0;
+  }
+}

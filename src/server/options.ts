@@ -5,7 +5,7 @@ import type { PlannedResponse } from './endpoints/planned-response.js';
 import { quirkCatalog, type QuirkName } from './behaviour/quirk-catalog.js';
 import { quirkProfiles, type QuirkProfile } from './behaviour/quirk-profiles.js';
 import type { ReceivedRequest } from './request/received-request.js';
-import type { ServerSettings } from './server-settings.js';
+import { SEED_STATES, type SeedState, type ServerSettings } from './server-settings.js';
 import { INT64_MAX } from '../spec/int64.js';
 
 /** A backup that exists when the server starts. */
@@ -14,9 +14,10 @@ export interface SeedBackup {
   readonly id: bigint | number;
   /**
    * COMPLETED (the default); FAILED (partition 1 failed after a leader change); IN_PROGRESS (for
-   * ever, like a backup orphaned by a leader change, camunda/camunda#41200).
+   * ever, like a backup orphaned by a leader change, camunda/camunda#41200); INCOMPLETE (partition 1
+   * never wrote its first record, so it reports DOES_NOT_EXIST, while the others completed).
    */
-  readonly state?: 'COMPLETED' | 'FAILED' | 'IN_PROGRESS';
+  readonly state?: SeedState;
 }
 
 /**
@@ -200,8 +201,8 @@ function resolveSeeds(seeds: readonly SeedBackup[]): ResolvedServerOptions['seed
       throw usage(`Seed backup id ${String(seed.id)} is invalid: use a whole number from 1 to ${INT64_MAX}.`);
     }
     const state = seed.state ?? 'COMPLETED';
-    if (!['COMPLETED', 'FAILED', 'IN_PROGRESS'].includes(state)) {
-      throw usage(`Seed backup ${id} has state '${String(state)}': use COMPLETED, FAILED or IN_PROGRESS.`);
+    if (!(SEED_STATES as readonly string[]).includes(state)) {
+      throw usage(`Seed backup ${id} has state '${String(state)}': use ${SEED_STATES.slice(0, -1).join(', ')} or ${SEED_STATES.at(-1)}.`);
     }
     if (byId.has(id)) throw usage(`Seed backup id ${id} is given twice: ids are unique.`);
     byId.set(id, Object.freeze({ id, state }));

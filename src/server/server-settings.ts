@@ -1,3 +1,7 @@
+/** The states a seeded backup can be given (see SeedBackup in options.ts). */
+export const SEED_STATES = ['COMPLETED', 'FAILED', 'IN_PROGRESS', 'INCOMPLETE'] as const;
+export type SeedState = (typeof SEED_STATES)[number];
+
 /** The leader of one partition. */
 export interface PartitionLeader {
   readonly partitionId: number;
@@ -25,6 +29,6 @@ export interface ServerSettings {
   readonly latencyMs: number;
   readonly maxBodyBytes: number;
   /** By ascending id. */
-  readonly seedBackups: readonly { readonly id: bigint; readonly state: 'COMPLETED' | 'FAILED' | 'IN_PROGRESS' }[];
+  readonly seedBackups: readonly { readonly id: bigint; readonly state: SeedState }[];
   readonly now: () => number;
 }

@@ -3,6 +3,7 @@ import type { Variant } from './variant.js';
 // Servers that are correct but unusual: the suite must report no violation on any of them.
 
 const seeded = [{ id: 3 }, { id: 10, state: 'FAILED' as const }, { id: 20 }];
+const everyState = [{ id: 4, state: 'INCOMPLETE' as const }, { id: 7, state: 'IN_PROGRESS' as const }, { id: 9, state: 'FAILED' as const }, { id: 12 }];
 const timestampSeeded = [{ id: 20261130235959, state: 'IN_PROGRESS' as const }, { id: 20261201080000, state: 'FAILED' as const }, { id: 20261201120000 }];
 
 export const correctVariants: readonly Variant[] = [
@@ -57,6 +58,11 @@ export const correctVariants: readonly Variant[] = [
   },
   { id: 'partition-failures-aggregated', fault: 'partition 2 fails every backup, aggregated as FAILED with a reason', server: { faults: ['partition-fails'] } },
   { id: 'pre-existing-backups', fault: 'three backups exist before the run (one FAILED) and must survive it', server: { seedBackups: seeded } },
+  {
+    id: 'pre-existing-in-every-state',
+    fault: 'backups from before the run in each state a backup can stand in (COMPLETED, FAILED, IN_PROGRESS for ever, INCOMPLETE)',
+    server: { seedBackups: everyState },
+  },
   { id: 'max-int64-accepted', fault: 'takes 2^63 - 1 like any valid id', server: {}, args: ['--take-huge-ids'] },
   {
     id: 'zeebe-quirks-as-8-5',
@@ -81,5 +87,6 @@ export const correctVariants: readonly Variant[] = [
 /** Ids of the backups each correct variant holds before the run, which it must still hold after. */
 export const preExistingIds: ReadonlyMap<string, readonly bigint[]> = new Map([
   ['pre-existing-backups', seeded.map((b) => BigInt(b.id))],
+  ['pre-existing-in-every-state', everyState.map((b) => BigInt(b.id))],
   ['timestamp-like-ids', timestampSeeded.map((b) => BigInt(b.id))],
 ]);

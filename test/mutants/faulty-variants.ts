@@ -569,6 +569,27 @@ export const faultyVariants: readonly Variant[] = [
       };
     },
   },
+  {
+    id: 'refused-id-listed',
+    fault: 'an id whose take was refused with 409 is listed as a COMPLETED backup, though GET finds no backup under it',
+    expectedCheck: 'list-holds-live-backups',
+    server: () => {
+      // Ids never accepted: a refused re-take of a deleted backup would show that backup come back instead.
+      const accepted = new Set<string>();
+      const refused = new Set<string>();
+      return {
+        intercept: (r, p) => {
+          if (r.method === 'POST' && answered(p) && p.status === 202) accepted.add(takenId(r));
+          if (r.method === 'POST' && answered(p) && p.status === 409 && !accepted.has(takenId(r))) refused.add(takenId(r));
+          if (!isList(r) || !answered(p) || !Array.isArray(p.json) || p.json.length === 0) return p;
+          const entries = p.json as Json[];
+          const ghosts = [...refused].filter((id) => id !== '' && !entries.some((e) => String(e['backupId']) === id));
+          const listed = [...entries, ...ghosts.map((id) => ({ ...entries[0]!, backupId: Number(id) }))];
+          return { ...p, json: listed.sort((a, b) => Number(b['backupId']) - Number(a['backupId'])) };
+        },
+      };
+    },
+  },
   // Positions follow the id, so that a backup put back leaves the checkpoint order intact.
   {
     id: 'deleted-backup-returns',

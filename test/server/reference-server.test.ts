@@ -337,6 +337,20 @@ describe('seeded IN_PROGRESS backups', () => {
   });
 });
 
+describe('seeded INCOMPLETE backups', () => {
+  const { clock, get } = serverOnClock({ seedBackups: [{ id: 6, state: 'INCOMPLETE' }] });
+
+  test('stay INCOMPLETE however late: partition 1 never began, the others completed', async () => {
+    clock.now += 365 * 24 * 3600 * 1000;
+    const info = (await callApi(`${get().url}/6`)).json as Info;
+    assert.equal(info.state, 'INCOMPLETE');
+    assert.deepEqual(
+      info.details.map((d) => `${d.partitionId} ${d.state}`),
+      ['1 DOES_NOT_EXIST', '2 COMPLETED', '3 COMPLETED'],
+    );
+  });
+});
+
 describe('DELETE /{backupId}', () => {
   const { get } = serverOnClock({ settleMs: 1000 });
 

@@ -13,7 +13,8 @@ const SEED_DURATION_MS = 1_500;
  * Puts the seeded backups in the store, as if taken one a minute, in id order, before the server
  * started. They bypass the behaviour's plan (and so the faults): they have the state they were
  * given. A FAILED one failed on partition 1 after a leader change; an IN_PROGRESS one never ends,
- * like backups orphaned by a leader change (camunda/camunda#41200).
+ * like backups orphaned by a leader change (camunda/camunda#41200); an INCOMPLETE one was never
+ * begun on partition 1.
  */
 export function seedStore(store: BackupStore, config: ServerSettings, startedAt: number): void {
   const count = config.seedBackups.length;
@@ -22,6 +23,7 @@ export function seedStore(store: BackupStore, config: ServerSettings, startedAt:
     const backup = planBackup(id, takenAt, store.lastAdded, { ...config, settleMs: SEED_DURATION_MS });
     const partitions = backup.partitions.map((plan): PartitionPlan => {
       if (state === 'IN_PROGRESS') return { ...plan, settlesAfterMs: Infinity };
+      if (state === 'INCOMPLETE' && plan.partitionId === 1) return { ...plan, startsAfterMs: Infinity, settlesAfterMs: Infinity };
       if (state === 'FAILED' && plan.partitionId === 1) {
         return { ...plan, outcome: 'FAILED', failureReason: zeebeMessages.leaderChange };
       }

@@ -1,11 +1,13 @@
 import type { Observation } from '../../../src/api/backup-api.js';
 import { describeAnswer } from '../../../src/api/describe-answer.js';
 import type { BackupModel } from '../../../src/model/backup-model.js';
+import { backupSighting } from '../../../src/model/backup-sighting.js';
+import { lifecycleRank } from '../../../src/model/possible-states.js';
 import type { BackupCommand } from './backup-command.js';
 import type { BackupTarget } from './backup-target.js';
 import { confirmDeleted } from './delete-backup-command.js';
 import { judgeList } from '../judges/judge-list.js';
-import { observedBackups } from '../model/observed-backups.js';
+import { observedBackups, presentBackups } from '../model/observed-backups.js';
 import { runHalted } from '../model/run-halted.js';
 import type { StatefulSystem } from '../model/stateful-system.js';
 
@@ -53,7 +55,7 @@ export class RaceCommand implements BackupCommand {
     if (newId !== undefined && answers.gotNew !== undefined) judgeRacingGet(system, newId, answers.gotNew, 'the take');
     if (doomed !== undefined && answers.gotDeleting !== undefined) judgeRacingGet(system, doomed, answers.gotDeleting, 'the delete');
     const racing = new Set([newId, doomed].filter((id): id is bigint => id !== undefined));
-    for (const list of answers.lists) judgeList(model, system, list, racing);
+    for (const list of inLifecycleOrder(answers.lists, model, racing)) judgeList(model, system, list, racing);
     if (taken === 'accepted') model.accepted(newId!);
     if (taken === 'unclear') model.uncertain(newId!);
     if (doomed !== undefined && answers.deleted !== undefined) await confirmDeleted(model, system, doomed, answers.deleted);
@@ -78,6 +80,30 @@ export class RaceCommand implements BackupCommand {
     ];
     return `Race(${parts.join(', ')})`;
   }
+}
+
+/**
+ * Lists sent at once, in an order the server may have answered them in: which one it answered first
+ * is unknown (a retried one may come last), and the run's other backups keep settling meanwhile, so
+ * judged in the order they were sent, a list that shows a backup IN_PROGRESS after one that showed it
+ * COMPLETED would be a false alarm. States only move forward on a correct server, so the sum of the
+ * lifecycle ranks of the run's live backups (outside the race) never falls from one answer to the
+ * next: ordered by it, a correct server's lists are judged in an order that could have happened, and
+ * a list that contradicts all of them still breaks a rule in every order.
+ */
+function inLifecycleOrder(lists: readonly Observation<'list'>[], model: Readonly<BackupModel>, racing: ReadonlySet<bigint>): Observation<'list'>[] {
+  const judged = model.visible.filter((backup) => !racing.has(backup.id));
+  const progress = (list: Observation<'list'>): number => {
+    const listed = presentBackups(observedBackups(list));
+    return judged.reduce((sum, { id }) => {
+      const entry = listed.get(id);
+      return sum + (entry === undefined ? 0 : lifecycleRank(backupSighting('found', entry.state, entry.partitionStates)));
+    }, 0);
+  };
+  return lists
+    .map((list) => ({ list, progress: progress(list) }))
+    .sort((a, b) => a.progress - b.progress)
+    .map(({ list }) => list);
 }
 
 /** A take of a new id sent with other requests: accepted in every order, as it is above every id. */
