@@ -7,7 +7,7 @@ import { startReferenceServer, type RunningServer } from '../../src/server/refer
 import { stringifyJson } from '../../src/server/rendering/stringify-json.js';
 import type { OperationIndex } from '../../src/spec/index-operations.js';
 import { bundledIndex } from '../helpers/bundled-index.js';
-import { makeInput } from '../helpers/make-input.js';
+import { makeFailedInput, makeInput } from '../helpers/make-input.js';
 
 // Read in a hook, not at the top level: the judgement run loads every file in one process, where a
 // file still awaiting at its top level when the run starts has its tests left out.
@@ -33,6 +33,40 @@ describe('response-body-within-limit', () => {
   test('a cut body of an undocumented status is inconclusive', () =>
     assert.equal(verdictOf(responseBodyWithinLimit.evaluate(makeInput(index.byRole.get, 418, 'x', { truncated: true }))[0]), 'inconclusive'));
   test('passes a whole body', () => assert.deepEqual(responseBodyWithinLimit.evaluate(makeInput(index.byRole.get, 200, { backupId: 1 })), []));
+});
+
+// response-body-within-limit (spec/NOTES.md#response-bodies-beyond-the-read-limit): a body past
+// --max-body-bytes where the spec documents one object is a violation; a documented array (the list,
+// which grows with the backups held), or a status the spec does not document, only inconclusive.
+describe('response-body-within-limit: applies and messages', () => {
+  test('applies to every answer, and to no request left unanswered', () => {
+    assert.equal(responseBodyWithinLimit.applies(makeInput(index.byRole.get, 200, { backupId: 1 })), true);
+    assert.equal(responseBodyWithinLimit.applies(makeInput(index.byRole.delete, 204)), true);
+    assert.equal(responseBodyWithinLimit.applies(makeFailedInput(index.byRole.get, 'timeout')), false);
+    assert.deepEqual(responseBodyWithinLimit.evaluate(makeFailedInput(index.byRole.get, 'timeout')), []);
+    assert.equal(responseBodyWithinLimit.exercisedBy, 'answer');
+  });
+  test('a cut object is "single-body-over-limit", saying how much was read, in bytes', () =>
+    assert.deepEqual(responseBodyWithinLimit.evaluate(makeInput(index.byRole.get, 200, '{"failureReason":"é', { truncated: true })), [
+      {
+        kind: 'single-body-over-limit',
+        expected: 'a body within --max-body-bytes: the spec documents one object here, whose size does not grow with the backups held',
+        received: 'more than 20 bytes; the rest was not read and the body was not validated',
+      },
+    ]));
+  test('a cut list, or a cut body of an undocumented status, is "body-over-limit", inconclusive', () => {
+    const inconclusive = (received: string) => [{ kind: 'body-over-limit', expected: 'a body within --max-body-bytes', received, verdict: 'inconclusive' }];
+    assert.deepEqual(
+      responseBodyWithinLimit.evaluate(makeInput(index.byRole.list, 200, '[{"backupId"', { truncated: true })),
+      inconclusive('more than 12 bytes; the rest was not read and the body was not validated'),
+    );
+    assert.deepEqual(
+      responseBodyWithinLimit.evaluate(makeInput(index.byRole.take, 418, 'xy', { truncated: true })),
+      inconclusive('more than 2 bytes; the rest was not read and the body was not validated'),
+    );
+  });
+  test("a cut body of a status documented without a schema (a delete's 204) is a violation: nothing there grows", () =>
+    assert.equal(responseBodyWithinLimit.evaluate(makeInput(index.byRole.delete, 204, 'x', { truncated: true }))[0]?.kind, 'single-body-over-limit'));
 });
 
 describe('a server whose answer for one backup runs past --max-body-bytes', () => {

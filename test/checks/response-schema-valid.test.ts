@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { article, responseSchemaValid } from '../../src/checks/response-schema-valid.js';
 import type { OperationIndex } from '../../src/spec/index-operations.js';
+import type { Operation } from '../../src/spec/operation.js';
+import type { SchemaIssue, Validator } from '../../src/spec/schema-issue.js';
 import { bundledIndex } from '../helpers/bundled-index.js';
 import { makeInput } from '../helpers/make-input.js';
 
@@ -98,6 +100,77 @@ describe('response-schema-valid: kinds and messages', () => {
     assert.deepEqual(responseSchemaValid.evaluate(makeInput(index.byRole.get, 200, '{"backupId":', { truncated: true })), []));
   test('a status documented without a schema is not judged', () =>
     assert.deepEqual(responseSchemaValid.evaluate(makeInput(index.byRole.delete, 204, 'x')), []));
+});
+
+// A spec may document more than one media type for a status, each with its schema: the body is
+// judged against the one its Content-Type names, else the first documented.
+describe('response-schema-valid: the schema of the media type received', () => {
+  const VENDOR = 'application/x~vendor';
+  /** The get operation with its 200 documented as JSON and as a vendor type whose schema finds the issues given. */
+  const withVendorType = (issues: readonly SchemaIssue[]): Operation => {
+    const get = index.byRole.get;
+    const documented = get.responseFor(200);
+    assert.ok(documented !== undefined);
+    const json = documented.validators.get('application/json');
+    assert.ok(json !== undefined);
+    const twoTypes = {
+      ...documented,
+      validators: new Map<string, Validator>([
+        ['application/json', json],
+        [VENDOR, () => issues],
+      ]),
+    };
+    return { ...get, responseFor: (status) => (status === 200 ? twoTypes : get.responseFor(status)) };
+  };
+  const valid = { backupId: 5, state: 'COMPLETED', details: [{ partitionId: 1, state: 'COMPLETED' }] };
+  const findings = (issues: readonly SchemaIssue[], body?: unknown, contentType?: string | null) =>
+    responseSchemaValid.evaluate(makeInput(withVendorType(issues), 200, body, contentType === undefined ? {} : { contentType }));
+  /** The finding of a valid body received as the vendor type, whose schema finds these issues. */
+  const vendorFinding = (...issues: SchemaIssue[]) => findings(issues, valid, VENDOR)[0];
+
+  test('the media type received chooses the schema, named in the pointer with "~" and "/" escaped', () =>
+    assert.deepEqual(findings([{ instancePath: '/state', message: 'must be a vendor state' }], valid, VENDOR), [
+      {
+        kind: '/state must be a vendor state',
+        backupId: 5n,
+        expected: 'a body valid against the schema',
+        received: '/state must be a vendor state',
+        specPointer: '#/paths/~1{backupId}/get/responses/200/content/application~1x~0vendor/schema',
+      },
+    ]));
+  test('a media type documented for none is judged against the first documented', () => {
+    const issues = [{ instancePath: '', message: 'never valid' }];
+    assert.deepEqual(findings(issues, valid, 'text/plain'), []);
+    assert.deepEqual(findings(issues, valid, null), []);
+    assert.equal(findings(issues, { backupId: 'x' }, 'text/plain')[0]?.specPointer, GET_200);
+  });
+  test('an empty body names the media type it was judged for', () =>
+    assert.equal(findings([], undefined, VENDOR)[0]?.expected, 'an application/x~vendor body'));
+  test('issues of one fault are one kind: array positions as stars, quoted values left out, sorted and once each', () =>
+    assert.equal(
+      vendorFinding(
+        { instancePath: '/12/details/3', message: 'must be object, got "x"' },
+        { instancePath: '/0/details/10', message: 'must be object, got 5' },
+        { instancePath: '/1/backupId', message: '-12 is outside the int64 range' },
+        { instancePath: '/1/backupId', message: '18446744073709551616 is outside the int64 range' },
+        { instancePath: '/2x/a', message: 'must have property: state' },
+        { instancePath: '', message: 'must be >= 0' },
+      )?.kind,
+      '(root) must be >= 0; /*/backupId # is outside the int64 range; /*/details/* must be object; /2x/a must have property',
+    ));
+  test('a message is shown as the validator gave it, at its path', () =>
+    assert.equal(
+      vendorFinding({ instancePath: '/0/details/3', message: 'must be object, got "x"' }, { instancePath: '', message: '-1 is outside the int64 range' })
+        ?.received,
+      '/0/details/3 must be object, got "x"; (root) -1 is outside the int64 range',
+    ));
+  test('a body of exactly 80 characters that is not JSON is shown whole; one more, cut', () => {
+    const received = (text: string) => responseSchemaValid.evaluate(makeInput(index.byRole.get, 200, text))[0]?.received ?? '';
+    assert.match(received('y'.repeat(80)), /: "y{80}"$/);
+    assert.match(received('y'.repeat(81)), /: "y{80}…"$/);
+    assert.match(received(' a\t\n b '), /: "a b"$/);
+  });
+  test('says what it needs to mean anything', () => assert.equal(responseSchemaValid.exercisedBy, 'complete answer with a status documented with a schema'));
 });
 
 describe('article', () => {
