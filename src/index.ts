@@ -13,7 +13,7 @@ import type { CompareOutcome } from './compare/compare-servers.js';
 export { ConformanceError, type ConformanceErrorCode } from './errors.js';
 export type { CompareFlags } from './compare/resolve-compare-options.js';
 export type { CompareOutcome } from './compare/compare-servers.js';
-export type { Difference, DifferenceSighting } from './compare/diff-traces.js';
+export type { Difference, DifferenceSighting, FollowOn } from './compare/diff-traces.js';
 export type { ConformanceOptions } from './conformance-options.js';
 export type { RunOutcome, SuiteResult, ToolError, StopReason } from './run-outcome.js';
 export type { Finding, Reproduction, Severity, TranscriptEntry, Verdict } from './findings/finding.js';

@@ -64368,8 +64368,8 @@ var init_take_at_once_command = __esm({
     init_run_halted();
     TakeAtOnceCommand = class {
       /** @param offsets two offsets, equal or one apart. */
-      constructor(offsets) {
-        this.offsets = offsets;
+      constructor(offsets2) {
+        this.offsets = offsets2;
       }
       offsets;
       check(model) {
@@ -68054,6 +68054,7 @@ function compareHtml(report2) {
     (d) => html`<tr>
       <td>${d.aspect}</td><td>${d.a}</td><td>${d.b}</td>
       <td>${d.steps.map((s) => html`<details><summary>${s.step}. ${s.label}</summary><pre>A: ${s.curlA.join("\n")}</pre><pre>B: ${s.curlB.join("\n")}</pre></details>`)}</td>
+      <td>${d.followOns.map((f) => html`<div>${f.aspect}: A ${f.a}; B ${f.b} (${f.steps.length === 1 ? "step" : "steps"} ${f.steps.join(", ")})</div>`)}</td>
     </tr>`
   );
   return renderHtml(html`<!doctype html>
@@ -68062,11 +68063,11 @@ function compareHtml(report2) {
 <h1>${report2.a.baseUrl} (A) and ${report2.b.baseUrl} (B)</h1>
 ${verdict}
 ${report2.noise.length === 0 ? "" : html`<p>Differences ${report2.noise.map((n) => n.baseUrl).join(", ")} shows against A are left out as noise.</p>`}
-${report2.differences.length === 0 ? "" : html`<table><thead><tr><th>Aspect</th><th>A</th><th>B</th><th>Steps</th></tr></thead><tbody>${rows}</tbody></table>`}
+${report2.differences.length === 0 ? "" : html`<table><thead>${HEADINGS}</thead><tbody>${rows}</tbody></table>`}
 </body></html>
 `);
 }
-var STYLE;
+var STYLE, HEADINGS;
 var init_compare_html = __esm({
   "reports/compare/compare-html.ts"() {
     "use strict";
@@ -68079,13 +68080,14 @@ th { background: #f6f8fa; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; margin: .2rem 0; font-size: 12px; }
 .same { color: #1a7f37; }
 `);
+    HEADINGS = trustedHtml("<tr><th>Aspect</th><th>A</th><th>B</th><th>Steps</th><th>With it</th></tr>");
   }
 });
 
 // reports/compare/compare-json.ts
 function compareJson(outcome, version) {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: "backup-conformance", version },
     a: summary(outcome.a),
     b: summary(outcome.b),
@@ -68118,12 +68120,13 @@ function compareSequence(probes) {
     { label: "list the backups, +1 and +0 among them", request: { kind: "list" } },
     { label: "take +0 once more, now below the highest", request: at("take", 0n) },
     { label: "get +9, never taken", request: at("get", 9n) },
+    { label: "get +9, never taken, accepting any media type (Accept: */*)", request: { kind: "get-any-type", offset: 9n } },
     { label: "delete +9, never taken", request: at("delete", 9n) },
     ...probes.map((probe2, rank) => {
       const offset = FIRST_PROBE_OFFSET + 2n * BigInt(rank);
       return { label: `take with ${probe2.render(0n).label}`, request: { kind: "probe", probe: probe2, offset } };
     }),
-    { label: "list the backups after the invalid takes", request: { kind: "list" } },
+    { label: "list the backups after the invalid takes, once those they made show", request: { kind: "list-made" } },
     { label: "delete +1", request: at("delete", 1n) },
     { label: "get +1 until it is gone", request: at("gone", 1n) },
     { label: "delete +0", request: at("delete", 0n) },
@@ -68137,6 +68140,98 @@ var init_compare_sequence = __esm({
   "src/compare/compare-sequence.ts"() {
     "use strict";
     FIRST_PROBE_OFFSET = 10n;
+  }
+});
+
+// src/compare/group-differences.ts
+function pathOf(aspect) {
+  if (aspect === "count of the entries") return "";
+  const match = /^(?:field|value|order|count) (\S*)$/.exec(aspect);
+  return match?.[1];
+}
+function headAtStep(d, atStep) {
+  const status = atStep.find((other) => other.aspect === "status");
+  if (status !== void 0) return d === status ? void 0 : status;
+  const path = pathOf(d.aspect);
+  if (path === void 0) return void 0;
+  const fields = atStep.filter((other) => other !== d && other.aspect.startsWith("field ") && covers(pathOf(other.aspect), path));
+  return fields.sort((x, y) => x.aspect.length - y.aspect.length)[0];
+}
+function offsets(reading2) {
+  const tokens = reading2.split(" | ");
+  return tokens.every((token) => /^\+\d+$/.test(token)) ? tokens : reading2 === ABSENT ? [] : void 0;
+}
+function entriesFollowTake(atStep, all, steps) {
+  const ids = atStep.find((d) => /^value \[\]\./.test(d.aspect) && offsets(d.a) !== void 0 && offsets(d.b) !== void 0);
+  if (ids === void 0) return void 0;
+  const onA = new Set(offsets(ids.a));
+  const onB = new Set(offsets(ids.b));
+  const oneSided = [...onA].filter((id) => !onB.has(id)).concat([...onB].filter((id) => !onA.has(id)));
+  const causes = oneSided.map((id) => all.find((d) => d.aspect === "status" && d.step < ids.step && steps[d.step]?.took === id));
+  if (oneSided.length === 0 || causes.some((cause) => cause === void 0)) return void 0;
+  return causes.sort((x, y) => x.step - y.step)[0];
+}
+function groupDifferences(all, steps) {
+  const byStep = groupBy(all, (d) => String(d.step));
+  const headOf = /* @__PURE__ */ new Map();
+  for (const atStep of byStep.values()) {
+    const take2 = entriesFollowTake(atStep, all, steps);
+    for (const d of atStep) {
+      const head = take2 !== void 0 && isEntrySet(d.aspect) ? take2 : headAtStep(d, atStep);
+      if (head !== void 0) headOf.set(d, head);
+    }
+  }
+  const rootOf = (d) => headOf.has(d) ? rootOf(headOf.get(d)) : d;
+  const groups = /* @__PURE__ */ new Map();
+  for (const d of all) {
+    const root = rootOf(d);
+    const group = groups.get(joinKey(root)) ?? { heads: [], followOns: [] };
+    (root === d ? group.heads : group.followOns).push(d);
+    groups.set(joinKey(root), group);
+  }
+  return joinFieldsAtSameSteps([...groups.values()]).map(({ heads, followOns }) => ({
+    head: { aspect: heads[0].aspect, a: heads[0].a, b: heads[0].b, steps: heads.map((h2) => h2.step) },
+    followOns: joinAcrossSteps(followOns)
+  }));
+}
+function joinFieldsAtSameSteps(groups) {
+  const bySteps = /* @__PURE__ */ new Map();
+  const joined = [];
+  for (const group of groups) {
+    if (!group.heads[0].aspect.startsWith("field ")) {
+      joined.push(group);
+      continue;
+    }
+    const key = group.heads.map((h2) => h2.step).join(",");
+    if (!bySteps.has(key)) joined.push(key);
+    bySteps.set(key, [...bySteps.get(key) ?? [], group]);
+  }
+  return joined.map((entry) => {
+    if (typeof entry !== "string") return entry;
+    const fields = bySteps.get(entry);
+    if (fields.length === 1) return fields[0];
+    const side = (read2) => fields.flatMap((f) => read2(f.heads[0]) === ABSENT ? [] : [`${f.heads[0].aspect.slice("field ".length)} (${read2(f.heads[0])})`]).join(", ") || "(none of them)";
+    const heads = fields[0].heads.map((h2) => ({ ...h2, aspect: "fields", a: side((d) => d.a), b: side((d) => d.b) }));
+    return { heads, followOns: fields.flatMap((f) => f.followOns) };
+  });
+}
+function joinAcrossSteps(differences) {
+  const joined = groupBy(differences, (d) => `${d.aspect}\0${d.a}\0${d.b}`);
+  return [...joined.values()].map((same2) => ({ aspect: same2[0].aspect, a: same2[0].a, b: same2[0].b, steps: same2.map((d) => d.step) }));
+}
+function groupBy(items2, key) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const item of items2) groups.set(key(item), [...groups.get(key(item)) ?? [], item]);
+  return groups;
+}
+var ABSENT, covers, isEntrySet, joinKey;
+var init_group_differences = __esm({
+  "src/compare/group-differences.ts"() {
+    "use strict";
+    ABSENT = "(absent)";
+    covers = (outer, inner) => inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[]`);
+    isEntrySet = (aspect) => aspect === "count of the entries" || /^(?:value|order) \[\]\.[\w-]+$/.test(aspect);
+    joinKey = (d) => `${d.aspect.replace(/^(\w+) \[\](?=\.)/, "$1 ")}\0${d.a}\0${d.b}`;
   }
 });
 
@@ -68157,23 +68252,24 @@ function differingAspects(a, b) {
 }
 function diffTraces(a, b, noise = []) {
   const noisy = new Set(noise.flatMap((n) => [...differingAspects(a, n).keys()]));
-  const groups = /* @__PURE__ */ new Map();
-  for (const [key, found] of differingAspects(a, b)) {
-    if (noisy.has(key)) continue;
-    const group = `${found.aspect}\0${found.a}\0${found.b}`;
-    const entry = groups.get(group) ?? { aspect: found.aspect, a: found.a, b: found.b, steps: [] };
-    const stepA = a.steps[found.step];
-    entry.steps.push({ step: found.step + 1, label: stepA.label, curlA: stepA.curl, curlB: b.steps[found.step].curl });
-    groups.set(group, entry);
-  }
-  const lengths = a.steps.length === b.steps.length ? [] : [{ aspect: "steps answered", a: String(a.steps.length), b: String(b.steps.length), steps: [] }];
-  return [...lengths, ...groups.values()];
+  const found = [...differingAspects(a, b)].flatMap(([key, d]) => noisy.has(key) ? [] : [d]);
+  const groups = groupDifferences(found, a.steps).map(({ head, followOns }) => ({
+    aspect: head.aspect,
+    a: head.a,
+    b: head.b,
+    steps: head.steps.map((step) => {
+      const stepA = a.steps[step];
+      return { step: step + 1, label: stepA.label, curlA: stepA.curl, curlB: b.steps[step].curl };
+    }),
+    followOns: followOns.map((f) => ({ ...f, steps: f.steps.map((step) => step + 1) }))
+  }));
+  const lengths = a.steps.length === b.steps.length ? [] : [{ aspect: "steps answered", a: String(a.steps.length), b: String(b.steps.length), steps: [], followOns: [] }];
+  return [...lengths, ...groups];
 }
-var ABSENT;
 var init_diff_traces = __esm({
   "src/compare/diff-traces.ts"() {
     "use strict";
-    ABSENT = "(absent)";
+    init_group_differences();
   }
 });
 
@@ -68429,7 +68525,12 @@ async function traceStep(api, step, ids, setup) {
     { note: (exchange2) => void exchanges.push(exchange2) }
   );
   const facts = await answer(step.request, ids, keep, api, setup);
-  return { label: step.label, facts, curl: curlScript(exchanges, setup.redactedHeaders).map((line) => elide(line)) };
+  const curl = curlScript(exchanges, setup.redactedHeaders).map((line) => elide(line));
+  return { label: step.label, facts, curl, ...tookOffset(step.request) };
+}
+function tookOffset(request) {
+  if (request.kind === "first-take") return { took: "+0" };
+  return request.kind === "take" || request.kind === "probe" ? { took: `+${request.offset}` } : {};
 }
 async function answer(request, ids, keep, api, setup) {
   const facts = (observation) => answerFacts(observation.exchange, ids);
@@ -68437,6 +68538,8 @@ async function answer(request, ids, keep, api, setup) {
   switch (request.kind) {
     case "list":
       return facts(await keep(api.list()));
+    case "list-made":
+      return facts(await listOnceShown(ids.made, keep, api, setup));
     case "final-list": {
       const listing = await keep(api.list());
       return { ...facts(listing), ...ids.before.listed(listing) };
@@ -68461,12 +68564,19 @@ async function answer(request, ids, keep, api, setup) {
       return facts(await keep(api.take(base + request.offset)));
     case "get":
       return facts(await keep(api.get(base + request.offset)));
+    case "get-any-type": {
+      const anyType = { pathValues: [String(base + request.offset)], headers: { accept: "*/*" } };
+      return facts(await keep(api.send(setup.index.byRole.get, anyType, "valid")));
+    }
     case "delete":
       return facts(await keep(api.delete(base + request.offset)));
     case "probe": {
       const text5 = request.probe.render(base + request.offset);
       const headers = text5.contentType === void 0 ? {} : { "content-type": text5.contentType };
-      return facts(await keep(api.send(setup.index.byRole.take, { ...text5.body === void 0 ? {} : { body: text5.body }, headers }, "invalid")));
+      const taken = await keep(api.send(setup.index.byRole.take, { ...text5.body === void 0 ? {} : { body: text5.body }, headers }, "invalid"));
+      const status = taken.exchange.response?.status;
+      if (status !== void 0 && status >= 200 && status < 300) ids.made.add(base + request.offset);
+      return facts(taken);
     }
     case "settle":
     case "gone":
@@ -68494,6 +68604,17 @@ async function follow(until, id, keep, api, ids, setup) {
     "answers on the way": seen.join(" \u2192 "),
     [until === "gone" ? "time to be gone" : "time to settle"]: time
   };
+}
+async function listOnceShown(made, keep, api, setup) {
+  const polled = await pollUntil(
+    async () => {
+      const listing = await keep(api.list());
+      const listed = new Set(listing.answer.kind === "listed" ? (listing.answer.backups ?? []).map((b) => b.backupId) : []);
+      return { done: [...made].every((id) => listed.has(id)), value: listing };
+    },
+    { timeoutMs: setup.settleTimeoutMs, maxAttempts: MOST_POLLS, initialDelayMs: 20, signal: setup.signal }
+  );
+  return polled.value;
 }
 function shownState(observation) {
   const { answer: answer2 } = observation;
@@ -68551,6 +68672,8 @@ var init_trace_target = __esm({
       enumPaths;
       before;
       followed = /* @__PURE__ */ new Set();
+      /** The ids of the invalid takes the target accepted: the backups it made of them. */
+      made = /* @__PURE__ */ new Set();
       settled(id) {
         return this.followed.has(id);
       }
@@ -68665,18 +68788,7 @@ function formatCompare(outcome) {
   const { differences, steps } = outcome;
   if (differences.length === 0) lines.push(`No difference in ${steps} steps.`);
   else lines.push(`${differences.length} difference${differences.length === 1 ? "" : "s"} in ${steps} steps:`);
-  const bySteps = /* @__PURE__ */ new Map();
-  for (const d of differences) {
-    const key = d.steps.map((s) => s.step).join(",");
-    bySteps.set(key, [...bySteps.get(key) ?? [], d]);
-  }
-  for (const group of bySteps.values()) {
-    const steps2 = group[0].steps;
-    const named = steps2.slice(0, STEPS_NAMED).map((s) => `${s.step}. ${s.label}`);
-    const more = steps2.length > STEPS_NAMED ? `, and ${steps2.length - STEPS_NAMED} more` : "";
-    lines.push(steps2.length === 0 ? "  in the whole sequence:" : `  at ${plural(steps2.length, "step")} (${named.join(", ")}${more}):`);
-    for (const d of group) lines.push(`    ${d.aspect}: A ${cut(d.a)}; B ${cut(d.b)}`);
-  }
+  for (const d of differences) lines.push(...differenceLines(d));
   for (const [side, trace] of [
     ["A", outcome.a],
     ["B", outcome.b]
@@ -68685,13 +68797,27 @@ function formatCompare(outcome) {
   }
   return lines.join("\n");
 }
+function differenceLines(d) {
+  const named = d.steps.slice(0, STEPS_NAMED).map((s) => `${s.step}. ${s.label}`);
+  const more = d.steps.length > STEPS_NAMED ? `, and ${d.steps.length - STEPS_NAMED} more` : "";
+  const lines = [
+    `  ${d.aspect}: A ${cut(d.a)}; B ${cut(d.b)}`,
+    d.steps.length === 0 ? "    in the whole sequence" : `    at ${plural(d.steps.length, "step")} (${named.join(", ")}${more})`
+  ];
+  if (d.followOns.length > 0) {
+    const aspects = [...new Set(d.followOns.map((f) => f.aspect))];
+    const rest = aspects.length > FOLLOW_ONS_NAMED ? `, and ${aspects.length - FOLLOW_ONS_NAMED} more` : "";
+    lines.push(`    with it: ${aspects.slice(0, FOLLOW_ONS_NAMED).join(", ")}${rest}`);
+  }
+  return lines;
+}
 function described(trace) {
   return `${trace.baseUrl} (its own ids from ${cut(trace.base)})`;
 }
 function cut(text5) {
   return elide(text5, MOST_VALUE_CHARS);
 }
-var MOST_VALUE_CHARS, STEPS_NAMED;
+var MOST_VALUE_CHARS, STEPS_NAMED, FOLLOW_ONS_NAMED;
 var init_format_compare = __esm({
   "src/compare/format-compare.ts"() {
     "use strict";
@@ -68699,6 +68825,7 @@ var init_format_compare = __esm({
     init_elide();
     MOST_VALUE_CHARS = 200;
     STEPS_NAMED = 3;
+    FOLLOW_ONS_NAMED = 4;
   }
 });
 

@@ -10,7 +10,9 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; margin: .2rem 0; font-size
 .same { color: #1a7f37; }
 `);
 
-/** compare.html: each difference with both sides' readings and, for each step it showed at, both sides' requests. */
+const HEADINGS = trustedHtml('<tr><th>Aspect</th><th>A</th><th>B</th><th>Steps</th><th>With it</th></tr>');
+
+/** compare.html: each difference with both sides' readings, for each step it showed at both sides' requests, and what follows from it. */
 export function compareHtml(report: CompareJson): string {
   const verdict =
     report.differences.length === 0
@@ -20,6 +22,7 @@ export function compareHtml(report: CompareJson): string {
     (d) => html`<tr>
       <td>${d.aspect}</td><td>${d.a}</td><td>${d.b}</td>
       <td>${d.steps.map((s) => html`<details><summary>${s.step}. ${s.label}</summary><pre>A: ${s.curlA.join('\n')}</pre><pre>B: ${s.curlB.join('\n')}</pre></details>`)}</td>
+      <td>${d.followOns.map((f) => html`<div>${f.aspect}: A ${f.a}; B ${f.b} (${f.steps.length === 1 ? 'step' : 'steps'} ${f.steps.join(', ')})</div>`)}</td>
     </tr>`,
   );
   return renderHtml(html`<!doctype html>
@@ -28,7 +31,7 @@ export function compareHtml(report: CompareJson): string {
 <h1>${report.a.baseUrl} (A) and ${report.b.baseUrl} (B)</h1>
 ${verdict}
 ${report.noise.length === 0 ? '' : html`<p>Differences ${report.noise.map((n) => n.baseUrl).join(', ')} shows against A are left out as noise.</p>`}
-${report.differences.length === 0 ? '' : html`<table><thead><tr><th>Aspect</th><th>A</th><th>B</th><th>Steps</th></tr></thead><tbody>${rows}</tbody></table>`}
+${report.differences.length === 0 ? '' : html`<table><thead>${HEADINGS}</thead><tbody>${rows}</tbody></table>`}
 </body></html>
 `);
 }

@@ -3,7 +3,7 @@ import type { Trace } from '../../src/compare/trace-target.js';
 
 /** compare.json, described by reports/compare.schema.json. schemaVersion changes whenever a consumer could notice a change. */
 export interface CompareJson {
-  readonly schemaVersion: 1;
+  readonly schemaVersion: 2;
   readonly tool: { readonly name: 'backup-conformance'; readonly version: string };
   readonly a: TargetSummary;
   readonly b: TargetSummary;
@@ -23,7 +23,7 @@ interface TargetSummary {
 
 export function compareJson(outcome: CompareOutcome, version: string): CompareJson {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'backup-conformance', version },
     a: summary(outcome.a),
     b: summary(outcome.b),

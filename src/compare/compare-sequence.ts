@@ -6,6 +6,12 @@ export interface InvalidTake {
 /** What a step of the comparison sends; offsets are from the run's first id on that target. */
 export type CompareRequest =
   | { readonly kind: 'list' }
+  /**
+   * A list once every backup the invalid takes made shows in it (or the settle timeout is up): a fresh backup
+   * can take a while to show (Zeebe lists one once its partitions have written their manifests), and how long
+   * is timing, not the server; which backups the takes made is the server's.
+   */
+  | { readonly kind: 'list-made' }
   /** The last list, read also for what it shows of the backups from before the run. */
   | { readonly kind: 'final-list' }
   /** Gets of the highest backups from before the run: first to keep their readings, then again. */
@@ -15,6 +21,8 @@ export type CompareRequest =
   | { readonly kind: 'first-take' }
   | { readonly kind: 'take'; readonly offset: bigint }
   | { readonly kind: 'get'; readonly offset: bigint }
+  /** A get whose Accept takes any media type, as curl and many clients send it: which type the server picks then. */
+  | { readonly kind: 'get-any-type'; readonly offset: bigint }
   | { readonly kind: 'delete'; readonly offset: bigint }
   | { readonly kind: 'settle'; readonly offset: bigint }
   | { readonly kind: 'gone'; readonly offset: bigint }
@@ -50,12 +58,13 @@ export function compareSequence(probes: readonly InvalidTake[]): CompareStep[] {
     { label: 'list the backups, +1 and +0 among them', request: { kind: 'list' } },
     { label: 'take +0 once more, now below the highest', request: at('take', 0n) },
     { label: 'get +9, never taken', request: at('get', 9n) },
+    { label: 'get +9, never taken, accepting any media type (Accept: */*)', request: { kind: 'get-any-type', offset: 9n } },
     { label: 'delete +9, never taken', request: at('delete', 9n) },
     ...probes.map((probe, rank) => {
       const offset = FIRST_PROBE_OFFSET + 2n * BigInt(rank);
       return { label: `take with ${probe.render(0n).label}`, request: { kind: 'probe' as const, probe, offset } };
     }),
-    { label: 'list the backups after the invalid takes', request: { kind: 'list' } },
+    { label: 'list the backups after the invalid takes, once those they made show', request: { kind: 'list-made' } },
     { label: 'delete +1', request: at('delete', 1n) },
     { label: 'get +1 until it is gone', request: at('gone', 1n) },
     { label: 'delete +0', request: at('delete', 0n) },

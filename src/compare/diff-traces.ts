@@ -1,3 +1,4 @@
+import { ABSENT, groupDifferences, type AspectReadings, type AtSteps, type StepDifference } from './group-differences.js';
 import type { Trace } from './trace-target.js';
 
 /** Where one difference showed: a step of the sequence, with both sides' requests. */
@@ -10,23 +11,22 @@ export interface DifferenceSighting {
 }
 
 /**
- * One way the two targets answer differently: an aspect (`status`, `field .details[].brokerId`,
- * `media type`, …) read one way on A and another on B, at every step where it did. A server
- * that differs in one respect at many steps is one difference that lists them.
+ * One way the two targets answer differently, one cause: the aspect that heads it (`status`,
+ * `field .details[].brokerId`, `media type`, `fields` of a body of another shape, …) read one way
+ * on A and another on B, at every step where it did, and what follows from it.
  */
-export interface Difference {
-  readonly aspect: string;
-  /** What A showed; `(absent)` when A's answer had no such aspect. */
-  readonly a: string;
-  readonly b: string;
+export interface Difference extends AspectReadings {
   readonly steps: readonly DifferenceSighting[];
+  /** The other aspects that differ because of it: at its steps, or at a later list that shows what its take made. */
+  readonly followOns: readonly FollowOn[];
 }
 
-export const ABSENT = '(absent)';
+/** An aspect that differs as a consequence of its group's head, at these steps (from 1). */
+export type FollowOn = AtSteps;
 
 /** The steps and aspects where two traces differ, keyed `step␀aspect`. */
-function differingAspects(a: Trace, b: Trace): Map<string, { step: number; aspect: string; a: string; b: string }> {
-  const differing = new Map<string, { step: number; aspect: string; a: string; b: string }>();
+function differingAspects(a: Trace, b: Trace): Map<string, StepDifference> {
+  const differing = new Map<string, StepDifference>();
   const steps = Math.min(a.steps.length, b.steps.length);
   for (let i = 0; i < steps; i++) {
     const factsA = a.steps[i]!.facts;
@@ -42,20 +42,23 @@ function differingAspects(a: Trace, b: Trace): Map<string, { step: number; aspec
 
 /**
  * The differences between A and B, minus those A already shows against a second instance of
- * itself (the noise: what differs between two runs of one server is no difference of B's).
- * Grouped by aspect and the two readings, in the order they first showed.
+ * itself (the noise: what differs between two runs of one server is no difference of B's),
+ * grouped by cause (see groupDifferences), in the order they first showed.
  */
 export function diffTraces(a: Trace, b: Trace, noise: readonly Trace[] = []): Difference[] {
   const noisy = new Set(noise.flatMap((n) => [...differingAspects(a, n).keys()]));
-  const groups = new Map<string, { aspect: string; a: string; b: string; steps: DifferenceSighting[] }>();
-  for (const [key, found] of differingAspects(a, b)) {
-    if (noisy.has(key)) continue;
-    const group = `${found.aspect}\u0000${found.a}\u0000${found.b}`;
-    const entry = groups.get(group) ?? { aspect: found.aspect, a: found.a, b: found.b, steps: [] };
-    const stepA = a.steps[found.step]!;
-    entry.steps.push({ step: found.step + 1, label: stepA.label, curlA: stepA.curl, curlB: b.steps[found.step]!.curl });
-    groups.set(group, entry);
-  }
-  const lengths = a.steps.length === b.steps.length ? [] : [{ aspect: 'steps answered', a: String(a.steps.length), b: String(b.steps.length), steps: [] }];
-  return [...lengths, ...groups.values()];
+  const found = [...differingAspects(a, b)].flatMap(([key, d]) => (noisy.has(key) ? [] : [d]));
+  const groups = groupDifferences(found, a.steps).map(({ head, followOns }) => ({
+    aspect: head.aspect,
+    a: head.a,
+    b: head.b,
+    steps: head.steps.map((step) => {
+      const stepA = a.steps[step]!;
+      return { step: step + 1, label: stepA.label, curlA: stepA.curl, curlB: b.steps[step]!.curl };
+    }),
+    followOns: followOns.map((f) => ({ ...f, steps: f.steps.map((step) => step + 1) })),
+  }));
+  const lengths =
+    a.steps.length === b.steps.length ? [] : [{ aspect: 'steps answered', a: String(a.steps.length), b: String(b.steps.length), steps: [], followOns: [] }];
+  return [...lengths, ...groups];
 }

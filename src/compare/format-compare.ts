@@ -9,27 +9,14 @@ const MOST_VALUE_CHARS = 200;
 /** Steps named per difference on the console; compare.json and compare.html list them all. */
 const STEPS_NAMED = 3;
 
-/** The outcome for people: the targets, then one line per difference with the steps it showed at. */
+/** The outcome for people: the targets, then each difference with the steps it showed at and what follows from it. */
 export function formatCompare(outcome: CompareOutcome): string {
   const lines = [`A  ${described(outcome.a)}`, `B  ${described(outcome.b)}`];
   for (const noise of outcome.noise) lines.push(`noise  ${described(noise)} (what differs between it and A is left out)`);
   const { differences, steps } = outcome;
   if (differences.length === 0) lines.push(`No difference in ${steps} steps.`);
   else lines.push(`${differences.length} difference${differences.length === 1 ? '' : 's'} in ${steps} steps:`);
-  // Differences seen at exactly the same steps most often have one cause (an error body of another
-  // shape, a field left out): they are listed together under those steps.
-  const bySteps = new Map<string, Difference[]>();
-  for (const d of differences) {
-    const key = d.steps.map((s) => s.step).join(',');
-    bySteps.set(key, [...(bySteps.get(key) ?? []), d]);
-  }
-  for (const group of bySteps.values()) {
-    const steps = group[0]!.steps;
-    const named = steps.slice(0, STEPS_NAMED).map((s) => `${s.step}. ${s.label}`);
-    const more = steps.length > STEPS_NAMED ? `, and ${steps.length - STEPS_NAMED} more` : '';
-    lines.push(steps.length === 0 ? '  in the whole sequence:' : `  at ${plural(steps.length, 'step')} (${named.join(', ')}${more}):`);
-    for (const d of group) lines.push(`    ${d.aspect}: A ${cut(d.a)}; B ${cut(d.b)}`);
-  }
+  for (const d of differences) lines.push(...differenceLines(d));
   for (const [side, trace] of [
     ['A', outcome.a],
     ['B', outcome.b],
@@ -37,6 +24,25 @@ export function formatCompare(outcome: CompareOutcome): string {
     if (trace.leftBehind.length > 0) lines.push(`Left behind on ${side} (${trace.baseUrl}), delete them by hand: ${trace.leftBehind.map(cut).join(', ')}`);
   }
   return lines.join('\n');
+}
+
+/** Follow-ons named per difference on the console; compare.json and compare.html list them all. */
+const FOLLOW_ONS_NAMED = 4;
+
+/** One difference: its head and readings, the steps it showed at, and what follows from it. */
+function differenceLines(d: Difference): string[] {
+  const named = d.steps.slice(0, STEPS_NAMED).map((s) => `${s.step}. ${s.label}`);
+  const more = d.steps.length > STEPS_NAMED ? `, and ${d.steps.length - STEPS_NAMED} more` : '';
+  const lines = [
+    `  ${d.aspect}: A ${cut(d.a)}; B ${cut(d.b)}`,
+    d.steps.length === 0 ? '    in the whole sequence' : `    at ${plural(d.steps.length, 'step')} (${named.join(', ')}${more})`,
+  ];
+  if (d.followOns.length > 0) {
+    const aspects = [...new Set(d.followOns.map((f) => f.aspect))];
+    const rest = aspects.length > FOLLOW_ONS_NAMED ? `, and ${aspects.length - FOLLOW_ONS_NAMED} more` : '';
+    lines.push(`    with it: ${aspects.slice(0, FOLLOW_ONS_NAMED).join(', ')}${rest}`);
+  }
+  return lines;
 }
 
 function described(trace: Trace): string {

@@ -29,6 +29,8 @@ export interface TracedStep {
   readonly facts: AnswerFacts;
   /** The step's requests as curl lines (a poll written once). */
   readonly curl: readonly string[];
+  /** The run's own id the step's take asked for, as an offset (`+26`): where a backup listed later may come from. */
+  readonly took?: string;
 }
 
 /** One target's answers to the whole sequence. */
@@ -123,6 +125,8 @@ export async function traceTarget(target: CompareTarget, setup: TraceSetup): Pro
  */
 class RunIds implements FactReading {
   private readonly followed = new Set<bigint>();
+  /** The ids of the invalid takes the target accepted: the backups it made of them. */
+  readonly made = new Set<bigint>();
   constructor(
     public base: bigint,
     readonly idField: string,
@@ -151,7 +155,13 @@ async function traceStep(api: BackupApi, step: CompareStep, ids: RunIds, setup: 
   );
   const facts = await answer(step.request, ids, keep, api, setup);
   // A request of the invalid list can be a megabyte long: its line is shown, not kept whole.
-  return { label: step.label, facts, curl: curlScript(exchanges, setup.redactedHeaders).map((line) => elide(line)) };
+  const curl = curlScript(exchanges, setup.redactedHeaders).map((line) => elide(line));
+  return { label: step.label, facts, curl, ...tookOffset(step.request) };
+}
+
+function tookOffset(request: CompareRequest): { took?: string } {
+  if (request.kind === 'first-take') return { took: '+0' };
+  return request.kind === 'take' || request.kind === 'probe' ? { took: `+${request.offset}` } : {};
 }
 
 /** Sends a request and keeps its exchange for the step's curl lines; `note` keeps one sent elsewhere. */
@@ -166,6 +176,8 @@ async function answer(request: CompareRequest, ids: RunIds, keep: Keep, api: Bac
   switch (request.kind) {
     case 'list':
       return facts(await keep(api.list()));
+    case 'list-made':
+      return facts(await listOnceShown(ids.made, keep, api, setup));
     case 'final-list': {
       const listing = await keep(api.list());
       return { ...facts(listing), ...ids.before.listed(listing) };
@@ -191,12 +203,19 @@ async function answer(request: CompareRequest, ids: RunIds, keep: Keep, api: Bac
       return facts(await keep(api.take(base + request.offset)));
     case 'get':
       return facts(await keep(api.get(base + request.offset)));
+    case 'get-any-type': {
+      const anyType = { pathValues: [String(base + request.offset)], headers: { accept: '*/*' } };
+      return facts(await keep(api.send(setup.index.byRole.get, anyType, 'valid')));
+    }
     case 'delete':
       return facts(await keep(api.delete(base + request.offset)));
     case 'probe': {
       const text = request.probe.render(base + request.offset);
       const headers = text.contentType === undefined ? {} : { 'content-type': text.contentType };
-      return facts(await keep(api.send(setup.index.byRole.take, { ...(text.body === undefined ? {} : { body: text.body }), headers }, 'invalid')));
+      const taken = await keep(api.send(setup.index.byRole.take, { ...(text.body === undefined ? {} : { body: text.body }), headers }, 'invalid'));
+      const status = taken.exchange.response?.status;
+      if (status !== undefined && status >= 200 && status < 300) ids.made.add(base + request.offset);
+      return facts(taken);
     }
     case 'settle':
     case 'gone':
@@ -226,6 +245,19 @@ async function follow(until: 'settle' | 'gone', id: bigint, keep: Keep, api: Bac
     'answers on the way': seen.join(' → '),
     [until === 'gone' ? 'time to be gone' : 'time to settle']: time,
   };
+}
+
+/** Lists the backups until each of `made` is among them, within the settle timeout: the last list. */
+async function listOnceShown(made: ReadonlySet<bigint>, keep: Keep, api: BackupApi, setup: TraceSetup): Promise<Observation<'list'>> {
+  const polled = await pollUntil(
+    async () => {
+      const listing = await keep(api.list());
+      const listed = new Set(listing.answer.kind === 'listed' ? (listing.answer.backups ?? []).map((b) => b.backupId) : []);
+      return { done: [...made].every((id) => listed.has(id)), value: listing };
+    },
+    { timeoutMs: setup.settleTimeoutMs, maxAttempts: MOST_POLLS, initialDelayMs: 20, signal: setup.signal },
+  );
+  return polled.value;
 }
 
 /** What a get answer shows of a backup: its state, or what the answer means when it shows none. */

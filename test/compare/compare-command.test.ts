@@ -33,7 +33,7 @@ describe('conformance compare on the command line', () => {
     assert.match(await readFile(join(result.outDir, 'compare.html'), 'utf8'), /No difference in \d+ steps\./);
   });
 
-  test('exit 1 when something differs: the console groups what showed at the same steps, the page escapes what the server sent', async () => {
+  test('exit 1 when something differs: the console shows each difference with its steps and what follows from it, the page escapes what the server sent', async () => {
     const quirky = await serve({
       quirks: ['no-broker-id'],
       intercept: (_request, planned) =>
@@ -42,11 +42,18 @@ describe('conformance compare on the command line', () => {
     const result = await runCli(['compare', '--target', await serve(), '--against', quirky, '--quiet']);
     assert.equal(result.code, 1, result.stdout + result.stderr);
     assert.match(result.stdout, /^\d+ differences in \d+ steps:$/m);
-    assert.match(result.stdout, /^ {4}field \.details\[\]\.brokerId: A number; B \(absent\)$/m);
-    assert.match(result.stdout, /^ {4}media type: A application\/json; B text\/html$/m);
+    assert.match(
+      result.stdout,
+      /^ {2}field \.details\[\]\.brokerId: A number; B \(absent\)\n {4}at 2 steps \(4\. get \+0 until it settles, 7\. .*\)\n {4}with it: order \.details\[\]\.brokerId$/m,
+    );
+    assert.match(result.stdout, /^ {2}media type: A application\/json; B text\/html\n {4}at \d+ steps? \(/m);
     const page = await readFile(join(result.outDir, 'compare.html'), 'utf8');
     assert.ok(!page.includes('<b>gone</b>'));
+    assert.match(page, /<td><div>order \.details\[\]\.brokerId: A ascending; B \(absent\) \(steps 4, 7\)<\/div><\/td>/);
+    assert.match(page, /<summary>4\. get \+0 until it settles<\/summary><pre>A: curl [^<]*<\/pre><pre>B: curl /);
     const report = JSON.parse(await readFile(join(result.outDir, 'compare.json'), 'utf8')) as { exitCode: number };
+    const validate = new Ajv({ strict: true }).compile(schema);
+    assert.ok(validate(report), JSON.stringify(validate.errors));
     assert.equal(report.exitCode, 1);
   });
 

@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, describe, test } from 'node:test';
 import { compareServers, type CompareOptions } from '../../src/compare/compare-servers.js';
 import { compareServers as compareServersFromCode } from '../../src/index.js';
 import type { Difference } from '../../src/compare/diff-traces.js';
 import { DEFAULTS, resolveConfig } from '../../src/config.js';
+import { formatCompare } from '../../src/compare/format-compare.js';
 import type { PlannedResponse } from '../../src/server/endpoints/planned-response.js';
 import { startReferenceServer } from '../../src/server/reference-server.js';
 import type { ReferenceServerOptions } from '../../src/server/options.js';
 import type { BehaviourOverride } from '../../src/server/behaviour/behaviour.js';
+import { quirkProfiles } from '../../src/server/behaviour/quirk-profiles.js';
 
 /** The run's defaults, where a compare needs the same. */
 const defaults = resolveConfig({});
@@ -58,20 +61,45 @@ describe('conformance compare', () => {
     assert.deepEqual(aspects(outcome.differences), []);
   });
 
-  test('the Zeebe 8.5 quirks show, each under a name a reader recognises', async () => {
+  test('the Zeebe 8.5 quirks are exactly its quirks, one difference each, each under a name a reader recognises', async () => {
     const outcome = await compareServers(options(await serve(), await serve({ quirks: 'zeebe-8.5' })));
-    const seen = aspects(outcome.differences);
-    const shows = (pattern: RegExp, quirk: string) =>
-      assert.ok(
-        seen.some((line) => pattern.test(line)),
-        `${quirk}:\n${seen.join('\n')}`,
-      );
-    shows(/^order \[\]\.backupId: descending \/ ascending$/, 'list-unsorted');
-    shows(/^field \.details\[\]\.brokerId: number \/ \(absent\)$/, 'no-broker-id');
-    shows(/^order \.details\[\]\.partitionId: ascending \/ unordered$/, 'details-topology-order');
-    shows(/^field \.error: \(absent\) \/ string$/, 'spring-error-bodies');
-    shows(/^status: 400 \/ 202$/, 'string-ids');
-    shows(/^answers on the way: IN_PROGRESS → COMPLETED \/ .*INCOMPLETE/, 'start-window');
+    const heads = (outcome.differences as readonly Difference[]).map((d) => `${d.aspect}: ${d.a} / ${d.b}`);
+    const expected: Record<(typeof quirkProfiles)['zeebe-8.5'][number], RegExp> = {
+      'no-broker-id': /^field \.details\[\]\.brokerId: number \/ \(absent\)$/,
+      'details-topology-order': /^order \.details\[\]\.partitionId: ascending \/ unordered$/,
+      'start-window': /^answers on the way: IN_PROGRESS → COMPLETED \/ not-found → INCOMPLETE → IN_PROGRESS → COMPLETED$/,
+      'list-unsorted': /^order \[\]\.backupId: descending \/ ascending$/,
+      'actuator-media-type': /^media type: application\/json \/ application\/vnd\.spring-boot\.actuator\.v3\+json$/,
+      'spring-error-bodies':
+        /^fields: \.message \(string\) \/ \.timestamp \(string\), \.path \(string\), \.status \(number\), \.error \(string\), \.requestId \(string\)$/,
+      'string-ids': /^status: 400 \/ 202$/,
+    };
+    assert.deepEqual(Object.keys(expected).sort(), [...quirkProfiles['zeebe-8.5']].sort(), 'one expected difference per quirk of the profile');
+    const unmatched = Object.entries(expected).filter(([, pattern]) => heads.filter((head) => pattern.test(head)).length !== 1);
+    assert.deepEqual(
+      unmatched.map(([quirk]) => quirk),
+      [],
+      heads.join('\n'),
+    );
+    assert.equal(heads.length, quirkProfiles['zeebe-8.5'].length, `nothing but the quirks:\n${heads.join('\n')}`);
+    // The takes of string ids the candidate accepted show again in the later lists: there, they follow from those takes.
+    const stringIds = outcome.differences.find((d) => d.aspect === 'status')!;
+    assert.ok(
+      stringIds.steps.length > 0 && stringIds.steps.every((step) => / as a (numeric|hexadecimal) string/.test(step.label)),
+      stringIds.steps.map((step) => step.label).join(', '),
+    );
+    assert.ok(
+      stringIds.followOns.some((f) => f.aspect === 'count of the entries'),
+      JSON.stringify(stringIds.followOns),
+    );
+    // The README shows this comparison as the console prints it (less the two lines naming the targets' URLs).
+    const readme = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');
+    const shown = /with the Zeebe 8\.5 quirks \(`conformance serve[\s\S]*?```text\n([\s\S]*?)\n```/.exec(readme)?.[1];
+    const printed = formatCompare(outcome)
+      .split('\n')
+      .filter((line) => !/^[AB] {2}/.test(line))
+      .join('\n');
+    assert.equal(printed, shown, 'the README shows what the compare prints');
   });
 
   test('a fault of one answer shows at the step that met it, with both sides reproducible', async () => {
