@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import type { Observation } from '../../src/api/backup-api.js';
 import type { OperationIndex } from '../../src/spec/index-operations.js';
+import { makeObservation } from './make-observation.js';
 import { PropertyViolation } from '../../suites/stateful/judges/property-violation.js';
 import { StatefulSystem, type StatefulSystemOptions } from '../../suites/stateful/model/stateful-system.js';
 
@@ -38,4 +40,18 @@ export function violationOf(act: () => unknown): PropertyViolation {
     throw error;
   }
   assert.fail('no violation thrown');
+}
+
+/** An api whose GET of an id answers what `answer` gives for it, recording the ids read in `gets`. */
+export function gettingApi(
+  index: OperationIndex,
+  answer: (id: bigint) => { readonly status: number; readonly body: unknown },
+): { readonly api: StatefulSystemOptions['api']; readonly gets: bigint[] } {
+  const gets: bigint[] = [];
+  const get = async (id: bigint): Promise<Observation<'get'>> => {
+    gets.push(id);
+    const { status, body } = answer(id);
+    return makeObservation(index, 'get', status, body);
+  };
+  return { api: { get } as unknown as StatefulSystemOptions['api'], gets };
 }

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import type { Observation } from '../../src/api/backup-api.js';
 import { BackupModel } from '../../src/model/backup-model.js';
 import type { OperationIndex } from '../../src/spec/index-operations.js';
 import { judgeRefusedListed } from '../../suites/stateful/judges/judge-refused-listed.js';
-import type { StatefulSystemOptions } from '../../suites/stateful/model/stateful-system.js';
 import { bundledIndex } from '../helpers/bundled-index.js';
 import { makeObservation } from '../helpers/make-observation.js';
-import { recordingSystem, violationOfAsync } from '../helpers/recording-system.js';
+import { gettingApi, recordingSystem, violationOfAsync } from '../helpers/recording-system.js';
 
 // The stateful suite's judge of listed ids the run was refused: a refused take may leave traces
 // (spec/NOTES.md#a-refused-take-may-leave-traces), but "Returns a list of all available backups"
@@ -24,13 +22,7 @@ const listOf = (...entries: unknown[]) => makeObservation(index, 'list', 200, en
 
 /** A system whose GET answers `status` with `body`, recording the ids read. */
 function readingSystem(status: number, body: unknown) {
-  const gets: bigint[] = [];
-  const api = {
-    get: async (id: bigint): Promise<Observation<'get'>> => {
-      gets.push(id);
-      return makeObservation(index, 'get', status, body);
-    },
-  } as unknown as StatefulSystemOptions['api'];
+  const { api, gets } = gettingApi(index, () => ({ status, body }));
   return { ...recordingSystem(index, { api }), gets };
 }
 

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import type { Observation } from '../../src/api/backup-api.js';
 import type { OperationIndex } from '../../src/spec/index-operations.js';
 import { judgeStanding } from '../../suites/stateful/judges/judge-standing.js';
 import type { StandingBackup } from '../../suites/stateful/model/stateful-system.js';
-import type { StatefulSystemOptions } from '../../suites/stateful/model/stateful-system.js';
 import { bundledIndex } from '../helpers/bundled-index.js';
 import { makeObservation } from '../helpers/make-observation.js';
-import { recordingSystem, violationOfAsync } from '../helpers/recording-system.js';
+import { gettingApi, recordingSystem, violationOfAsync } from '../helpers/recording-system.js';
 
 // The stateful suite's judge of the backups that stand outside the run's ids (from before the
 // suite): "Returns a list of all available backups" (#/paths/~1/get), so every list holds each one
@@ -24,13 +22,7 @@ const listOf = (...entries: unknown[]) => makeObservation(index, 'list', 200, en
 
 /** A system whose standing backups are `standing` and whose GET answers `status` with `body`, recording the ids read. */
 function standingSystem(standing: Record<number, StandingBackup>, status = 404, body: unknown = { message: 'not found' }) {
-  const gets: bigint[] = [];
-  const api = {
-    get: async (id: bigint): Promise<Observation<'get'>> => {
-      gets.push(id);
-      return makeObservation(index, 'get', status, typeof body === 'function' ? (body as (id: bigint) => unknown)(id) : body);
-    },
-  } as unknown as StatefulSystemOptions['api'];
+  const { api, gets } = gettingApi(index, (id) => ({ status, body: typeof body === 'function' ? (body as (id: bigint) => unknown)(id) : body }));
   const byId = new Map(Object.entries(standing).map(([id, backup]) => [BigInt(id), backup]));
   return { ...recordingSystem(index, { api, standing: byId }), gets };
 }
