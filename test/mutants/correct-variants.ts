@@ -1,9 +1,25 @@
+import { quirkProfiles } from '../../src/server/behaviour/quirk-profiles.js';
+import type { DescribedBackup } from '../../src/server/cluster/described-backup.js';
+import type { PartitionStatus } from '../../src/server/cluster/partition-status.js';
 import type { Variant } from './variant.js';
 
 // Servers that are correct but unusual: the suite must report no violation on any of them.
 
 const seeded = [{ id: 3 }, { id: 10, state: 'FAILED' as const }, { id: 20 }];
 const everyState = [{ id: 4, state: 'INCOMPLETE' as const }, { id: 7, state: 'IN_PROGRESS' as const }, { id: 9, state: 'FAILED' as const }, { id: 12 }];
+const incompatibleSeeded = [{ id: 3 }, { id: 6 }];
+/**
+ * Backup 6 as Operate and Tasklist can report one (spec/NOTES.md#incompatible-aggregation):
+ * INCOMPATIBLE, partition 1 too, for ever. The brokers' own states have no INCOMPATIBLE, hence the cast.
+ */
+const asIncompatible = (view: DescribedBackup): DescribedBackup =>
+  view.backupId !== 6n
+    ? view
+    : {
+        ...view,
+        state: 'INCOMPATIBLE',
+        details: view.details.map((status) => (status.partitionId === 1 ? { ...status, state: 'INCOMPATIBLE' as PartitionStatus['state'] } : status)),
+      };
 const timestampSeeded = [{ id: 20261130235959, state: 'IN_PROGRESS' as const }, { id: 20261201080000, state: 'FAILED' as const }, { id: 20261201120000 }];
 
 export const correctVariants: readonly Variant[] = [
@@ -63,6 +79,17 @@ export const correctVariants: readonly Variant[] = [
     fault: 'backups from before the run in each state a backup can stand in (COMPLETED, FAILED, IN_PROGRESS for ever, INCOMPLETE)',
     server: { seedBackups: everyState },
   },
+  {
+    id: 'pre-existing-incompatible',
+    fault: 'a backup from before the run stands in INCOMPATIBLE, partition 1 too, in every answer (the spec lists it; Zeebe never reports it)',
+    server: {
+      seedBackups: incompatibleSeeded,
+      behaviour: (base) => ({
+        renderBackupInfo: (view) => base.renderBackupInfo(asIncompatible(view)),
+        renderListEntry: (view) => base.renderListEntry(asIncompatible(view)),
+      }),
+    },
+  },
   { id: 'max-int64-accepted', fault: 'takes 2^63 - 1 like any valid id', server: {}, args: ['--take-huge-ids'] },
   {
     id: 'zeebe-quirks-as-8-5',
@@ -70,6 +97,14 @@ export const correctVariants: readonly Variant[] = [
     server: { quirks: 'zeebe-8.5', seedBackups: [{ id: 1 }, { id: 2 }] },
     args: ['--profile', 'zeebe-8.5'],
   },
+  // Each quirk alone, too: a profile's excuse of one departure must not lean on another being there,
+  // and a rule must not misread a server that departs in one way only.
+  ...quirkProfiles['zeebe-8.5'].map((quirk): Variant => ({
+    id: `zeebe-8-5-${quirk}-alone`,
+    fault: `the Zeebe 8.5 quirk ${quirk} alone, judged with --profile zeebe-8.5`,
+    server: { quirks: [quirk] },
+    args: ['--profile', 'zeebe-8.5'],
+  })),
   { id: 'slow-completion', fault: 'backups take 1.5 s to complete', server: { settleMs: 1_500 }, slow: true },
   { id: 'incomplete-for-good', fault: 'partition 2 never takes any backup, so every backup stays INCOMPLETE', server: { faults: ['partition-never-starts'] } },
   {
@@ -89,4 +124,5 @@ export const preExistingIds: ReadonlyMap<string, readonly bigint[]> = new Map([
   ['pre-existing-backups', seeded.map((b) => BigInt(b.id))],
   ['pre-existing-in-every-state', everyState.map((b) => BigInt(b.id))],
   ['timestamp-like-ids', timestampSeeded.map((b) => BigInt(b.id))],
+  ['pre-existing-incompatible', incompatibleSeeded.map((b) => BigInt(b.id))],
 ]);
