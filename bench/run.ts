@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { benchAction } from './action.js';
 import type { BenchResult } from './bench-result.js';
 import { benchCompare } from './compare.js';
+import { benchGateCost } from './gate-cost.js';
 import { benchMemory } from './memory.js';
 import { benchOverhead } from './overhead.js';
 import { benchReferenceServer } from './reference-server.js';
@@ -23,6 +24,7 @@ const groups: [string, () => Promise<BenchResult[]>][] = [
   ['start-up', benchStartup],
   ['GitHub Action', benchAction],
   ['stateful suite', benchStateful],
+  ['a release gate', benchGateCost],
   ['validation', benchValidation],
   ['memory', benchMemory],
   ['reference server', benchReferenceServer],

@@ -24,6 +24,7 @@ export function toFindingsJson(outcome: RunOutcome): string {
       title: suite.title,
       durationMs: Math.round(suite.durationMs),
       ...(suite.interrupted === undefined ? {} : { interrupted: suite.interrupted }),
+      ...(suite.notes === undefined ? {} : { notes: suite.notes }),
     })),
     checks: outcome.checks,
     notChecked: outcome.notChecked,

@@ -29,6 +29,8 @@ export interface RunConfig {
     readonly path?: string;
     readonly runs: number;
     readonly maxCommands: number;
+    /** How long the suite may have run when a random run starts (--budget); the scenarios run whatever the time. */
+    readonly budgetMs: number;
     readonly settleTimeoutMs: number;
     readonly keepBackups: boolean;
   };
@@ -40,6 +42,8 @@ export interface RunConfig {
      */
     readonly takeHugeIds: boolean;
   };
+  /** Requests in flight at once where their answers are independent (--concurrency). */
+  readonly concurrency: number;
   readonly retryDelayMs: number;
   readonly quiet: boolean;
   readonly verbose: boolean;
@@ -100,6 +104,7 @@ export function resolveConfig(options: RunOptions): RunConfig {
       ...(options.path === undefined ? {} : { path: replayPath(options.path) }),
       runs: count(flag('runs'), options.runs),
       maxCommands: count(flag('max-commands'), options.maxCommands),
+      budgetMs: duration(flag('budget'), options.budget),
       settleTimeoutMs: duration(flag('settle-timeout'), options.settleTimeout),
       keepBackups: options.keepBackups ?? false,
     }),
@@ -107,6 +112,7 @@ export function resolveConfig(options: RunOptions): RunConfig {
       runs: count(flag('negative-runs'), options.negativeRuns),
       takeHugeIds: options.takeHugeIds ?? target === undefined,
     }),
+    concurrency: count(flag('concurrency'), options.concurrency),
     retryDelayMs: DEFAULTS.retryDelayMs,
     quiet: options.quiet ?? false,
     verbose: options.verbose ?? false,

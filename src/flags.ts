@@ -173,6 +173,16 @@ export const FLAG_TABLE = [
     help: 'most commands in one stateful run (default {default})',
   },
   {
+    name: 'budget',
+    option: 'budget',
+    kind: 'duration',
+    value: 'DURATION',
+    max: DAY_MS,
+    default: 30_000,
+    readBy: ['stateful'],
+    help: 'time the stateful suite may take before it starts no further random run\n(the scenarios always run in full; default {default})',
+  },
+  {
     name: 'settle-timeout',
     option: 'settleTimeout',
     kind: 'duration',
@@ -183,6 +193,19 @@ export const FLAG_TABLE = [
     help: 'how long a backup may take to complete or fail (default {default})',
     commands: RUN_AND_COMPARE,
     compareHelp: 'how long a backup may take to settle or to be gone (default {default})',
+  },
+  {
+    name: 'concurrency',
+    option: 'concurrency',
+    kind: 'count',
+    value: 'N',
+    min: 1,
+    max: 16,
+    default: 4,
+    readBy: ['inventory', 'stateful', 'negative'],
+    help:
+      "requests in flight at once where their answers are independent: the\ninventory's and the closing sweep's reads, " +
+      "the negative suite's invalid\nrequests, cleanup's deletes (default {default})",
   },
   {
     name: 'keep-backups',

@@ -25,6 +25,8 @@ export interface SuiteResult {
   readonly durationMs: number;
   /** Set when the suite was stopped early; its cleanup still ran. */
   readonly interrupted?: StopReason;
+  /** What the suite said a reader of the verdict must know (SuiteContext.note); each is one of the run's notes too. */
+  readonly notes?: readonly string[];
 }
 
 /** Everything a run found out: the reporters' only input. */

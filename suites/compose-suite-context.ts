@@ -26,6 +26,8 @@ export interface SuiteContextParts {
   /** Told of every answer the response checks judged (the coverage of documented responses). */
   onJudgedAnswer?(operation: Operation, exchange: Exchange): void;
   progress(message: string): void;
+  /** Defaults to a progress line: a suite run on its own has no summary. */
+  note?(message: string): void;
   /** Defaults to none: a suite run on its own has no earlier suite's takes to stay above. */
   highestTakenId?(): bigint | undefined;
   /** Defaults to none, likewise. */
@@ -63,6 +65,7 @@ export function composeSuiteContext(parts: SuiteContextParts): SuiteContext {
     record,
     passed,
     progress,
+    note: parts.note ?? progress,
     signal,
     highestTakenId: parts.highestTakenId ?? (() => undefined),
     highestAcceptedId: parts.highestAcceptedId ?? (() => undefined),

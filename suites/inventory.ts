@@ -1,4 +1,5 @@
 import type { Observation } from '../src/api/backup-api.js';
+import { inFlight } from '../src/api/in-flight.js';
 import type { BackupView } from '../src/checks/backup-views.js';
 import type { Exchange } from '../src/http/exchange.js';
 import { highestBackupId } from '../src/api/highest-backup-id.js';
@@ -31,9 +32,11 @@ export const inventorySuite: Suite = {
     const { entries, highest, listRequest } = listing;
     const chosen = entries.slice(0, MOST_BACKUPS_READ);
     context.progress(`${plural(entries.length, 'backup')} listed; reading ${chosen.length} of them`);
-    for (const entry of chosen) {
-      if (context.signal.aborted) return;
-      const got = await api.get(entry.id);
+    // Each GET reads one listed backup: none depends on another, so --concurrency of them are in flight at once.
+    const reads = await inFlight(chosen, context.config.concurrency, (entry) => api.get(entry.id), context.signal);
+    for (const [at, entry] of chosen.entries()) {
+      const got = reads[at];
+      if (got === undefined) return;
       if (got.answer.kind !== 'found' || got.answer.backup === undefined) continue;
       const backup = got.answer.backup;
       const gotPartitions = partitionIds(backup);

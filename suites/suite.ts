@@ -34,6 +34,11 @@ export interface SuiteContext {
   highestAcceptedId(): bigint | undefined;
   /** A short line of progress for the console. */
   progress(message: string): void;
+  /**
+   * A line for the run's summary and findings.json (and the console): what a reader of the verdict
+   * must know of how much of the suite ran, such as the random runs a time budget left out.
+   */
+  note(message: string): void;
   /** Aborted when the run must stop early (interrupt or budget). */
   readonly signal: AbortSignal;
 }

@@ -208,6 +208,16 @@ var init_flags = __esm({
         help: "most commands in one stateful run (default {default})"
       },
       {
+        name: "budget",
+        option: "budget",
+        kind: "duration",
+        value: "DURATION",
+        max: DAY_MS,
+        default: 3e4,
+        readBy: ["stateful"],
+        help: "time the stateful suite may take before it starts no further random run\n(the scenarios always run in full; default {default})"
+      },
+      {
         name: "settle-timeout",
         option: "settleTimeout",
         kind: "duration",
@@ -218,6 +228,17 @@ var init_flags = __esm({
         help: "how long a backup may take to complete or fail (default {default})",
         commands: RUN_AND_COMPARE,
         compareHelp: "how long a backup may take to settle or to be gone (default {default})"
+      },
+      {
+        name: "concurrency",
+        option: "concurrency",
+        kind: "count",
+        value: "N",
+        min: 1,
+        max: 16,
+        default: 4,
+        readBy: ["inventory", "stateful", "negative"],
+        help: "requests in flight at once where their answers are independent: the\ninventory's and the closing sweep's reads, the negative suite's invalid\nrequests, cleanup's deletes (default {default})"
       },
       {
         name: "keep-backups",
@@ -725,6 +746,7 @@ function resolveConfig(options) {
       ...options.path === void 0 ? {} : { path: replayPath(options.path) },
       runs: count(flag("runs"), options.runs),
       maxCommands: count(flag("max-commands"), options.maxCommands),
+      budgetMs: duration(flag("budget"), options.budget),
       settleTimeoutMs: duration(flag("settle-timeout"), options.settleTimeout),
       keepBackups: options.keepBackups ?? false
     }),
@@ -732,6 +754,7 @@ function resolveConfig(options) {
       runs: count(flag("negative-runs"), options.negativeRuns),
       takeHugeIds: options.takeHugeIds ?? target === void 0
     }),
+    concurrency: count(flag("concurrency"), options.concurrency),
     retryDelayMs: DEFAULTS.retryDelayMs,
     quiet: options.quiet ?? false,
     verbose: options.verbose ?? false,
@@ -3441,7 +3464,7 @@ function buildOutcome(parts) {
     notChecked: plan.notChecked,
     findings: all,
     errors,
-    ...mockNote === void 0 ? {} : { notes: [mockNote] },
+    ...notesOf(mockNote, results),
     timeline: evidence.timeline.events(),
     ...stopped === void 0 ? {} : { interrupted: stopped },
     coverage: evidence.coverage.entries(),
@@ -3450,6 +3473,10 @@ function buildOutcome(parts) {
     summary: summaryOf({ findings: all, errors, checks, requests }),
     exitCode: exitCodeOf(all, errors, interrupted ? { reason: parts.interruptReason } : void 0)
   };
+}
+function notesOf(mockNote, results) {
+  const notes = [...mockNote === void 0 ? [] : [mockNote], ...results.flatMap((suite) => (suite.notes ?? []).map((note) => `${suite.id}: ${note}`))];
+  return notes.length === 0 ? {} : { notes };
 }
 function knownRules(suitesRun, notChecked) {
   const exercisedBy = new Map(responseChecks.map((check3) => [check3.id, check3.exercisedBy]));
@@ -51465,6 +51492,25 @@ var init_load_spec = __esm({
   }
 });
 
+// src/api/in-flight.ts
+async function inFlight(items2, limit, work, stop) {
+  const results = items2.map(() => void 0);
+  let next = 0;
+  const worker = async () => {
+    while (next < items2.length && stop?.aborted !== true) {
+      const at = next++;
+      results[at] = await work(items2[at], at);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items2.length)) }, worker));
+  return results;
+}
+var init_in_flight = __esm({
+  "src/api/in-flight.ts"() {
+    "use strict";
+  }
+});
+
 // src/api/highest-backup-id.ts
 function highestBackupId(listing) {
   const { answer: answer2 } = listing;
@@ -51545,6 +51591,7 @@ var SUITE, MOST_BACKUPS_READ, inventorySuite;
 var init_inventory = __esm({
   "suites/inventory.ts"() {
     "use strict";
+    init_in_flight();
     init_highest_backup_id();
     init_plural();
     init_sequence_finding();
@@ -51567,9 +51614,10 @@ var init_inventory = __esm({
         const { entries, highest, listRequest } = listing;
         const chosen = entries.slice(0, MOST_BACKUPS_READ);
         context2.progress(`${plural(entries.length, "backup")} listed; reading ${chosen.length} of them`);
-        for (const entry of chosen) {
-          if (context2.signal.aborted) return;
-          const got = await api.get(entry.id);
+        const reads = await inFlight(chosen, context2.config.concurrency, (entry) => api.get(entry.id), context2.signal);
+        for (const [at, entry] of chosen.entries()) {
+          const got = reads[at];
+          if (got === void 0) return;
           if (got.answer.kind !== "found" || got.answer.backup === void 0) continue;
           const backup = got.answer.backup;
           const gotPartitions = partitionIds(backup);
@@ -62605,12 +62653,20 @@ function takeKey(request) {
 }
 async function probePaths(context2, cases, highest) {
   const unused = highest + 1n;
-  context2.progress(`send ${cases.length} gets and deletes of invalid path ids`);
-  for (const { role, probe: probe2 } of cases) {
-    if (context2.signal.aborted) return;
+  const { concurrency } = context2.config;
+  context2.progress(`send ${cases.length} gets and deletes of invalid path ids, ${concurrency} at a time`);
+  const rendered = cases.map(({ role, probe: probe2 }) => ({ role, ...probe2.render(role === "get" && highest > 0n ? highest : unused) }));
+  const answers = await inFlight(
+    rendered,
+    concurrency,
+    ({ role, value }) => context2.api.send(context2.index.byRole[role], { pathValues: [value] }, "invalid"),
+    context2.signal
+  );
+  for (const [at, { role, probe: probe2 }] of cases.entries()) {
+    const observation = answers[at];
+    if (observation === void 0) return;
     const operation = context2.index.byRole[role];
-    const { value, label } = probe2.render(role === "get" && highest > 0n ? highest : unused);
-    const observation = await context2.api.send(operation, { pathValues: [value] }, "invalid");
+    const { value, label } = rendered[at];
     const judgement = refusalVerdict(role === "get" ? REFUSE6 : probe2.onDelete, observation.answer);
     if (judgement === void 0) {
       if (observation.answer.kind !== "unclear") context2.passed(operation.label, CHECKS.invalidPath.checkId);
@@ -62627,26 +62683,35 @@ async function probePaths(context2, cases, highest) {
 }
 async function probeTakes(context2, probes, highest) {
   const operation = context2.index.byRole.take;
-  const sent = [];
+  const { concurrency } = context2.config;
   context2.progress(`send ${probes.length} invalid takes, with ids reserved above ${highest}`);
   const positions = probes.map((_, i) => i);
-  const order = [...positions.filter((i) => probes[i].expectation.kind !== "refuse"), ...positions.filter((i) => probes[i].expectation.kind === "refuse")];
-  const reservedFor = [];
-  order.forEach((position, rank) => reservedFor[position] = highest + 1n + 2n * BigInt(rank));
-  for (const [position, probe2] of probes.entries()) {
-    if (context2.signal.aborted) break;
-    const request = probe2.render(reservedFor[position]);
-    const observation = await context2.api.send(
+  const acceptable = positions.filter((i) => probes[i].expectation.kind !== "refuse");
+  const refused = positions.filter((i) => probes[i].expectation.kind === "refuse");
+  const requests = [];
+  [...acceptable, ...refused].forEach((position, rank) => requests[position] = probes[position].render(highest + 1n + 2n * BigInt(rank)));
+  const send = (position) => {
+    const request = requests[position];
+    return context2.api.send(
       operation,
       {
         ...request.body === void 0 ? {} : { body: request.body },
         headers: request.contentType === void 0 ? {} : { "content-type": request.contentType }
       },
-      probe2.expectation.kind === "valid" ? "valid" : "invalid"
+      probes[position].expectation.kind === "valid" ? "valid" : "invalid"
     );
-    sent.push({ probe: probe2, request, observation });
+  };
+  const answers = [];
+  for (const position of acceptable) {
+    if (context2.signal.aborted) break;
+    answers[position] = await send(position);
   }
-  return sent;
+  const refusals = await inFlight(refused, concurrency, send, context2.signal);
+  refused.forEach((position, at) => answers[position] = refusals[at]);
+  return probes.flatMap((probe2, position) => {
+    const observation = answers[position];
+    return observation === void 0 ? [] : [{ probe: probe2, request: requests[position], observation }];
+  });
 }
 async function judgeTakes(context2, before, after, sent) {
   const operation = context2.index.byRole.take;
@@ -62790,6 +62855,7 @@ var init_negative = __esm({
     init_int64();
     init_invalid_take_requests();
     init_highest_backup_id();
+    init_in_flight();
     init_next_free_id();
     init_answer();
     init_sequence_finding();
@@ -63050,23 +63116,25 @@ var init_smoke = __esm({
 
 // suites/stateful/driver/remove-created-backups.ts
 async function removeCreatedBackups(api, ledger, pass = {}) {
-  const { retryUntil } = pass;
+  const { retryUntil, concurrency = flag("concurrency").default } = pass;
   const ids = retryUntil === void 0 ? ledger.awaitingCleanup : ledger.created;
-  for (let at = 0; at < ids.length && retryUntil?.aborted !== true; at += CONCURRENCY) {
-    await Promise.all(
-      ids.slice(at, at + CONCURRENCY).map(async (id) => {
-        const answer2 = await api.delete(id);
-        if (answer2.answer.kind === "deleted") ledger.removed(id);
-        else ledger.deleteUnconfirmed(id);
-      })
-    );
-  }
+  await inFlight(
+    ids,
+    concurrency,
+    async (id) => {
+      const answer2 = await api.delete(id);
+      if (answer2.answer.kind === "deleted") ledger.removed(id);
+      else ledger.deleteUnconfirmed(id);
+    },
+    retryUntil
+  );
 }
-var CONCURRENCY, END_OF_SUITE_CLEANUP_MS;
+var END_OF_SUITE_CLEANUP_MS;
 var init_remove_created_backups = __esm({
   "suites/stateful/driver/remove-created-backups.ts"() {
     "use strict";
-    CONCURRENCY = 4;
+    init_in_flight();
+    init_flags();
     END_OF_SUITE_CLEANUP_MS = 3e4;
   }
 });
@@ -64973,10 +65041,11 @@ function text3(ids) {
   const distinct = [...new Set(ids)].sort((a, b) => a - b);
   return distinct.length === 0 ? "(none)" : distinct.join(", ");
 }
-var PRE_EXISTING_READ, READS_AT_ONCE, BackupSweep;
+var PRE_EXISTING_READ, BackupSweep;
 var init_stateful_sweep = __esm({
   "suites/stateful/driver/stateful-sweep.ts"() {
     "use strict";
+    init_in_flight();
     init_sequence_finding();
     init_backup_sighting();
     init_backup_model();
@@ -64985,7 +65054,6 @@ var init_stateful_sweep = __esm({
     init_observed_backups();
     init_stateful_system();
     PRE_EXISTING_READ = 25;
-    READS_AT_ONCE = 4;
     BackupSweep = class {
       constructor(context2, suite) {
         this.context = context2;
@@ -65051,15 +65119,12 @@ var init_stateful_sweep = __esm({
           if (read2 !== void 0) this.#judgeDeleted(round4, id, read2);
         });
       }
-      /** GETs each id, a few at a time; an id left unread when the run is interrupted has no answer. */
+      /**
+       * GETs each id, --concurrency at a time (each is independent of the others, and the list was read
+       * before all of them); an id left unread when the run is interrupted has no answer.
+       */
       async #readAll(ids) {
-        const reads = ids.map(() => void 0);
-        for (let at = 0; at < ids.length && !this.context.signal.aborted; at += READS_AT_ONCE) {
-          const batch = ids.slice(at, at + READS_AT_ONCE);
-          const answers = await Promise.all(batch.map((id) => this.context.api.get(id)));
-          answers.forEach((answer2, offset) => reads[at + offset] = answer2);
-        }
-        return reads;
+        return inFlight(ids, this.context.config.concurrency, (id) => this.context.api.get(id), this.context.signal);
       }
       /** Reads the list once for the whole sweep. */
       async #startRound() {
@@ -65280,7 +65345,7 @@ async function runSequence(commands2, options) {
     if (error instanceof ResponseViolation) return outcome({ stoppedOn: error.finding });
     throw error;
   } finally {
-    if (!keepBackups) await removeCreatedBackups(context2.api, ledger);
+    if (!keepBackups) await removeCreatedBackups(context2.api, ledger, { concurrency: context2.config.concurrency });
   }
 }
 var DELETE_GRACE_MS;
@@ -65322,6 +65387,7 @@ var init_stateful_exploration = __esm({
     "use strict";
     init_fast_check();
     init_errors();
+    init_format_duration();
     init_plural();
     init_backup_commands();
     init_stateful_scenarios();
@@ -65361,6 +65427,10 @@ var init_stateful_exploration = __esm({
       #internal;
       #evaluations = 0;
       #started = 0;
+      /** When the suite began: --budget counts from here. */
+      #suiteStarted = performance.now();
+      /** The random runs not started because --budget was spent. */
+      #leftOutByBudget = 0;
       #failingCheck;
       #lastFailure;
       #otherFailures = /* @__PURE__ */ new Map();
@@ -65371,10 +65441,17 @@ var init_stateful_exploration = __esm({
         const { runs, maxCommands, keepBackups, seed, path } = this.context.config.stateful;
         const { scenarioTakes: scenarioTakes2, runTakes, shrinkTakes, maxBackups } = this.#budget;
         const what = path === void 0 ? `${statefulScenarios.length} scenarios, then ${runs} runs` : `replay of --seed ${seed} --path ${path}`;
-        return `${what} of up to ${maxCommands} commands: at most ${maxBackups} backups (${scenarioTakes2} for the scenarios, ${runTakes} for the runs, ${shrinkTakes} to shrink a failure, 1 to find free ids), ${keepBackups ? "kept" : "deleted"} at the end`;
+        const within = path === void 0 ? `, each started within --budget ${formatDuration(this.context.config.stateful.budgetMs)}` : "";
+        return `${what} of up to ${maxCommands} commands${within}: at most ${maxBackups} backups (${scenarioTakes2} for the scenarios, ${runTakes} for the runs, ${shrinkTakes} to shrink a failure, 1 to find free ids), ${keepBackups ? "kept" : "deleted"} at the end`;
       }
       get stopReason() {
         return this.#gate.stopReason;
+      }
+      /** How many random runs fitted in --budget, when it left some out; else undefined. */
+      get budgetNote() {
+        if (this.#leftOutByBudget === 0) return void 0;
+        const { runs, budgetMs } = this.context.config.stateful;
+        return `${this.#started} of ${runs} random runs fitted in --budget ${formatDuration(budgetMs)} (the scenarios ran in full); a longer --budget runs the other ${this.#leftOutByBudget}`;
       }
       /** The scenarios and the runs, then the shrinking of the first rule broken; the run details of fast-check. */
       async explore(seed) {
@@ -65426,8 +65503,12 @@ var init_stateful_exploration = __esm({
       async #exploreOne(sequence) {
         const at = this.#evaluations++;
         const shrinking = this.#failingCheck !== void 0;
-        if (!this.#gate.open(sequence, shrinking)) return;
         const scenario = this.#scenarioOf.get(sequence);
+        if (!shrinking && scenario === void 0 && this.#budgetSpent()) {
+          this.#leftOutByBudget++;
+          return;
+        }
+        if (!this.#gate.open(sequence, shrinking)) return;
         if (!shrinking && scenario === void 0) this.#started++;
         const outcome = await this.#run(sequence, {
           ...scenario === void 0 ? {} : { scenario: scenario.name },
@@ -65446,6 +65527,14 @@ var init_stateful_exploration = __esm({
         }
         const known = this.#otherFailures.get(violation.checkId);
         if (known === void 0 || outcome.steps.length < known.steps.length) this.#otherFailures.set(violation.checkId, outcome);
+      }
+      /**
+       * Whether a random run may no longer start: --budget has passed since the suite began. A replay
+       * (--path) runs whatever the time; shrinking keeps to its own bounds (StatefulBudget).
+       */
+      #budgetSpent() {
+        const { path, budgetMs } = this.context.config.stateful;
+        return path === void 0 && performance.now() - this.#suiteStarted > budgetMs;
       }
       #describeRun(sequence, base, shrinking, scenario) {
         const { runs, path } = this.context.config.stateful;
@@ -65513,10 +65602,12 @@ async function runStateful(suiteContext) {
       await sweep.sweep();
     }
     if (exploration.stopReason !== void 0) context2.progress(`stopped early: ${exploration.stopReason}`);
+    const budgetNote = exploration.budgetNote;
+    if (budgetNote !== void 0) context2.note(budgetNote);
     if (signal.aborted) context2.progress("interrupted: no further runs");
     finished = true;
   } finally {
-    if (!keepBackups) await removeCreatedBackups(api, ledger, { retryUntil: AbortSignal.timeout(END_OF_SUITE_CLEANUP_MS) });
+    if (!keepBackups) await removeCreatedBackups(api, ledger, { retryUntil: AbortSignal.timeout(END_OF_SUITE_CLEANUP_MS), concurrency: config.concurrency });
     context2.progress(closingNote(ledger, keepBackups));
     if (finished && ledger.accepted === 0 && !signal.aborted && !watch.sawViolation()) {
       throw new ConformanceError(
@@ -66495,6 +66586,7 @@ function composeSuiteContext(parts) {
     record: record2,
     passed,
     progress,
+    note: parts.note ?? progress,
     signal,
     highestTakenId: parts.highestTakenId ?? (() => void 0),
     highestAcceptedId: parts.highestAcceptedId ?? (() => void 0)
@@ -66519,19 +66611,26 @@ async function runSuites(parts) {
     const suiteSignal = config.suiteTimeoutMs === void 0 ? signals.signal : AbortSignal.any([signals.signal, AbortSignal.timeout(config.suiteTimeoutMs)]);
     const suiteStarted = performance.now();
     emit({ type: "suite-start", suite });
-    const error = await runOneSuite(parts, suite, suiteSignal);
+    const notes = [];
+    const error = await runOneSuite(parts, suite, suiteSignal, notes);
     if (error !== void 0) {
       errors.push(error);
       emit({ type: "tool-error", error });
     }
     const durationMs = performance.now() - suiteStarted;
     const stopped = signals.stopped() ?? (suiteSignal.aborted ? "suite-timeout" : void 0);
-    results.push({ id: suite.id, title: suite.title, durationMs, ...stopped === void 0 ? {} : { interrupted: stopped } });
+    results.push({
+      id: suite.id,
+      title: suite.title,
+      durationMs,
+      ...stopped === void 0 ? {} : { interrupted: stopped },
+      ...notes.length === 0 ? {} : { notes }
+    });
     emit({ type: "suite-end", suite, durationMs });
   }
   return { results, errors };
 }
-async function runOneSuite(parts, suite, signal) {
+async function runOneSuite(parts, suite, signal, notes) {
   const { plan, evidence, account, emit } = parts;
   try {
     await suite.run(
@@ -66547,6 +66646,10 @@ async function runOneSuite(parts, suite, signal) {
         passed: (operation, checkId) => evidence.passed(suite.id, operation, checkId),
         onJudgedAnswer: (operation, exchange2) => evidence.judgedAnswer(operation, exchange2),
         progress: (message) => emit({ type: "progress", suite: suite.id, message }),
+        note: (message) => {
+          notes.push(message);
+          emit({ type: "progress", suite: suite.id, message });
+        },
         highestTakenId: () => evidence.highestTaken,
         highestAcceptedId: () => account.taken.reduce((max, id) => max === void 0 || id > max ? id : max, void 0),
         onObservation: (observation, target) => evidence.observe(suite.id, observation, target)
@@ -66600,7 +66703,8 @@ function toFindingsJson(outcome) {
       id: suite.id,
       title: suite.title,
       durationMs: Math.round(suite.durationMs),
-      ...suite.interrupted === void 0 ? {} : { interrupted: suite.interrupted }
+      ...suite.interrupted === void 0 ? {} : { interrupted: suite.interrupted },
+      ...suite.notes === void 0 ? {} : { notes: suite.notes }
     })),
     checks: outcome.checks,
     notChecked: outcome.notChecked,

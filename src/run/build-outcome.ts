@@ -3,7 +3,7 @@ import { responseChecks } from '../checks/response-checks.js';
 import type { RunConfig } from '../config.js';
 import { accountRules, type KnownRule } from '../findings/rule-account.js';
 import { rules, type UncheckedRule } from '../rules/rules.js';
-import { exitCodeOf, summaryOf, type RunOutcome, type ToolError } from '../run-outcome.js';
+import { exitCodeOf, summaryOf, type RunOutcome, type SuiteResult, type ToolError } from '../run-outcome.js';
 import type { RunPlan } from './plan-run.js';
 import type { RunEvidence } from './run-evidence.js';
 import type { Emit } from './run-event.js';
@@ -67,7 +67,7 @@ export function buildOutcome(parts: OutcomeParts): RunOutcome {
     notChecked: plan.notChecked,
     findings: all,
     errors,
-    ...(mockNote === undefined ? {} : { notes: [mockNote] }),
+    ...notesOf(mockNote, results),
     timeline: evidence.timeline.events(),
     ...(stopped === undefined ? {} : { interrupted: stopped }),
     coverage: evidence.coverage.entries(),
@@ -76,6 +76,12 @@ export function buildOutcome(parts: OutcomeParts): RunOutcome {
     summary: summaryOf({ findings: all, errors, checks, requests }),
     exitCode: exitCodeOf(all, errors, interrupted ? { reason: parts.interruptReason } : undefined),
   };
+}
+
+/** The run's notes: the embedded server's, then each suite's, named by its suite; none, no field. */
+function notesOf(mockNote: string | undefined, results: readonly SuiteResult[]): { notes?: readonly string[] } {
+  const notes = [...(mockNote === undefined ? [] : [mockNote]), ...results.flatMap((suite) => (suite.notes ?? []).map((note) => `${suite.id}: ${note}`))];
+  return notes.length === 0 ? {} : { notes };
 }
 
 /**

@@ -24,21 +24,28 @@ export async function runSuites(parts: OnlineRun): Promise<SuitesRun> {
     const suiteSignal = config.suiteTimeoutMs === undefined ? signals.signal : AbortSignal.any([signals.signal, AbortSignal.timeout(config.suiteTimeoutMs)]);
     const suiteStarted = performance.now();
     emit({ type: 'suite-start', suite });
-    const error = await runOneSuite(parts, suite, suiteSignal);
+    const notes: string[] = [];
+    const error = await runOneSuite(parts, suite, suiteSignal, notes);
     if (error !== undefined) {
       errors.push(error);
       emit({ type: 'tool-error', error });
     }
     const durationMs = performance.now() - suiteStarted;
     const stopped = signals.stopped() ?? (suiteSignal.aborted ? 'suite-timeout' : undefined);
-    results.push({ id: suite.id, title: suite.title, durationMs, ...(stopped === undefined ? {} : { interrupted: stopped }) });
+    results.push({
+      id: suite.id,
+      title: suite.title,
+      durationMs,
+      ...(stopped === undefined ? {} : { interrupted: stopped }),
+      ...(notes.length === 0 ? {} : { notes }),
+    });
     emit({ type: 'suite-end', suite, durationMs });
   }
   return { results, errors };
 }
 
-/** One suite in its context, every judgement of it into the run's evidence; the tool error it ended on, if any. */
-async function runOneSuite(parts: OnlineRun, suite: Suite, signal: AbortSignal): Promise<ToolError | undefined> {
+/** One suite in its context, every judgement of it into the run's evidence, its notes into `notes`; the tool error it ended on, if any. */
+async function runOneSuite(parts: OnlineRun, suite: Suite, signal: AbortSignal, notes: string[]): Promise<ToolError | undefined> {
   const { plan, evidence, account, emit } = parts;
   try {
     await suite.run(
@@ -54,6 +61,10 @@ async function runOneSuite(parts: OnlineRun, suite: Suite, signal: AbortSignal):
         passed: (operation, checkId) => evidence.passed(suite.id, operation, checkId),
         onJudgedAnswer: (operation, exchange) => evidence.judgedAnswer(operation, exchange),
         progress: (message) => emit({ type: 'progress', suite: suite.id, message }),
+        note: (message) => {
+          notes.push(message);
+          emit({ type: 'progress', suite: suite.id, message });
+        },
         highestTakenId: () => evidence.highestTaken,
         highestAcceptedId: () => account.taken.reduce<bigint | undefined>((max, id) => (max === undefined || id > max ? id : max), undefined),
         onObservation: (observation, target) => evidence.observe(suite.id, observation, target),

@@ -7,6 +7,7 @@ import { INT64_MAX } from '../../src/spec/int64.js';
 import { invalidTakeRequests, type TakeRequestSchema } from '../../generators/invalid-inputs/invalid-take-requests.js';
 import type { Observation } from '../../src/api/backup-api.js';
 import { highestBackupId } from '../../src/api/highest-backup-id.js';
+import { inFlight } from '../../src/api/in-flight.js';
 import { firstCandidateId, takeAtNextFreeId } from '../../src/api/next-free-id.js';
 import { isRefusal, type DeleteAnswer } from '../../src/api/answer.js';
 import type { Finding, Verdict } from '../../src/findings/finding.js';
@@ -198,12 +199,21 @@ function takeKey(request: TakeRequestText): string {
  */
 async function probePaths(context: SuiteContext, cases: readonly PathCase[], highest: bigint): Promise<void> {
   const unused = highest + 1n;
-  context.progress(`send ${cases.length} gets and deletes of invalid path ids`);
-  for (const { role, probe } of cases) {
-    if (context.signal.aborted) return;
+  const { concurrency } = context.config;
+  context.progress(`send ${cases.length} gets and deletes of invalid path ids, ${concurrency} at a time`);
+  const rendered = cases.map(({ role, probe }) => ({ role, ...probe.render(role === 'get' && highest > 0n ? highest : unused) }));
+  // Each names an id no backup has, or reads one: no answer depends on another.
+  const answers = await inFlight(
+    rendered,
+    concurrency,
+    ({ role, value }) => context.api.send(context.index.byRole[role], { pathValues: [value] }, 'invalid'),
+    context.signal,
+  );
+  for (const [at, { role, probe }] of cases.entries()) {
+    const observation = answers[at];
+    if (observation === undefined) return;
     const operation = context.index.byRole[role];
-    const { value, label } = probe.render(role === 'get' && highest > 0n ? highest : unused);
-    const observation = await context.api.send(operation, { pathValues: [value] }, 'invalid');
+    const { value, label } = rendered[at]!;
     const judgement = refusalVerdict(role === 'get' ? REFUSE : probe.onDelete, observation.answer);
     if (judgement === undefined) {
       if (observation.answer.kind !== 'unclear') context.passed(operation.label, CHECKS.invalidPath.checkId);
@@ -221,32 +231,43 @@ async function probePaths(context: SuiteContext, cases: readonly PathCase[], hig
 
 /**
  * Sends every take, each with its own reserved id, two apart (a rounded fraction lands on the
- * next). The takes a correct server may accept get the lowest ids, in the order they are sent, so
- * on a correct server the run's floor rises only by what those few takes need; the ids of takes
- * that must be refused come above them, since a refused take blocks nothing.
+ * next). The takes a correct server may accept get the lowest ids and go first, one after another
+ * in the order of their ids (a take below an accepted one would meet a 409), so on a correct server
+ * the run's floor rises only by what those few takes need; the takes that must be refused come
+ * above them, --concurrency at a time, since a refused take blocks nothing. They are returned, and
+ * judged, in the order of `probes`.
  */
 async function probeTakes(context: SuiteContext, probes: readonly TakeProbe[], highest: bigint): Promise<SentTake[]> {
   const operation = context.index.byRole.take;
-  const sent: SentTake[] = [];
+  const { concurrency } = context.config;
   context.progress(`send ${probes.length} invalid takes, with ids reserved above ${highest}`);
   const positions = probes.map((_, i) => i);
-  const order = [...positions.filter((i) => probes[i]!.expectation.kind !== 'refuse'), ...positions.filter((i) => probes[i]!.expectation.kind === 'refuse')];
-  const reservedFor: bigint[] = [];
-  order.forEach((position, rank) => (reservedFor[position] = highest + 1n + 2n * BigInt(rank)));
-  for (const [position, probe] of probes.entries()) {
-    if (context.signal.aborted) break;
-    const request = probe.render(reservedFor[position]!);
-    const observation = await context.api.send(
+  const acceptable = positions.filter((i) => probes[i]!.expectation.kind !== 'refuse');
+  const refused = positions.filter((i) => probes[i]!.expectation.kind === 'refuse');
+  const requests: TakeRequestText[] = [];
+  [...acceptable, ...refused].forEach((position, rank) => (requests[position] = probes[position]!.render(highest + 1n + 2n * BigInt(rank))));
+  const send = (position: number): Promise<Observation> => {
+    const request = requests[position]!;
+    return context.api.send(
       operation,
       {
         ...(request.body === undefined ? {} : { body: request.body }),
         headers: request.contentType === undefined ? {} : { 'content-type': request.contentType },
       },
-      probe.expectation.kind === 'valid' ? 'valid' : 'invalid',
+      probes[position]!.expectation.kind === 'valid' ? 'valid' : 'invalid',
     );
-    sent.push({ probe, request, observation });
+  };
+  const answers: (Observation | undefined)[] = [];
+  for (const position of acceptable) {
+    if (context.signal.aborted) break;
+    answers[position] = await send(position);
   }
-  return sent;
+  const refusals = await inFlight(refused, concurrency, send, context.signal);
+  refused.forEach((position, at) => (answers[position] = refusals[at]));
+  return probes.flatMap((probe, position) => {
+    const observation = answers[position];
+    return observation === undefined ? [] : [{ probe, request: requests[position]!, observation }];
+  });
 }
 
 /**

@@ -61,10 +61,12 @@ async function runStateful(suiteContext: SuiteContext): Promise<void> {
       await sweep.sweep();
     }
     if (exploration.stopReason !== undefined) context.progress(`stopped early: ${exploration.stopReason}`);
+    const budgetNote = exploration.budgetNote;
+    if (budgetNote !== undefined) context.note(budgetNote);
     if (signal.aborted) context.progress('interrupted: no further runs');
     finished = true;
   } finally {
-    if (!keepBackups) await removeCreatedBackups(api, ledger, { retryUntil: AbortSignal.timeout(END_OF_SUITE_CLEANUP_MS) });
+    if (!keepBackups) await removeCreatedBackups(api, ledger, { retryUntil: AbortSignal.timeout(END_OF_SUITE_CLEANUP_MS), concurrency: config.concurrency });
     context.progress(closingNote(ledger, keepBackups));
     // A run that could take no backup tested none of the sequence rules: unless it found the server
     // at fault, it could not judge, and must not pass as conformant. (Only when the suite ended of

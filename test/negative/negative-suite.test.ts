@@ -112,6 +112,35 @@ describe('the negative suite against the reference server', () => {
     }
   });
 
+  test('sends its invalid requests --concurrency at a time, never more, and judges them as it does one at a time', async () => {
+    // A server that answers after a while, counting the requests it holds at once, and that
+    // accepts negative ids: its faults must be the same findings, in the same order, either way.
+    const seen = async (concurrency: string) => {
+      let holding = 0;
+      let most = 0;
+      const server = await serve({
+        intercept: async (request, planned) => {
+          holding++;
+          most = Math.max(most, holding);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          holding--;
+          return isPost(request) && /^\{"backupId":-\d+\}$/.test(request.bodyText) ? answer(202) : planned;
+        },
+      });
+      const run = await runNegativeSuite(server.url, { concurrency });
+      return { most, findings: run.findings.map((f) => `${f.checkId} ${f.operation} ${f.verdict}: ${f.expected} / ${f.received}`) };
+    };
+    const single = await seen('1');
+    const several = await seen('4');
+    assert.equal(single.most, 1);
+    assert.ok(several.most > 1 && several.most <= 4, `${several.most} in flight`);
+    assert.ok(
+      single.findings.some((finding) => finding.startsWith('invalid-take-refused POST / violation')),
+      single.findings.join('\n'),
+    );
+    assert.deepEqual(several.findings, single.findings);
+  });
+
   test('takes its generated requests from --negative-runs, exactly', async () => {
     const none = await runNegativeSuite((await serve()).url, { target: REMOTE, negativeRuns: '0' });
     const some = await runNegativeSuite((await serve()).url, { target: REMOTE, negativeRuns: '25' });

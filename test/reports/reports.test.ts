@@ -7,6 +7,11 @@ import type { FormatsPlugin } from 'ajv-formats';
 import { toFindingsJson } from '../../reports/findings-json.js';
 import { toJUnit } from '../../reports/junit.js';
 import { sampleOutcome } from '../helpers/sample-outcome.js';
+import { resolveConfig } from '../../src/config.js';
+import { formatSummary } from '../../src/console/format-summary.js';
+import { flag } from '../../src/flags.js';
+import { runConformance } from '../../src/run.js';
+import { startReferenceServer } from '../../src/server/reference-server.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../../reports/findings.schema.json', import.meta.url), 'utf8')) as object;
 
@@ -63,4 +68,23 @@ test('JUnit escapes markup and drops characters XML cannot hold', () => {
 test('a run with no findings is all passes', () => {
   const xml = toJUnit(sampleOutcome({ findings: [], errors: [], exitCode: 0 }));
   assert.match(xml, /tests="3" failures="0" errors="0" skipped="0"/);
+});
+
+test("a suite's note reaches the summary, findings.json's notes and its suite's entry there", async () => {
+  const server = await startReferenceServer({ settleMs: 0 });
+  try {
+    const outcome = await runConformance(resolveConfig({ target: server.url, suites: ['stateful'], seed: '1', budget: '1ms' }));
+    const note = `0 of ${flag('runs').default} random runs fitted in --budget 1ms (the scenarios ran in full); a longer --budget runs the other ${flag('runs').default}`;
+    assert.deepEqual(outcome.notes, [`stateful: ${note}`]);
+    assert.match(formatSummary(outcome), new RegExp(`Note: stateful: 0 of ${flag('runs').default} random runs fitted`));
+    const document = JSON.parse(toFindingsJson(outcome));
+    assert.deepEqual(validateFindings(document), []);
+    assert.deepEqual(
+      document.suites.map((suite: { id: string; notes?: string[] }) => [suite.id, suite.notes]),
+      [['stateful', [note]]],
+    );
+    assert.equal(outcome.exitCode, 0, 'a budget that leaves random runs out still judges every rule through the scenarios');
+  } finally {
+    await server.close();
+  }
 });

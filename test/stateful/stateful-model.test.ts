@@ -324,13 +324,13 @@ describe('TakeLedger', () => {
 
 describe('statefulBudget', () => {
   it('bounds the backups by the runs, the shrinking and the one probe', () => {
-    const budget = statefulBudget({ runs: 10, maxCommands: 12, settleTimeoutMs: 1000, keepBackups: false });
+    const budget = statefulBudget({ runs: 10, maxCommands: 12, budgetMs: 30_000, settleTimeoutMs: 1000, keepBackups: false });
     assert.equal(budget.runTakes, 120);
     assert.ok(budget.scenarioTakes > 0);
     assert.equal(budget.maxBackups, budget.scenarioTakes + budget.runTakes + budget.shrinkTakes + 1);
     assert.ok(budget.shrinkTakes > 0 && budget.shrinkRuns > 0);
     assert.equal(
-      statefulBudget({ runs: 10, maxCommands: 12, settleTimeoutMs: 1000, keepBackups: false, seed: 1, path: '3:1' }).runTakes,
+      statefulBudget({ runs: 10, maxCommands: 12, budgetMs: 30_000, settleTimeoutMs: 1000, keepBackups: false, seed: 1, path: '3:1' }).runTakes,
       12,
       'a replay is one run',
     );

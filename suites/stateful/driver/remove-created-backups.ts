@@ -1,8 +1,7 @@
 import type { BackupApi } from '../../../src/api/backup-api.js';
+import { inFlight } from '../../../src/api/in-flight.js';
+import { flag } from '../../../src/flags.js';
 import type { TakeLedger } from '../model/take-ledger.js';
-
-/** Deletes sent at once. */
-const CONCURRENCY = 4;
 
 /**
  * How long the end-of-suite pass keeps starting deletes. Each delete is bounded by --timeout too, so
@@ -16,6 +15,8 @@ export interface CleanupPass {
    * no delete starts after this signal aborts.
    */
   readonly retryUntil?: AbortSignal;
+  /** Deletes in flight at once (--concurrency); its default when absent. */
+  readonly concurrency?: number;
 }
 
 /**
@@ -27,15 +28,16 @@ export interface CleanupPass {
  * then is named in the suite's closing line.
  */
 export async function removeCreatedBackups(api: Pick<BackupApi, 'delete'>, ledger: TakeLedger, pass: CleanupPass = {}): Promise<void> {
-  const { retryUntil } = pass;
+  const { retryUntil, concurrency = flag('concurrency').default } = pass;
   const ids = retryUntil === undefined ? ledger.awaitingCleanup : ledger.created;
-  for (let at = 0; at < ids.length && retryUntil?.aborted !== true; at += CONCURRENCY) {
-    await Promise.all(
-      ids.slice(at, at + CONCURRENCY).map(async (id) => {
-        const answer = await api.delete(id);
-        if (answer.answer.kind === 'deleted') ledger.removed(id);
-        else ledger.deleteUnconfirmed(id);
-      }),
-    );
-  }
+  await inFlight(
+    ids,
+    concurrency,
+    async (id) => {
+      const answer = await api.delete(id);
+      if (answer.answer.kind === 'deleted') ledger.removed(id);
+      else ledger.deleteUnconfirmed(id);
+    },
+    retryUntil,
+  );
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { ConformanceError } from '../../../src/errors.js';
+import { formatDuration } from '../../../src/format-duration.js';
 import { plural } from '../../../src/text/plural.js';
 import type { BackupCommand } from '../commands/backup-command.js';
 import { backupCommands } from '../commands/backup-commands.js';
@@ -36,6 +37,10 @@ export class StatefulExploration {
   #internal: unknown;
   #evaluations = 0;
   #started = 0;
+  /** When the suite began: --budget counts from here. */
+  readonly #suiteStarted = performance.now();
+  /** The random runs not started because --budget was spent. */
+  #leftOutByBudget = 0;
   #failingCheck: string | undefined;
   #lastFailure: SequenceOutcome | undefined;
   readonly #otherFailures = new Map<string, SequenceOutcome>();
@@ -61,8 +66,9 @@ export class StatefulExploration {
     const { runs, maxCommands, keepBackups, seed, path } = this.context.config.stateful;
     const { scenarioTakes, runTakes, shrinkTakes, maxBackups } = this.#budget;
     const what = path === undefined ? `${statefulScenarios.length} scenarios, then ${runs} runs` : `replay of --seed ${seed} --path ${path}`;
+    const within = path === undefined ? `, each started within --budget ${formatDuration(this.context.config.stateful.budgetMs)}` : '';
     return (
-      `${what} of up to ${maxCommands} commands: at most ${maxBackups} backups ` +
+      `${what} of up to ${maxCommands} commands${within}: at most ${maxBackups} backups ` +
       `(${scenarioTakes} for the scenarios, ${runTakes} for the runs, ${shrinkTakes} to shrink a failure, 1 to find free ids), ` +
       `${keepBackups ? 'kept' : 'deleted'} at the end`
     );
@@ -70,6 +76,16 @@ export class StatefulExploration {
 
   get stopReason(): string | undefined {
     return this.#gate.stopReason;
+  }
+
+  /** How many random runs fitted in --budget, when it left some out; else undefined. */
+  get budgetNote(): string | undefined {
+    if (this.#leftOutByBudget === 0) return undefined;
+    const { runs, budgetMs } = this.context.config.stateful;
+    return (
+      `${this.#started} of ${runs} random runs fitted in --budget ${formatDuration(budgetMs)} (the scenarios ran in full); ` +
+      `a longer --budget runs the other ${this.#leftOutByBudget}`
+    );
   }
 
   /** The scenarios and the runs, then the shrinking of the first rule broken; the run details of fast-check. */
@@ -129,9 +145,13 @@ export class StatefulExploration {
   async #exploreOne(sequence: BackupCommand[]): Promise<void> {
     const at = this.#evaluations++;
     const shrinking = this.#failingCheck !== undefined;
+    const scenario = this.#scenarioOf.get(sequence);
+    if (!shrinking && scenario === undefined && this.#budgetSpent()) {
+      this.#leftOutByBudget++;
+      return;
+    }
     // A run that does not start passes: while shrinking, that ends the search without a request.
     if (!this.#gate.open(sequence, shrinking)) return;
-    const scenario = this.#scenarioOf.get(sequence);
     if (!shrinking && scenario === undefined) this.#started++;
     const outcome = await this.#run(sequence, {
       ...(scenario === undefined ? {} : { scenario: scenario.name }),
@@ -151,6 +171,15 @@ export class StatefulExploration {
     }
     const known = this.#otherFailures.get(violation.checkId);
     if (known === undefined || outcome.steps.length < known.steps.length) this.#otherFailures.set(violation.checkId, outcome);
+  }
+
+  /**
+   * Whether a random run may no longer start: --budget has passed since the suite began. A replay
+   * (--path) runs whatever the time; shrinking keeps to its own bounds (StatefulBudget).
+   */
+  #budgetSpent(): boolean {
+    const { path, budgetMs } = this.context.config.stateful;
+    return path === undefined && performance.now() - this.#suiteStarted > budgetMs;
   }
 
   #describeRun(sequence: readonly BackupCommand[], base: bigint, shrinking: boolean, scenario: StatefulScenario | undefined): string {

@@ -129,6 +129,6 @@ export async function runSequence(commands: readonly BackupCommand[], options: S
     if (error instanceof ResponseViolation) return outcome({ stoppedOn: error.finding });
     throw error;
   } finally {
-    if (!keepBackups) await removeCreatedBackups(context.api, ledger);
+    if (!keepBackups) await removeCreatedBackups(context.api, ledger, { concurrency: context.config.concurrency });
   }
 }

@@ -1,4 +1,5 @@
 import type { Observation } from '../../../src/api/backup-api.js';
+import { inFlight } from '../../../src/api/in-flight.js';
 import { sequenceFinding } from '../../../src/findings/sequence-finding.js';
 import { backupSighting, lookupAnswerOf, type Sighting } from '../../../src/model/backup-sighting.js';
 import { BackupModel } from '../../../src/model/backup-model.js';
@@ -11,8 +12,6 @@ import type { SuiteContext } from '../../suite.js';
 
 /** Pre-existing backups read at the start and again at the end: the newest, as the inventory reads them. */
 const PRE_EXISTING_READ = 25;
-/** GETs of the sweep in flight at once: each is independent of the others, and the list was read before all of them. */
-const READS_AT_ONCE = 4;
 
 /** One closing sweep: the list read at its start, and how to record a finding. */
 interface SweepRound {
@@ -111,15 +110,12 @@ export class BackupSweep {
     });
   }
 
-  /** GETs each id, a few at a time; an id left unread when the run is interrupted has no answer. */
+  /**
+   * GETs each id, --concurrency at a time (each is independent of the others, and the list was read
+   * before all of them); an id left unread when the run is interrupted has no answer.
+   */
   async #readAll(ids: readonly bigint[]): Promise<(Observation<'get'> | undefined)[]> {
-    const reads: (Observation<'get'> | undefined)[] = ids.map(() => undefined);
-    for (let at = 0; at < ids.length && !this.context.signal.aborted; at += READS_AT_ONCE) {
-      const batch = ids.slice(at, at + READS_AT_ONCE);
-      const answers = await Promise.all(batch.map((id) => this.context.api.get(id)));
-      answers.forEach((answer, offset) => (reads[at + offset] = answer));
-    }
-    return reads;
+    return inFlight(ids, this.context.config.concurrency, (id) => this.context.api.get(id), this.context.signal);
   }
 
   /** Reads the list once for the whole sweep. */
