@@ -66,7 +66,9 @@ function reportRule(t: TestContext, rule: Rule, suite: string, outcome: RunOutco
     // The run's own account says why when no suite exercised the rule (e.g. no list of two backups came back).
     const why = outcome.rules.find((account) => account.id === rule.id)?.notExercised;
     return void t.skip(
-      `not exercised: ${stopped !== undefined ? `the ${suite} suite stopped early (${stopped})` : (why ?? `the ${suite} suite did not exercise it in this run`)}`,
+      `not exercised: ${
+        stopped !== undefined ? `the ${suite} suite stopped early (${stopped})` : (why ?? `the ${suite} suite did not exercise it in this run`)
+      }`,
     );
   }
 }

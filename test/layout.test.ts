@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
+import ts from 'typescript';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -178,4 +180,50 @@ test('only the API layer reads response statuses: everything above it reads what
         .map(({ line, at }) => `${relative(root, file)}:${at + 1}: ${line.trim()}`),
     );
   assert.deepEqual(offending, []);
+});
+
+/** The longest function and line the code of src/, suites/ and generators/ may have (STYLE.md: one screen). */
+const MOST_FUNCTION_LINES = 80;
+const MOST_LINE_CHARACTERS = 160;
+
+/** Every function of a file longer than the limit, as `file:line name (n lines)`. */
+function longFunctions(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) && 'body' in node && node.body !== undefined) {
+      const first = source.getLineAndCharacterOfPosition(node.getStart(source)).line;
+      const last = source.getLineAndCharacterOfPosition(node.getEnd()).line;
+      if (last - first + 1 > MOST_FUNCTION_LINES) {
+        const name = node.name?.getText(source) ?? '(anonymous)';
+        found.push(`${relative(root, file)}:${first + 1} ${name} (${last - first + 1} lines)`);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+test(`no function in src/, suites/ or generators/ is over ${MOST_FUNCTION_LINES} lines, and no line over ${MOST_LINE_CHARACTERS} characters`, () => {
+  const files = ['src', 'suites', 'generators'].flatMap((dir) => sourceFiles(join(root, dir))).filter((file) => !file.endsWith('.d.ts'));
+  assert.ok(files.length > 100, `${files.length} files read`);
+  assert.deepEqual(files.flatMap(longFunctions), []);
+  const longLines = files.flatMap((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .flatMap((line, at) => (line.length > MOST_LINE_CHARACTERS ? [`${relative(root, file)}:${at + 1} (${line.length})`] : [])),
+  );
+  assert.deepEqual(longLines, []);
+});
+
+test('the shape check finds a long function and a long line', () => {
+  const file = join(tmpdir(), `shape-${process.pid}.ts`);
+  writeFileSync(file, `export function long(): number {\n${'  let a = 1;\n'.repeat(MOST_FUNCTION_LINES)}  return 1;\n}\n`);
+  try {
+    assert.equal(longFunctions(file).length, 1);
+  } finally {
+    rmSync(file);
+  }
 });

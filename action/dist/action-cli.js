@@ -1514,7 +1514,8 @@ var init_rules = __esm({
         note: "asynchronous-visibility",
         suites: ["stateful"]
       },
-      // createdAt: "The timestamp at which the backup was started on this partition." (and snapshotId, checkpointPosition, brokerId, brokerVersion): facts of the past.
+      // createdAt: "The timestamp at which the backup was started on this partition." (and snapshotId,
+      // checkpointPosition, brokerId, brokerVersion): facts of the past.
       {
         id: "backup-facts-fixed",
         title: "A partition's createdAt, snapshotId, checkpointPosition, brokerId and brokerVersion never change once reported",
@@ -63372,6 +63373,10 @@ function notWaitedFor(system, state) {
     specPointer: "spec/NOTES.md#asynchronous-visibility"
   });
 }
+function stillIncomplete(forMs, missingPartitions) {
+  const missing = missingPartitions.length === 0 ? "no partition named" : `partition${missingPartitions.length === 1 ? "" : "s"} ${missingPartitions.join(", ")}`;
+  return `INCOMPLETE for ${(forMs / 1e3).toFixed(1)} s, until the settle timeout ran out: ${missing} DOES_NOT_EXIST (later backups of the suite are looked at once, not waited for)`;
+}
 function unplacedState(answer2) {
   const state = observedBackups(answer2)[0]?.state;
   return typeof state === "string" && !PLACED.has(state) ? state : void 0;
@@ -63460,7 +63465,7 @@ var init_await_settled_command = __esm({
             checkId: "backup-settles",
             operation: get2.label,
             expected: `COMPLETED or FAILED within ${seconds2} (--settle-timeout)`,
-            received: `INCOMPLETE for ${(forMs / 1e3).toFixed(1)} s, until the settle timeout ran out: ${missingPartitions.length === 0 ? "no partition named" : `partition${missingPartitions.length === 1 ? "" : "s"} ${missingPartitions.join(", ")}`} DOES_NOT_EXIST (later backups of the suite are looked at once, not waited for)`,
+            received: stillIncomplete(forMs, missingPartitions),
             specPointer: "spec/NOTES.md#incomplete-for-good"
           });
           return;

@@ -251,7 +251,8 @@ export const rules = Object.freeze([
     note: 'asynchronous-visibility',
     suites: ['stateful'],
   },
-  // createdAt: "The timestamp at which the backup was started on this partition." (and snapshotId, checkpointPosition, brokerId, brokerVersion): facts of the past.
+  // createdAt: "The timestamp at which the backup was started on this partition." (and snapshotId,
+  // checkpointPosition, brokerId, brokerVersion): facts of the past.
   {
     id: 'backup-facts-fixed',
     title: "A partition's createdAt, snapshotId, checkpointPosition, brokerId and brokerVersion never change once reported",

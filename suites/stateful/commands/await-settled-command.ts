@@ -97,9 +97,7 @@ export class AwaitSettledCommand implements BackupCommand {
         checkId: 'backup-settles',
         operation: get.label,
         expected: `COMPLETED or FAILED within ${seconds} (--settle-timeout)`,
-        received:
-          `INCOMPLETE for ${(forMs / 1000).toFixed(1)} s, until the settle timeout ran out: ` +
-          `${missingPartitions.length === 0 ? 'no partition named' : `partition${missingPartitions.length === 1 ? '' : 's'} ${missingPartitions.join(', ')}`} DOES_NOT_EXIST (later backups of the suite are looked at once, not waited for)`,
+        received: stillIncomplete(forMs, missingPartitions),
         specPointer: 'spec/NOTES.md#incomplete-for-good',
       });
       return;
@@ -137,6 +135,16 @@ function notWaitedFor(system: StatefulSystem, state: string): void {
     received: `state ${JSON.stringify(state)}, which no state of the spec's lifecycle is: not waited for`,
     specPointer: 'spec/NOTES.md#asynchronous-visibility',
   });
+}
+
+/** What a backup INCOMPLETE until the settle timeout ran out showed, and for how long. */
+function stillIncomplete(forMs: number, missingPartitions: readonly number[]): string {
+  const missing =
+    missingPartitions.length === 0 ? 'no partition named' : `partition${missingPartitions.length === 1 ? '' : 's'} ${missingPartitions.join(', ')}`;
+  return (
+    `INCOMPLETE for ${(forMs / 1000).toFixed(1)} s, until the settle timeout ran out: ` +
+    `${missing} DOES_NOT_EXIST (later backups of the suite are looked at once, not waited for)`
+  );
 }
 
 /** The overall state of a found backup when it is text the lifecycle does not place (`DONE`, INCOMPATIBLE); else undefined. */

@@ -63,7 +63,8 @@ export interface SequenceOptions {
 /**
  * One run: list the backups to choose a base id above all of them, run the commands against a
  * fresh model, then (unless --keep-backups) delete the backups the suite created that no delete
- * was sent for yet, after reading once more those it saw settle (`readSettledAgain`). Violations come back as data; anything else thrown is a fault of the suite and propagates.
+ * was sent for yet, after reading once more those it saw settle (`readSettledAgain`). Violations
+ * come back as data; anything else thrown is a fault of the suite and propagates.
  */
 export async function runSequence(commands: readonly BackupCommand[], options: SequenceOptions): Promise<SequenceOutcome> {
   const { context, ledger } = options;
