@@ -573,8 +573,7 @@ var init_list_order = __esm({
 
 // src/profiles/known-deviations.ts
 function onlyIssuesAbout(finding, pattern) {
-  const issues = finding.received.split("; ").filter((issue) => !/^and \d+ more$/.test(issue));
-  return issues.length > 0 && !finding.received.includes("; and ") && issues.every((issue) => pattern.test(issue));
+  return !finding.received.includes("; and ") && finding.received.split("; ").every((issue) => pattern.test(issue));
 }
 var ASYNCHRONOUS_DELETE_BOUND_MS, listUnsorted, backpressure503, delete400, scaling409, deletedState, asynchronousDelete, continuousBackups400, numericStringIds, knownDeviations;
 var init_known_deviations = __esm({

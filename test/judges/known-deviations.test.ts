@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Finding } from '../../src/findings/finding.js';
 import { applyProfile, describes } from '../../src/profiles/apply-profile.js';
+import { readFileSync } from 'node:fs';
 import {
   asynchronousDelete,
   backpressure503,
@@ -10,9 +11,10 @@ import {
   deletedState,
   listUnsorted,
   numericStringIds,
+  knownDeviations,
   scaling409,
 } from '../../src/profiles/known-deviations.js';
-import type { Profile } from '../../src/profiles/profile.js';
+import type { KnownDeviation, Profile } from '../../src/profiles/profile.js';
 
 // The profiles' excuses: each known deviation matches the findings its release is known to produce
 // and no others, so that a profile never hides a fault the spec names (the spec's sentence is the
@@ -88,6 +90,7 @@ describe('known deviations: deleted-state reads every schema issue', () => {
     assert.equal(describes(deletedState, schema(`${deleted}; and 3 more`)), false);
     assert.equal(describes(deletedState, schema('/state must be equal to one of the allowed values COMPLETED, got "DELETING"')), false);
     assert.equal(describes(deletedState, schema('')), false);
+    assert.equal(describes(deletedState, schema(`${deleted} once, then "DELETING"`)), false, 'the issue must end at DELETED');
   });
   test('not for another rule with the same text', () =>
     assert.equal(describes(deletedState, finding({ checkId: 'status-code-documented', received: deleted })), false));
@@ -107,5 +110,33 @@ describe('apply-profile', () => {
   test('a finding already a known deviation is left as it was', () => {
     const original = finding({ checkId: 'list-sorted-descending', verdict: 'known-deviation' });
     assert.equal(applyProfile(profile, original), original);
+  });
+});
+
+describe('known deviations: what each says of itself', () => {
+  /** The releases of a deviation as the README's profile table writes them. */
+  const releasesText = ({ releases: { from, to } }: KnownDeviation): string => (to !== undefined ? `8.${from}–8.${to}` : from === 2 ? 'all' : `8.${from}+`);
+  const readmeRows = (): Map<string, string> => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const rows = new Map<string, string>();
+    for (const [, names, releases] of readme.matchAll(/^\| ((?:`[a-z0-9-]+`(?:, )?)+):[^|]*\| ([^|]+) \|/gm)) {
+      for (const [, id] of (names as string).matchAll(/`([a-z0-9-]+)`/g)) rows.set(id as string, (releases as string).trim());
+    }
+    return rows;
+  };
+
+  test("holds for the releases the README's profile table names, every deviation in it once", () => {
+    const rows = readmeRows();
+    assert.deepEqual([...rows.keys()].sort(), knownDeviations.map((d) => d.id).sort());
+    for (const deviation of knownDeviations) assert.equal(releasesText(deviation), rows.get(deviation.id), deviation.id);
+  });
+
+  test('says what the release does, where the evidence is, and how far the excuse reaches', () => {
+    for (const deviation of knownDeviations) {
+      assert.match(deviation.id, /^[a-z0-9]+(-[a-z0-9]+)+$/, deviation.id);
+      for (const text of [deviation.description, deviation.source, deviation.bounds])
+        assert.ok(text !== undefined && text.length > 10, `${deviation.id}: ${JSON.stringify(text)}`);
+    }
+    assert.match(asynchronousDelete.bounds ?? '', /at most 30 s after the delete/);
   });
 });
