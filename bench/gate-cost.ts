@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { BackupAccount } from '../src/api/backup-account.js';
 import { resolveConfig } from '../src/config.js';
-import type { Exchange } from '../src/http/exchange.js';
 import { runConformance } from '../src/run.js';
 import type { ReferenceServerOptions } from '../src/server/options.js';
 import { startReferenceServer } from '../src/server/reference-server.js';
@@ -37,39 +37,27 @@ const IDS_PER_BACKUP = 2;
 
 /**
  * A whole default run (every suite, seed 1) against each kind of server a gate meets: its wall
- * time, the backups it took (takes answered 2xx) and the ids it used up (the highest id taken: the
- * servers start empty, and no id at or below the highest can be taken again).
+ * time, the backups it took (the run's own account of them) and the ids it used up (the highest id
+ * taken: the servers start empty, and no id at or below the highest can be taken again).
  */
 export async function benchGateCost(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   for (const row of ROWS) {
     const server = await startReferenceServer(row.server);
-    const takes: Exchange[] = [];
+    const account = new BackupAccount();
     const started = performance.now();
     try {
-      await runConformance(resolveConfig({ target: server.url, seed: '1' }), {
-        onEvent: (event) => {
-          if (event.type === 'exchange' && event.exchange.request.method === 'POST') takes.push(event.exchange);
-        },
-      });
+      await runConformance(resolveConfig({ target: server.url, seed: '1' }), { account });
     } finally {
       await server.close();
     }
     const seconds = (performance.now() - started) / 1000;
-    const accepted = takes.filter((take) => (take.response?.status ?? 0) >= 200 && (take.response?.status ?? 0) < 300);
-    const ids = accepted.map(takenId).filter((id): id is bigint => id !== undefined);
-    const highest = ids.reduce((max, id) => (id > max ? id : max), 0n);
+    const highest = account.taken.reduce((max, id) => (id > max ? id : max), 0n);
     results.push(
       below(`gate run, ${row.name}`, seconds, 's', row.targetS),
-      below(`gate run, ${row.name}: backups taken`, accepted.length, 'backups', MAX_BACKUPS + 1),
+      below(`gate run, ${row.name}: backups taken`, account.takenCount, 'backups', MAX_BACKUPS + 1),
       { name: `gate run, ${row.name}: ids used up (target ≤ ${IDS_PER_BACKUP} × backups)`, value: round(Number(highest), 0), unit: 'ids' },
     );
   }
   return results;
-}
-
-/** The id of a take, from its body, or undefined when the body holds no whole number there. */
-function takenId(take: Exchange): bigint | undefined {
-  const match = /"backupId"\s*:\s*(\d+)\s*[,}]/.exec(take.request.body ?? '');
-  return match === null ? undefined : BigInt(match[1] as string);
 }

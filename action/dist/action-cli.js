@@ -68682,8 +68682,7 @@ async function answer(request, ids, keep, api, setup) {
       const text5 = request.probe.render(base + request.offset);
       const headers = text5.contentType === void 0 ? {} : { "content-type": text5.contentType };
       const taken = await keep(api.send(setup.index.byRole.take, { ...text5.body === void 0 ? {} : { body: text5.body }, headers }, "invalid"));
-      const status = taken.exchange.response?.status;
-      if (status !== void 0 && status >= 200 && status < 300) ids.made.add(base + request.offset);
+      if (taken.answer.kind === "accepted") ids.made.add(base + request.offset);
       return facts(taken);
     }
     case "settle":

@@ -213,8 +213,7 @@ async function answer(request: CompareRequest, ids: RunIds, keep: Keep, api: Bac
       const text = request.probe.render(base + request.offset);
       const headers = text.contentType === undefined ? {} : { 'content-type': text.contentType };
       const taken = await keep(api.send(setup.index.byRole.take, { ...(text.body === undefined ? {} : { body: text.body }), headers }, 'invalid'));
-      const status = taken.exchange.response?.status;
-      if (status !== undefined && status >= 200 && status < 300) ids.made.add(base + request.offset);
+      if (taken.answer.kind === 'accepted') ids.made.add(base + request.offset);
       return facts(taken);
     }
     case 'settle':
