@@ -1139,6 +1139,25 @@ var init_answer = __esm({
   }
 });
 
+// src/api/in-flight.ts
+async function inFlight(items2, limit, work, stop) {
+  const results = items2.map(() => void 0);
+  let next = 0;
+  const worker = async () => {
+    while (next < items2.length && stop?.aborted !== true) {
+      const at = next++;
+      results[at] = await work(items2[at], at);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items2.length)) }, worker));
+  return results;
+}
+var init_in_flight = __esm({
+  "src/api/in-flight.ts"() {
+    "use strict";
+  }
+});
+
 // src/checks/check-response.ts
 function checkResponse(checks, operation, exchange2, intent, repeated) {
   const text5 = exchange2.response?.bodyText ?? "";
@@ -2158,6 +2177,7 @@ var init_backup_account = __esm({
     init_elide();
     init_parse_json();
     init_answer();
+    init_in_flight();
     init_backup_api();
     LONGEST_ADDRESSABLE_URL = 8e3;
     MOST_IDS_NAMED = 20;
@@ -2251,21 +2271,22 @@ var init_backup_account = __esm({
       }
       /**
        * The closing sweep: one delete for each backup left behind that can be addressed (at most
-       * `most`), whichever suite took it and however; `progress` hears what it deletes.
+       * `most`, `concurrency` in flight at once), whichever suite took it and however; `progress` hears
+       * what it deletes.
        */
-      async sweep(client, most, progress) {
+      async sweep(client, limits, progress) {
         const routes = this.#routes;
         if (routes === void 0) return;
         const left = this.leftBehindBackups.flatMap((backup) => {
           const url = this.deleteUrl(backup);
           return url === void 0 ? [] : [{ backup, url }];
         });
-        const swept = left.slice(0, most);
+        const swept = left.slice(0, limits.most);
         if (swept.length === 0) return;
         const named = swept.slice(0, MOST_IDS_NAMED).map(({ backup }) => backup.idText);
         const more = swept.length > named.length ? ` and ${swept.length - named.length} more` : "";
         progress(`delete ${swept.length === 1 ? "backup" : "backups"} ${listIds(named)}${more}, taken by this run and not deleted yet`);
-        for (const { url } of swept) await client.send({ method: routes.deleteMethod, url });
+        await inFlight(swept, limits.concurrency, ({ url }) => client.send({ method: routes.deleteMethod, url }));
       }
     };
     LONGEST_URL_TEXT = LONGEST_ADDRESSABLE_URL.toLocaleString("en-US");
@@ -51492,25 +51513,6 @@ var init_load_spec = __esm({
   }
 });
 
-// src/api/in-flight.ts
-async function inFlight(items2, limit, work, stop) {
-  const results = items2.map(() => void 0);
-  let next = 0;
-  const worker = async () => {
-    while (next < items2.length && stop?.aborted !== true) {
-      const at = next++;
-      results[at] = await work(items2[at], at);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items2.length)) }, worker));
-  return results;
-}
-var init_in_flight = __esm({
-  "src/api/in-flight.ts"() {
-    "use strict";
-  }
-});
-
 // src/api/highest-backup-id.ts
 function highestBackupId(listing) {
   const { answer: answer2 } = listing;
@@ -66678,7 +66680,8 @@ var init_run_suites = __esm({
 async function sweepLeftBehind(run2) {
   const { config, connection, account, emit } = run2;
   if (config.stateful.keepBackups) return;
-  await account.sweep(connection.client, MAX_SWEPT, (message) => emit({ type: "progress", suite: "cleanup", message }));
+  const limits = { most: MAX_SWEPT, concurrency: config.concurrency };
+  await account.sweep(connection.client, limits, (message) => emit({ type: "progress", suite: "cleanup", message }));
 }
 var MAX_SWEPT;
 var init_sweep_left_behind = __esm({

@@ -5,6 +5,7 @@ import { elide } from '../text/elide.js';
 import { parseJson } from '../http/parse-json.js';
 import type { OperationIndex } from '../spec/index-operations.js';
 import { answerKindOf } from './answer.js';
+import { inFlight } from './in-flight.js';
 import { urlOfPath } from './backup-api.js';
 import type { RoleStatuses } from '../spec/role-statuses.js';
 
@@ -152,21 +153,22 @@ export class BackupAccount {
 
   /**
    * The closing sweep: one delete for each backup left behind that can be addressed (at most
-   * `most`), whichever suite took it and however; `progress` hears what it deletes.
+   * `most`, `concurrency` in flight at once), whichever suite took it and however; `progress` hears
+   * what it deletes.
    */
-  async sweep(client: Pick<HttpClient, 'send'>, most: number, progress: (message: string) => void): Promise<void> {
+  async sweep(client: Pick<HttpClient, 'send'>, limits: { most: number; concurrency: number }, progress: (message: string) => void): Promise<void> {
     const routes = this.#routes;
     if (routes === undefined) return;
     const left = this.leftBehindBackups.flatMap((backup) => {
       const url = this.deleteUrl(backup);
       return url === undefined ? [] : [{ backup, url }];
     });
-    const swept = left.slice(0, most);
+    const swept = left.slice(0, limits.most);
     if (swept.length === 0) return;
     const named = swept.slice(0, MOST_IDS_NAMED).map(({ backup }) => backup.idText);
     const more = swept.length > named.length ? ` and ${swept.length - named.length} more` : '';
     progress(`delete ${swept.length === 1 ? 'backup' : 'backups'} ${listIds(named)}${more}, taken by this run and not deleted yet`);
-    for (const { url } of swept) await client.send({ method: routes.deleteMethod, url });
+    await inFlight(swept, limits.concurrency, ({ url }) => client.send({ method: routes.deleteMethod, url }));
   }
 }
 

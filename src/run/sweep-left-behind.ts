@@ -5,10 +5,11 @@ const MAX_SWEPT = 1_000;
 
 /**
  * The fifth phase: whatever a suite could not delete (it was interrupted, or missed a 2xx it did not expect) is still
- * the run's: one delete each, interrupt or not, unless --keep-backups.
+ * the run's: one delete each, --concurrency at a time, interrupt or not, unless --keep-backups.
  */
 export async function sweepLeftBehind(run: OnlineRun): Promise<void> {
   const { config, connection, account, emit } = run;
   if (config.stateful.keepBackups) return;
-  await account.sweep(connection.client, MAX_SWEPT, (message) => emit({ type: 'progress', suite: 'cleanup', message }));
+  const limits = { most: MAX_SWEPT, concurrency: config.concurrency };
+  await account.sweep(connection.client, limits, (message) => emit({ type: 'progress', suite: 'cleanup', message }));
 }

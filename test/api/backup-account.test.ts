@@ -48,12 +48,35 @@ test('a take a lenient server accepted is the run’s to delete whatever its id,
   assert.deepEqual(account.leftBehind, ['7', 'abc', '58.5', 'true', ' 68 ']);
   const sent: string[] = [];
   const progress: string[] = [];
-  await account.sweep(recordingClient(sent), 1_000, (message) => progress.push(message));
+  await account.sweep(recordingClient(sent), { most: 1_000, concurrency: 1 }, (message) => progress.push(message));
   assert.deepEqual(sent, [`${BASE}/7`, `${BASE}/abc`, `${BASE}/58.5`, `${BASE}/true`, `${BASE}/%2068%20`]);
   assert.deepEqual(progress, ['delete backups 7, abc, 58.5, true, " 68 ", taken by this run and not deleted yet']);
   for (const url of sent) account.note(exchange('DELETE', url, 204));
   assert.deepEqual(account.leftBehind, []);
   assert.equal(describeAccount(account, false), 'Backups: 5 taken by this run, 5 confirmed deleted.');
+});
+
+test('the sweep keeps --concurrency deletes in flight and starts them in the order the backups were taken', async () => {
+  const { account } = await routedAccount();
+  for (let id = 1; id <= 10; id++) account.note(exchange('POST', BASE, 202, `{"backupId":${id}}`));
+  const started: string[] = [];
+  let inFlightNow = 0;
+  let mostInFlight = 0;
+  const slowClient: Pick<HttpClient, 'send'> = {
+    send: async (request) => {
+      started.push(request.url);
+      mostInFlight = Math.max(mostInFlight, ++inFlightNow);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlightNow--;
+      return exchange(request.method, request.url, 204);
+    },
+  };
+  await account.sweep(slowClient, { most: 8, concurrency: 3 }, () => {});
+  assert.equal(mostInFlight, 3);
+  assert.deepEqual(
+    started,
+    Array.from({ length: 8 }, (_, i) => `${BASE}/${i + 1}`),
+  );
 });
 
 test('a backup whose id no URL can carry is not sent, and the summary names its length and the take that created it', async () => {
@@ -62,7 +85,7 @@ test('a backup whose id no URL can carry is not sent, and the summary names its 
   account.note(exchange('POST', BASE, 201, `{"backupId":${id}}`));
   assert.equal(account.deleteUrl(account.leftBehindBackups[0]!), undefined);
   const sent: string[] = [];
-  await account.sweep(recordingClient(sent), 1_000, () => {});
+  await account.sweep(recordingClient(sent), { most: 1_000, concurrency: 4 }, () => {});
   assert.deepEqual(sent, []);
   const summary = describeAccount(account, false);
   for (const line of summary.split('\n')) assert.ok(line.length < 2_000, `a line of ${line.length} characters`);
