@@ -1,45 +1,23 @@
-import { access, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { run } from 'node:test';
 import { spec, tap } from 'node:test/reporters';
+import { assertListedFilesExist, LONGEST_FIRST, OWN_PROCESS, testFile } from './test-groups.js';
 
-// `npm test`: every test file but the browser ones, each in its own process, two at a time (three
-// flaked under load on two cores), reported as `node --test` reports them. `node --test` starts the
-// files in path order whatever order they are given in; here the longest start first, so that the
-// run does not end with a long file beside an idle slot.
+// `npm test`: every test file but the browser ones and the catalog of servers, reported as
+// `node --test` reports them, two processes at a time (three flaked under load on two cores). The
+// long files first, each in its own process; then the short files in two shared processes (the
+// judgement code's unit tests, and the others); then the short files that need a process of their
+// own (test-groups.ts says which and why). `node --test` starts the files in path order whatever
+// order they are given in; this runner keeps the order given. The catalog runs the CLI against 83
+// servers, minutes of two cores' time that would double this command's: `npm run test:catalog` runs
+// it, and CI does.
 
-const testRoot = fileURLToPath(new URL('.', import.meta.url));
+await assertListedFilesExist();
 
-/**
- * Longest first, as timed in a whole `npm test` on two cores: from about 75 s (the catalog) down to
- * about 6 s. The other files, a few seconds or less each, follow in path order.
- */
-const LONGEST_FIRST = [
-  'mutants/catalog.test.js',
-  'package/packed-package.test.js',
-  'cli/cli.test.js',
-  'stateful/stateful-suite.test.js',
-  'package/build.test.js',
-  'gauntlet/gauntlet.test.js',
-  'findings/stateless-mock.test.js',
-  'cli/interrupts.test.js',
-  'safety/safety.test.js',
-  'negative/negative-suite.test.js',
-  'cli/repeated-runs.test.js',
-  'package/register-conformance-tests.test.js',
-  'profiles/profiles.test.js',
-  'cli/wait-for-target.test.js',
-];
+const [longest, longer] = [LONGEST_FIRST.slice(0, 4), LONGEST_FIRST.slice(4)];
+// The two shared processes take about as long as the longest files: they start among them.
+const files = [...longest, 'run-judgement-tests.js', 'run-short-tests.js', ...longer, ...OWN_PROCESS];
 
-// A renamed file would silently lose its place: refuse to run instead.
-await Promise.all(LONGEST_FIRST.map((path) => access(join(testRoot, path))));
-
-const others = (await readdir(testRoot, { recursive: true }))
-  .filter((path) => path.endsWith('.test.js') && !path.startsWith('browser/') && !LONGEST_FIRST.includes(path))
-  .sort();
-
-run({ files: [...LONGEST_FIRST, ...others].map((path) => join(testRoot, path)), concurrency: 2 })
+run({ files: files.map(testFile), concurrency: 2 })
   .on('test:fail', (failure) => {
     if (failure.todo === undefined || failure.todo === false) process.exitCode = 1;
   })
