@@ -31,6 +31,7 @@ export function toJUnit(outcome: RunOutcome): string {
   for (const testCase of cases) bySuite.set(testCase.suite, [...(bySuite.get(testCase.suite) ?? []), testCase]);
 
   const suiteXml: string[] = [];
+  const interruptedProperty = outcome.interrupted === undefined ? '' : `      <property name="interrupted" value="${outcome.interrupted}"/>\n`;
   let tests = 0;
   let failures = 0;
   for (const [suite, suiteCases] of bySuite) {
@@ -49,7 +50,7 @@ export function toJUnit(outcome: RunOutcome): string {
         `time="${seconds(duration)}" timestamp="${xmlEscape(outcome.startedAt.slice(0, 19))}">\n` +
         `    <properties>\n      <property name="target" value="${xmlEscape(outcome.target)}"/>\n      <property name="spec" ` +
         `value="${xmlEscape(outcome.specPath)}"/>\n      <property name="profile" ` +
-        `value="${xmlEscape(outcome.profile.id)}"/>\n${outcome.interrupted === undefined ? '' : `      <property name="interrupted" value="${outcome.interrupted}"/>\n`}    </properties>\n` +
+        `value="${xmlEscape(outcome.profile.id)}"/>\n${interruptedProperty}    </properties>\n` +
         `${body.join('')}  </testsuite>\n`,
     );
   }

@@ -22,13 +22,14 @@ export function toMarkdownSummary(outcome: RunOutcome): string {
   const icon = couldNotJudge(outcome.exitCode) ? '⛔' : outcome.exitCode === 1 ? '❌' : '✅';
   const headline = couldNotJudge(outcome.exitCode) ? 'Could not judge' : outcome.exitCode === 1 ? 'Not conformant' : 'Conformant';
   const evaluations = outcome.checks.reduce((sum, entry) => sum + entry.runs, 0);
+  const heldTo = outcome.profile.id === 'spec' ? 'the spec' : text(outcome.profile.title);
+  const stopped = outcome.interrupted === undefined ? '' : ' **Stopped early: the results are partial.**';
   const lines = [
     `## ${icon} Backup API conformance: ${headline}`,
     '',
     couldNotJudge(outcome.exitCode) ? 'The tool could not judge the server: see the tool errors below.' : text(verdictLine(outcome)),
     '',
-    `Target ${code(outcome.target)}${outcome.embedded ? ' (the embedded reference server)' : ''}, held to ` +
-      `${outcome.profile.id === 'spec' ? 'the spec' : text(outcome.profile.title)}.${outcome.interrupted === undefined ? '' : ' **Stopped early: the results are partial.**'}`,
+    `Target ${code(outcome.target)}${outcome.embedded ? ' (the embedded reference server)' : ''}, held to ${heldTo}.${stopped}`,
     '',
     '| violations | inconclusive | known deviations | tool errors | check evaluations | requests | duration |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

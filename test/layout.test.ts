@@ -182,7 +182,7 @@ test('only the API layer reads response statuses: everything above it reads what
   assert.deepEqual(offending, []);
 });
 
-/** The longest function and line the code of src/, suites/ and generators/ may have (STYLE.md: one screen). */
+/** The longest function and line the code of src/, suites/, generators/ and reports/ may have (STYLE.md: one screen). */
 const MOST_FUNCTION_LINES = 80;
 const MOST_LINE_CHARACTERS = 160;
 
@@ -206,8 +206,8 @@ function longFunctions(file: string): string[] {
   return found;
 }
 
-test(`no function in src/, suites/ or generators/ is over ${MOST_FUNCTION_LINES} lines, and no line over ${MOST_LINE_CHARACTERS} characters`, () => {
-  const files = ['src', 'suites', 'generators'].flatMap((dir) => sourceFiles(join(root, dir))).filter((file) => !file.endsWith('.d.ts'));
+test(`no function in src/, suites/, generators/ or reports/ is over ${MOST_FUNCTION_LINES} lines, and no line over ${MOST_LINE_CHARACTERS} characters`, () => {
+  const files = ['src', 'suites', 'generators', 'reports'].flatMap((dir) => sourceFiles(join(root, dir))).filter((file) => !file.endsWith('.d.ts'));
   assert.ok(files.length > 100, `${files.length} files read`);
   assert.deepEqual(files.flatMap(longFunctions), []);
   const longLines = files.flatMap((file) =>

@@ -66838,18 +66838,23 @@ function checksTable(matrix, anchorOf) {
   const body = matrix.rows.map((row) => {
     const cells = matrix.operations.map((operation) => {
       const cell = row.cells.get(operation);
-      return html`<td>${cell === void 0 ? html`<span class="cell none" title="not evaluated on ${operation}">·</span>` : cellHtml(row.checkId, operation, cell, anchorOf)}</td>`;
+      return html`<td>${cell === void 0 ? notEvaluatedCell(operation) : cellHtml(row.checkId, operation, cell, anchorOf)}</td>`;
     });
-    return html`<tr data-check-id="${row.checkId}" data-status="${row.status}"><th scope="row"><code>${row.checkId}</code>${row.title === void 0 ? "" : html`<span class="check-title">${row.title}</span>`}</th>${cells}</tr>`;
+    const title = row.title === void 0 ? "" : html`<span class="check-title">${row.title}</span>`;
+    return html`<tr data-check-id="${row.checkId}" data-status="${row.status}"><th scope="row"><code>${row.checkId}</code>${title}</th>${cells}</tr>`;
   });
   return html`<div class="table-wrap"><table class="checks"><thead><tr><th scope="col">Check</th>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+}
+function notEvaluatedCell(operation) {
+  return html`<span class="cell none" title="not evaluated on ${operation}">·</span>`;
 }
 function cellHtml(checkId, operation, cell, anchorOf) {
   const { icon, word } = CELL_TEXT[cell.status];
   const passed = cell.runs - cell.failed;
   const runs = html` <span class="runs">${cell.failed === 0 || cell.failed === cell.runs ? `\xD7${cell.runs}` : `${cell.failed} of ${cell.runs}`}</span>`;
   const found = cell.status === "passed" ? "" : ` (${cell.failed} with a finding, ${passed} passed)`;
-  const tip = `${checkId} on ${operation}: ${word}; applied ${plural(cell.runs, "time")}${found}${cell.suites.length > 0 ? ` in ${cell.suites.join(", ")}` : ""}`;
+  const suites = cell.suites.length > 0 ? ` in ${cell.suites.join(", ")}` : "";
+  const tip = `${checkId} on ${operation}: ${word}; applied ${plural(cell.runs, "time")}${found}${suites}`;
   const first = cell.findings.find((finding) => finding.verdict === cell.status);
   if (first === void 0) return html`<span class="cell ${cell.status}" title="${tip}">${icon} ${word}${runs}</span>`;
   return html`<a class="cell ${cell.status}" href="#${anchorOf(first)}" title="${tip}">${icon} ${word}${runs}</a>`;
@@ -66872,24 +66877,38 @@ var init_checks_table = __esm({
 // reports/html/coverage-table.ts
 function coverageTable(coverage) {
   const rows = coverage.map((operation) => {
-    const cells = operation.responses.map((response) => {
-      const media = response.mediaTypes.map((m) => `${m.mediaType} ${m.observed > 0 ? `\xD7${m.observed}` : "never"}`).join(", ");
-      const tip = `${operation.operation} ${response.status}: ${response.description}${media === "" ? "" : ` (${media})`}`;
-      return response.observed > 0 ? html`<li class="status observed" title="${tip}"><strong>${response.status}</strong> ✔ <span class="runs">×${response.observed}</span></li>` : html`<li class="status unseen" title="${tip}${response.notProvokable === void 0 ? "" : `; not provokable: ${response.notProvokable}`}"><strong>${response.status}</strong> –</li>`;
-    });
-    const undocumented = operation.undocumented.map(
-      (u) => html`<li class="status undocumented" title="received, but no documented response covers it"><strong>${u.status}</strong> undocumented <span class="runs">×${u.observed}</span></li>`
-    );
+    const cells = operation.responses.map((response) => responseItem(operation.operation, response));
+    const undocumented = operation.undocumented.map(undocumentedItem);
     return html`<tr><th scope="row"><code>${operation.operation}</code></th><td><ul class="statuses">${cells}${undocumented}</ul></td></tr>`;
   });
+  const table = html`<div class="table-wrap"><table class="checks coverage">${COVERAGE_HEAD}<tbody>${rows}</tbody></table></div>`;
   const reasons = notProvokableGroups(coverage).map((group) => html`<li><strong>${group.where.join(", ")}</strong>: ${group.reason}</li>`);
-  return html`<div class="table-wrap"><table class="checks coverage"><thead><tr><th scope="col">Operation</th><th scope="col">Documented responses: received ✔ or not –</th></tr></thead><tbody>${rows}</tbody></table></div>${reasons.length === 0 ? "" : html`<p class="section-intro">Not provokable from outside:</p><ul class="not-provokable">${reasons}</ul>`}`;
+  const notProvokable = reasons.length === 0 ? "" : html`<p class="section-intro">Not provokable from outside:</p><ul class="not-provokable">${reasons}</ul>`;
+  return html`${table}${notProvokable}`;
 }
+function responseItem(operation, response) {
+  const media = response.mediaTypes.map((m) => `${m.mediaType} ${m.observed > 0 ? `\xD7${m.observed}` : "never"}`).join(", ");
+  const tip = `${operation} ${response.status}: ${response.description}${media === "" ? "" : ` (${media})`}`;
+  if (response.observed > 0) {
+    return html`<li class="status observed" title="${tip}"><strong>${response.status}</strong> ✔ ${timesReceived(response.observed)}</li>`;
+  }
+  const unprovokable = response.notProvokable === void 0 ? "" : `; not provokable: ${response.notProvokable}`;
+  return html`<li class="status unseen" title="${tip}${unprovokable}"><strong>${response.status}</strong> –</li>`;
+}
+function undocumentedItem({ status, observed }) {
+  const tip = "received, but no documented response covers it";
+  return html`<li class="status undocumented" title="${tip}"><strong>${status}</strong> undocumented ${timesReceived(observed)}</li>`;
+}
+function timesReceived(count3) {
+  return html`<span class="runs">×${count3}</span>`;
+}
+var COVERAGE_HEAD;
 var init_coverage_table = __esm({
   "reports/html/coverage-table.ts"() {
     "use strict";
     init_format_coverage();
     init_html();
+    COVERAGE_HEAD = html`<thead><tr><th scope="col">Operation</th><th scope="col">Documented responses: received ✔ or not –</th></tr></thead>`;
   }
 });
 
@@ -66900,23 +66919,69 @@ function orderFindings(findings) {
   ).map(({ finding }) => finding);
 }
 function findingCard(finding, anchor, target) {
-  const sentences = finding.specSentence === void 0 ? [] : [finding.specSentence];
+  const { curl, replay, transcript } = finding.reproduction;
+  const expected = html`<div class="expected"><div class="label">Expected</div><p class="value">${finding.expected}</p></div>`;
+  const received = html`<div class="received"><div class="label">Received</div><p class="value">${finding.received}</p></div>`;
+  return html`<article class="finding ${finding.verdict}" id="${anchor}" data-check-id="${finding.checkId}">
+${findingHead(finding)}
+<p class="finding-title">${finding.title}</p>
+<div class="compare">${expected}${received}</div>
+${specReference(finding)}
+${deviationNote(finding.knownDeviation)}
+<div class="reproduce">${curlStep(curl, replay !== void 0)}${replayStep(finding, target)}${transcriptDetails(transcript)}</div>
+</article>`;
+}
+function findingHead(finding) {
+  const inBaseline = finding.inBaseline === true ? html`<span class="badge in-baseline">in the baseline</span>` : "";
+  const badges = html`<span class="badge">${VERDICT_WORDS2[finding.verdict]}</span>${inBaseline}<span class="badge severity">${finding.severity}</span>`;
+  const where = whereSeen(finding);
+  const whereTag = where === "" ? "" : html`<span class="where">${where}</span>`;
+  return html`<div class="finding-head">${badges}<h3><code>${finding.checkId}</code></h3><span class="operation">${finding.operation}</span>${whereTag}</div>`;
+}
+function whereSeen(finding) {
   const seenWords = seenText(finding);
   const seen = seenWords === void 0 ? "" : ` \xB7 ${seenWords}`;
-  const where = finding.suite === void 0 ? seen.replace(/^ · /, "") : `suite ${finding.suite}${seen}`;
-  const { curl, replay, transcript } = finding.reproduction;
-  const replayCommand = replay === void 0 ? void 0 : `npx conformance${target.embedded ? "" : ` --target ${shellQuote(target.url)}`}${finding.suite === void 0 ? "" : ` --suite ${finding.suite}`} --seed ${replay.seed} --path ${shellQuote(replay.path)}`;
-  return html`<article class="finding ${finding.verdict}" id="${anchor}" data-check-id="${finding.checkId}">
-<div class="finding-head"><span class="badge">${VERDICT_WORDS2[finding.verdict]}</span>${finding.inBaseline === true ? html`<span class="badge in-baseline">in the baseline</span>` : ""}<span class="badge severity">${finding.severity}</span><h3><code>${finding.checkId}</code></h3><span class="operation">${finding.operation}</span>${where === "" ? "" : html`<span class="where">${where}</span>`}</div>
-<p class="finding-title">${finding.title}</p>
-<div class="compare"><div class="expected"><div class="label">Expected</div><p class="value">${finding.expected}</p></div><div class="received"><div class="label">Received</div><p class="value">${finding.received}</p></div></div>
-${finding.specPointer === void 0 ? "" : html`<div class="spec"><span class="label">Spec</span><code>${finding.specPointer}</code>${sentences.map((sentence) => html`<blockquote>“${sentence}”</blockquote>`)}</div>`}
-${finding.knownDeviation === void 0 ? "" : html`<div class="spec deviation"><span class="label">Known deviation</span><code>${finding.knownDeviation.id}</code>: ${finding.knownDeviation.description} <span class="muted">(source: ${finding.knownDeviation.source})</span></div>`}
-<div class="reproduce">${curl.length === 0 ? html`<div class="step"><span class="label">Reproduce</span><span class="muted">no request reproduces it on its own${replay === void 0 ? "" : "; replay the run below"}.</span></div>` : html`<div class="step"><span class="label">Reproduce</span><span class="muted">${curl.length === 1 ? "this request:" : `these ${curl.length} requests, in order:`}</span><pre class="commands curl">${curl.map((line, i) => html`${i === 0 ? "" : "\n"}${line}`)}</pre></div>`}${replay === void 0 ? "" : html`<div class="step"><span class="label">Replay</span><span class="muted">the same generated run, shrunk to this failure (commands: <code>${replay.commands}</code>):</span><pre class="commands replay">${replayCommand}</pre></div>`}${transcript === void 0 || transcript.length === 0 ? "" : html`<details class="transcript"><summary>Transcript (${transcript.length === 1 ? "the exchange" : `the last ${transcript.length} exchanges`})</summary><pre class="commands">${transcript.map(
-    (entry, i) => html`${i === 0 ? "" : "\n\n"}→ ${entry.request}\n← ${entry.failure ?? `${entry.status ?? ""}${entry.contentType === void 0 ? "" : ` ${entry.contentType}`}`}${entry.body === void 0 ? "" : `
-${entry.body}${entry.bodyTruncated === true ? " \u2026" : ""}`}`
-  )}</pre></details>`}</div>
-</article>`;
+  return finding.suite === void 0 ? seen.replace(/^ · /, "") : `suite ${finding.suite}${seen}`;
+}
+function specReference(finding) {
+  if (finding.specPointer === void 0) return "";
+  const sentence = finding.specSentence === void 0 ? "" : html`<blockquote>“${finding.specSentence}”</blockquote>`;
+  return html`<div class="spec"><span class="label">Spec</span><code>${finding.specPointer}</code>${sentence}</div>`;
+}
+function deviationNote(deviation) {
+  if (deviation === void 0) return "";
+  const source = html`<span class="muted">(source: ${deviation.source})</span>`;
+  return html`<div class="spec deviation"><span class="label">Known deviation</span><code>${deviation.id}</code>: ${deviation.description} ${source}</div>`;
+}
+function curlStep(curl, replayable) {
+  const label = html`<span class="label">Reproduce</span>`;
+  if (curl.length === 0) {
+    return html`<div class="step">${label}<span class="muted">no request reproduces it on its own${replayable ? "; replay the run below" : ""}.</span></div>`;
+  }
+  const lead = curl.length === 1 ? "this request:" : `these ${curl.length} requests, in order:`;
+  const lines = curl.map((line, i) => html`${i === 0 ? "" : "\n"}${line}`);
+  return html`<div class="step">${label}<span class="muted">${lead}</span><pre class="commands curl">${lines}</pre></div>`;
+}
+function replayStep(finding, target) {
+  const { replay } = finding.reproduction;
+  if (replay === void 0) return "";
+  const targetFlag = target.embedded ? "" : ` --target ${shellQuote(target.url)}`;
+  const suiteFlag = finding.suite === void 0 ? "" : ` --suite ${finding.suite}`;
+  const command2 = `npx conformance${targetFlag}${suiteFlag} --seed ${replay.seed} --path ${shellQuote(replay.path)}`;
+  const lead = html`<span class="muted">the same generated run, shrunk to this failure (commands: <code>${replay.commands}</code>):</span>`;
+  return html`<div class="step"><span class="label">Replay</span>${lead}<pre class="commands replay">${command2}</pre></div>`;
+}
+function transcriptDetails(transcript) {
+  if (transcript === void 0 || transcript.length === 0) return "";
+  const exchanges = transcript.length === 1 ? "the exchange" : `the last ${transcript.length} exchanges`;
+  const entries = transcript.map((entry, i) => html`${i === 0 ? "" : "\n\n"}${exchangeText(entry)}`);
+  return html`<details class="transcript"><summary>Transcript (${exchanges})</summary><pre class="commands">${entries}</pre></details>`;
+}
+function exchangeText(entry) {
+  const answer2 = entry.failure ?? `${entry.status ?? ""}${entry.contentType === void 0 ? "" : ` ${entry.contentType}`}`;
+  const body = entry.body === void 0 ? "" : `
+${entry.body}${entry.bodyTruncated === true ? " \u2026" : ""}`;
+  return html`→ ${entry.request}\n← ${answer2}${body}`;
 }
 var VERDICT_RANK, SEVERITY_RANK, VERDICT_WORDS2;
 var init_finding_card = __esm({
@@ -67279,24 +67344,38 @@ function timelineSvg(events) {
   const height = y - LANE_GAP + 10;
   const ticks = niceTicks(t0, t1, 7);
   const unitMs = ticks.length > 1 ? ticks[1] - ticks[0] : 1e3;
-  const axis = ticks.map(
-    (tick) => html`<g class="tick"><line x1="${x(tick)}" x2="${x(tick)}" y1="${AXIS_HEIGHT - 4}" y2="${height}"/><text x="${x(tick)}" y="${AXIS_HEIGHT - 10}" text-anchor="middle">${formatRunTime(tick, unitMs)}</text></g>`
-  );
+  const axis = ticks.map((tick) => tickSvg(x(tick), height, formatRunTime(tick, unitMs)));
   const present = new Set(all.flatMap((lane) => [...lane.overall, ...lane.partitions.flatMap((p) => p.spans)].map((span) => stateStyle(span.state).className)));
   const legend = LEGEND_ORDER.filter((style) => CORE_STATES.has(style.className) || present.has(style.className));
   return html`<figure class="timeline">
-<ul class="legend" aria-label="Legend">${legend.map((style) => html`<li><span class="swatch ${style.className}"></span>${style.label}</li>`)}<li><span class="glyph">▼</span>take</li><li><span class="glyph">✕</span>delete</li></ul>
-<div class="chart-scroll"><svg class="timeline-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${round(height)}" width="100%" role="img" aria-labelledby="timeline-title">
-<title id="timeline-title">State of each backup the run took, over the run (${all.length} backup${all.length === 1 ? "" : "s"})</title>
+${legendList(legend)}
+<div class="chart-scroll">${chartSvg(all.length, height, axis, plotRight, drawn)}</div>
+<figcaption>${CAPTION}${all.length > lanes.length ? html` Only the first ${lanes.length} of ${all.length} backups are drawn; findings.json lists every event.` : ""}</figcaption>
+</figure>`;
+}
+function legendList(styles) {
+  const swatches = styles.map((style) => html`<li><span class="swatch ${style.className}"></span>${style.label}</li>`);
+  return html`<ul class="legend" aria-label="Legend">${swatches}<li><span class="glyph">▼</span>take</li><li><span class="glyph">✕</span>delete</li></ul>`;
+}
+function chartSvg(backups, height, axis, plotRight, lanes) {
+  const viewBox = `0 0 ${WIDTH} ${round(height)}`;
+  return html`<svg class="timeline-chart" xmlns="http://www.w3.org/2000/svg" viewBox="${viewBox}" width="100%" role="img" aria-labelledby="timeline-title">
+<title id="timeline-title">State of each backup the run took, over the run (${backups} backup${backups === 1 ? "" : "s"})</title>
 <defs>
-<pattern id="tl-hatch-taken" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" class="hatch-taken-bg"/><line x1="0" y1="0" x2="0" y2="6" class="hatch-taken-line"/></pattern>
-<pattern id="tl-hatch-no-answer" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)"><rect width="6" height="6" class="hatch-no-answer-bg"/><line x1="0" y1="0" x2="0" y2="6" class="hatch-no-answer-line"/></pattern>
+${hatchPattern("taken", 45)}
+${hatchPattern("no-answer", -45)}
 </defs>
 <g class="axis">${axis}<text class="column-head" x="${plotRight + 14}" y="${AXIS_HEIGHT - 10}">last seen</text></g>
-${drawn}
-</svg></div>
-<figcaption>Time since the run started. Each lane is one backup the run took: the top band is its overall state, the thin bands its partitions (P1, P2, …), as the responses showed them; a state holds until the backup's next request. Hover a band for its times.${all.length > lanes.length ? html` Only the first ${lanes.length} of ${all.length} backups are drawn; findings.json lists every event.` : ""}</figcaption>
-</figure>`;
+${lanes}
+</svg>`;
+}
+function hatchPattern(state, angle) {
+  const stripe = html`<rect width="6" height="6" class="hatch-${state}-bg"/><line x1="0" y1="0" x2="0" y2="6" class="hatch-${state}-line"/>`;
+  return html`<pattern id="tl-hatch-${state}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(${angle})">${stripe}</pattern>`;
+}
+function tickSvg(at, height, time) {
+  const line = html`<line x1="${at}" x2="${at}" y1="${AXIS_HEIGHT - 4}" y2="${height}"/>`;
+  return html`<g class="tick">${line}<text x="${at}" y="${AXIS_HEIGHT - 10}" text-anchor="middle">${time}</text></g>`;
 }
 function laneHeight(lane) {
   return OVERALL_HEIGHT + (lane.partitions.length === 0 ? 0 : 4 + partitionAreaHeight(lane.partitions.length));
@@ -67317,9 +67396,9 @@ function laneSvg(lane, top, x, plotLeft, plotRight) {
         bands.push(spanRect(span, `${name}, partition ${partition.partitionId}`, x, partitionTop + i * band, band, "partition"));
     });
     const first = lane.partitions[0].partitionId;
-    const last2 = lane.partitions[count3 - 1].partitionId;
+    const last = lane.partitions[count3 - 1].partitionId;
     labels.push(
-      html`<text class="partition-label" x="${plotLeft - 10}" y="${partitionTop + STACKED_HEIGHT / 2 + 3}" text-anchor="end">P${first}–P${last2}</text>`
+      html`<text class="partition-label" x="${plotLeft - 10}" y="${partitionTop + STACKED_HEIGHT / 2 + 3}" text-anchor="end">P${first}–P${last}</text>`
     );
   } else {
     lane.partitions.forEach((partition, i) => {
@@ -67331,18 +67410,23 @@ function laneSvg(lane, top, x, plotLeft, plotRight) {
     });
   }
   const markers = lane.markers.map((marker) => markerSvg(marker, name, x(marker.atMs), top));
-  const last = lane.lastState;
-  const lastClass = last === void 0 ? "s-none" : stateStyle(last).className;
-  const refused = lane.markers.find((marker) => marker.kind === "take" && !marker.accepted);
-  const was = last !== void 0 && last.kind !== "server" ? lane.lastServerState : void 0;
-  const lastText = last !== void 0 ? truncate2(stateText(last), 16) : refused === void 0 ? "never seen" : `take refused (${refused.status ?? "no answer"})`;
   const height = laneHeight(lane);
   return html`<g class="lane" data-backup-id="${lane.backupId}">
 <rect class="lane-bg" x="0" y="${top - 7}" width="${WIDTH}" height="${height + 14}"/>
 <text class="lane-label" x="${plotLeft - 10}" y="${top + OVERALL_HEIGHT - 4}" text-anchor="end">${name}</text>
 ${labels}${bands}${markers}
-<g class="last-seen"><rect class="swatch-mini ${lastClass}" x="${plotRight + 14}" y="${top + 3}" width="10" height="10"/><text x="${plotRight + 30}" y="${top + OVERALL_HEIGHT - 4}">${lastText}</text>${was === void 0 ? "" : html`<text class="was" x="${plotRight + 30}" y="${top + OVERALL_HEIGHT + 9}">was ${truncate2(was, 16)}</text>`}</g>
+${lastSeenSvg(lane, top, plotRight)}
 </g>`;
+}
+function lastSeenSvg(lane, top, plotRight) {
+  const last = lane.lastState;
+  const lastClass = last === void 0 ? "s-none" : stateStyle(last).className;
+  const refused = lane.markers.find((marker) => marker.kind === "take" && !marker.accepted);
+  const was = last !== void 0 && last.kind !== "server" ? lane.lastServerState : void 0;
+  const lastText = last !== void 0 ? truncate2(stateText(last), 16) : refused === void 0 ? "never seen" : `take refused (${refused.status ?? "no answer"})`;
+  const swatch = html`<rect class="swatch-mini ${lastClass}" x="${plotRight + 14}" y="${top + 3}" width="10" height="10"/>`;
+  const wasText = was === void 0 ? "" : html`<text class="was" x="${plotRight + 30}" y="${top + OVERALL_HEIGHT + 9}">was ${truncate2(was, 16)}</text>`;
+  return html`<g class="last-seen">${swatch}<text x="${plotRight + 30}" y="${top + OVERALL_HEIGHT - 4}">${lastText}</text>${wasText}</g>`;
 }
 function spanRect(span, name, x, top, height, kind) {
   const style = stateStyle(span.state);
@@ -67350,7 +67434,8 @@ function spanRect(span, name, x, top, height, kind) {
   const width = Math.max(x(span.endMs) - left, 3);
   const times = span.endMs === span.startMs ? `at ${formatRunTime(span.startMs, 1)}` : `from ${formatRunTime(span.startMs, 1)} to ${formatRunTime(span.endMs, 1)}`;
   const seen = span.sightings > 1 ? ` (${span.sightings} events)` : "";
-  return html`<rect class="band ${kind} ${style.className}" x="${left}" y="${round(top)}" width="${round(width)}" height="${round(height)}"><title>${name}: ${stateText(span.state)} ${times}${seen}</title></rect>`;
+  const tip = html`<title>${name}: ${stateText(span.state)} ${times}${seen}</title>`;
+  return html`<rect class="band ${kind} ${style.className}" x="${left}" y="${round(top)}" width="${round(width)}" height="${round(height)}">${tip}</rect>`;
 }
 function markerSvg(marker, name, at, top) {
   const outcome = marker.status === void 0 ? "no response" : String(marker.status);
@@ -67367,7 +67452,7 @@ function round(value) {
 function truncate2(text5, max) {
   return text5.length > max ? `${text5.slice(0, max - 1)}\u2026` : text5;
 }
-var MAX_LANES, WIDTH, LAST_COLUMN, AXIS_HEIGHT, OVERALL_HEIGHT, PARTITION_HEIGHT, PARTITION_GAP, MAX_LABELLED_PARTITIONS, STACKED_HEIGHT, LANE_GAP;
+var MAX_LANES, WIDTH, LAST_COLUMN, AXIS_HEIGHT, OVERALL_HEIGHT, PARTITION_HEIGHT, PARTITION_GAP, MAX_LABELLED_PARTITIONS, STACKED_HEIGHT, LANE_GAP, CAPTION;
 var init_timeline_svg = __esm({
   "reports/html/timeline-svg.ts"() {
     "use strict";
@@ -67385,6 +67470,9 @@ var init_timeline_svg = __esm({
     MAX_LABELLED_PARTITIONS = 8;
     STACKED_HEIGHT = 32;
     LANE_GAP = 18;
+    CAPTION = trustedHtml(
+      "Time since the run started. Each lane is one backup the run took: the top band is its overall state, the thin bands its partitions (P1, P2, \u2026), as the responses showed them; a state holds until the backup's next request. Hover a band for its times."
+    );
   }
 });
 
@@ -67402,25 +67490,51 @@ function verdictHeader(outcome, toolVersion2) {
   const evaluations = outcome.checks.reduce((sum, entry) => sum + entry.runs, 0);
   const rules2 = new Set(outcome.findings.filter(failsRun).map((f) => f.checkId)).size;
   const heldTo = outcome.profile.id === "spec" ? "the spec" : `${outcome.profile.title} behaviour`;
-  const line = tone === "tool" ? "The tool could not finish judging this server: see the tool errors below. Findings up to that point are listed." : tone === "fail" ? `The server broke ${rules2 === 1 ? "a rule" : `${rules2} rules`} of the Backup Management API contract, held to ${heldTo}.` : `No violation in ${plural(evaluations, "check evaluation")}, held to ${heldTo}.${count3("inconclusive") > 0 ? " Inconclusive results are listed: the spec is silent or ambiguous there." : ""}`;
+  const inconclusive = count3("inconclusive") > 0 ? " Inconclusive results are listed: the spec is silent or ambiguous there." : "";
+  const line = tone === "tool" ? "The tool could not finish judging this server: see the tool errors below. Findings up to that point are listed." : tone === "fail" ? `The server broke ${rules2 === 1 ? "a rule" : `${rules2} rules`} of the Backup Management API contract, held to ${heldTo}.` : `No violation in ${plural(evaluations, "check evaluation")}, held to ${heldTo}.${inconclusive}`;
   const stopped = outcome.interrupted === void 0 ? "" : html`<p class="verdict-line stopped">Stopped early (${STOP_WORDS[outcome.interrupted]}): this report is partial.</p>`;
-  const chip = (className, n, word) => html`<li class="${className}${n === 0 ? " zero" : ""}"><strong>${n}</strong>${word}</li>`;
+  const known = count3("known-deviation");
+  const tools = outcome.errors.length;
+  const chips = [
+    countChip("c-violation", violations, violations === 1 ? "violation" : "violations"),
+    countChip("c-inconclusive", count3("inconclusive"), "inconclusive"),
+    countChip("c-known", known, known === 1 ? "known deviation" : "known deviations"),
+    countChip("c-tool", tools, tools === 1 ? "tool error" : "tool errors"),
+    countChip("c-pass", evaluations, "check evaluations")
+  ];
+  const suites = outcome.suites.length === 0 ? "none ran" : outcome.suites.map((suite) => `${suite.id} (${formatDuration2(suite.durationMs)})`).join(", ");
   return html`<header class="verdict v-${tone}" id="verdict" data-exit-code="${outcome.exitCode}">
 <p class="eyebrow">Zeebe Backup Management API · conformance report</p>
 <h1><span class="verdict-icon" aria-hidden="true">${ICONS[tone]}</span><span class="verdict-text">${headline}</span></h1>
 <p class="verdict-line">${line}</p>
 ${stopped}
-<ul class="counts">${chip("c-violation", violations, violations === 1 ? "violation" : "violations")}${chip("c-inconclusive", count3("inconclusive"), "inconclusive")}${chip("c-known", count3("known-deviation"), count3("known-deviation") === 1 ? "known deviation" : "known deviations")}${chip("c-tool", outcome.errors.length, outcome.errors.length === 1 ? "tool error" : "tool errors")}${chip("c-pass", evaluations, "check evaluations")}</ul>
+<ul class="counts">${chips}</ul>
 <dl class="facts">
 <dt>Target</dt><dd><code>${outcome.target}</code>${outcome.embedded ? " (the embedded reference server)" : ""}</dd>
-<dt>Held to</dt><dd class="profile" data-profile="${outcome.profile.id}">${outcome.profile.id === "spec" ? "the spec" : html`${outcome.profile.title} behaviour <span class="muted">(--profile ${outcome.profile.id}: its documented departures from the spec are known deviations)</span>`}</dd>
+<dt>Held to</dt><dd class="profile" data-profile="${outcome.profile.id}">${heldToFact(outcome.profile)}</dd>
 <dt>Spec</dt><dd><code>${specName(outcome.specPath)}</code></dd>
-<dt>Started</dt><dd>${formatInstant2(outcome.startedAt)}, ran for ${formatDuration2(outcome.durationMs)}, ${outcome.requests} request${outcome.requests === 1 ? "" : "s"}</dd>
-<dt>Suites</dt><dd>${outcome.suites.length === 0 ? "none ran" : outcome.suites.map((suite) => `${suite.id} (${formatDuration2(suite.durationMs)})`).join(", ")}</dd>
-${outcome.baseline === void 0 ? "" : html`<dt>Baseline</dt><dd class="baseline"><code>${outcome.baseline.file}</code>: ${outcome.baseline.known} known, ${outcome.baseline.newViolations} new violations, ${outcome.baseline.fixed.length} fixed${outcome.baseline.fixed.map((fault) => html`<br><span class="fixed">fixed: ${describeFault(fault)}</span>`)}${outcome.baseline.notRechecked.map((fault) => html`<br><span class="muted">not checked in this run: ${describeFault(fault)}</span>`)}</dd>`}
+<dt>Started</dt><dd>${formatInstant2(outcome.startedAt)}, ran for ${formatDuration2(outcome.durationMs)}, ${plural(outcome.requests, "request")}</dd>
+<dt>Suites</dt><dd>${suites}</dd>
+${baselineFact(outcome.baseline)}
 <dt>Tool</dt><dd>backup-conformance ${toolVersion2}</dd>
 </dl>
 </header>`;
+}
+function countChip(className, n, word) {
+  return html`<li class="${className}${n === 0 ? " zero" : ""}"><strong>${n}</strong>${word}</li>`;
+}
+function heldToFact(profile) {
+  if (profile.id === "spec") return "the spec";
+  const meaning = html`<span class="muted">(--profile ${profile.id}: its documented departures from the spec are known deviations)</span>`;
+  return html`${profile.title} behaviour ${meaning}`;
+}
+function baselineFact(baseline) {
+  if (baseline === void 0) return "";
+  const { file, known, newViolations, fixed, notRechecked } = baseline;
+  const fixedLines = fixed.map((fault) => html`<br><span class="fixed">fixed: ${describeFault(fault)}</span>`);
+  const notRecheckedLines = notRechecked.map((fault) => html`<br><span class="muted">not checked in this run: ${describeFault(fault)}</span>`);
+  const counts = html`${known} known, ${newViolations} new violations, ${fixed.length} fixed`;
+  return html`<dt>Baseline</dt><dd class="baseline"><code>${file}</code>: ${counts}${fixedLines}${notRecheckedLines}</dd>`;
 }
 function specName(path) {
   const bundled = /(?:^|[\\/])(spec[\\/][^\\/]+)$/.exec(path);
@@ -67476,22 +67590,24 @@ function toHtmlReport(outcome) {
 <main>
 ${verdictHeader(outcome, toolVersion)}
 ${(outcome.notes ?? []).map((note) => html`<p class="run-note"><strong>Note:</strong> ${note}</p>`)}
-<nav class="toc" aria-label="Sections">${outcome.errors.length > 0 ? html`<a href="#tool-errors">Tool errors (${outcome.errors.length})</a>` : ""}<a href="#checks">Checks</a>${outcome.coverage === void 0 ? "" : html`<a href="#coverage">Coverage</a>`}<a href="#findings">Findings (${findings.length})</a><a href="#timeline">Backup timeline</a></nav>
-${outcome.errors.length === 0 ? "" : html`<section id="tool-errors"><h2>Tool errors <span class="count">${outcome.errors.length}</span></h2><p class="section-intro">Failures of the tool, not of the server: the run could not judge everything.</p><ul class="tool-errors">${outcome.errors.map((error) => html`<li><code>${error.code}</code>${error.suite === void 0 ? "" : html`<span class="muted">in ${error.suite}: </span>`}${error.message}</li>`)}</ul></section>`}
+${tableOfContents(outcome, findings.length)}
+${toolErrorsSection(outcome.errors)}
 <section id="checks">
 <h2>Checks <span class="count">${matrix.rows.length} checks × ${matrix.operations.length} operations</span></h2>
-<p class="section-intro">Each cell is one check on one operation over the whole run, with how often it failed and passed where it applied; a failing cell links to its finding.</p>
+${sectionIntro(
+    "Each cell is one check on one operation over the whole run, with how often it failed and passed where it applied; a failing cell links to its finding."
+  )}
 ${checksTable(matrix, anchorOf)}
-${unexercised.length === 0 ? "" : html`<h3 id="not-exercised">Not exercised <span class="count">${unexercised.length}</span></h3><p class="section-intro">Rules the run met nothing to judge by: it says nothing about them, pass or fail.</p><ul class="not-exercised">${unexercised.map((rule2) => html`<li><code>${rule2.id}</code> ${rule2.title}: <span class="muted">${rule2.notExercised ?? ""}</span></li>`)}</ul>`}
+${notExercisedList(unexercised)}
 </section>
-${outcome.coverage === void 0 ? "" : html`<section id="coverage"><h2>Coverage of documented responses</h2><p class="section-intro">Each status and media type the spec documents for each operation, and whether this run received it. A status no request from outside can provoke says why.</p>${coverageTable(outcome.coverage)}</section>`}
+${outcome.coverage === void 0 ? "" : coverageSection(outcome.coverage)}
 <section id="findings">
 <h2>Findings <span class="count">${findings.length}</span></h2>
 ${findings.length === 0 ? html`<p class="no-findings">No findings: every check that ran passed.</p>` : findings.map((finding) => findingCard(finding, anchorOf(finding), target))}
 </section>
 <section id="timeline">
 <h2>Backup timeline</h2>
-<p class="section-intro">The backups this run took, from the take to the delete, with each partition's state as the server reported it.</p>
+${sectionIntro("The backups this run took, from the take to the delete, with each partition's state as the server reported it.")}
 ${timelineSvg(outcome.timeline)}
 </section>
 <footer>backup-conformance ${toolVersion} · findings.json beside this file holds the complete record; junit.xml the same verdicts for CI.</footer>
@@ -67500,6 +67616,42 @@ ${timelineSvg(outcome.timeline)}
 </html>
 `;
   return renderHtml(page);
+}
+function sectionIntro(...sentences) {
+  return html`<p class="section-intro">${trustedHtml(sentences.join(" "))}</p>`;
+}
+function tableOfContents(outcome, findingCount) {
+  const links = [
+    outcome.errors.length > 0 ? html`<a href="#tool-errors">Tool errors (${outcome.errors.length})</a>` : "",
+    html`<a href="#checks">Checks</a>`,
+    outcome.coverage === void 0 ? "" : html`<a href="#coverage">Coverage</a>`,
+    html`<a href="#findings">Findings (${findingCount})</a>`,
+    html`<a href="#timeline">Backup timeline</a>`
+  ];
+  return html`<nav class="toc" aria-label="Sections">${links}</nav>`;
+}
+function toolErrorsSection(errors) {
+  if (errors.length === 0) return "";
+  const heading = html`<h2>Tool errors <span class="count">${errors.length}</span></h2>`;
+  const intro = sectionIntro("Failures of the tool, not of the server: the run could not judge everything.");
+  const items2 = errors.map(
+    (error) => html`<li><code>${error.code}</code>${error.suite === void 0 ? "" : html`<span class="muted">in ${error.suite}: </span>`}${error.message}</li>`
+  );
+  return html`<section id="tool-errors">${heading}${intro}<ul class="tool-errors">${items2}</ul></section>`;
+}
+function notExercisedList(unexercised) {
+  if (unexercised.length === 0) return "";
+  const heading = html`<h3 id="not-exercised">Not exercised <span class="count">${unexercised.length}</span></h3>`;
+  const intro = sectionIntro("Rules the run met nothing to judge by: it says nothing about them, pass or fail.");
+  const items2 = unexercised.map((rule2) => html`<li><code>${rule2.id}</code> ${rule2.title}: <span class="muted">${rule2.notExercised ?? ""}</span></li>`);
+  return html`${heading}${intro}<ul class="not-exercised">${items2}</ul>`;
+}
+function coverageSection(coverage) {
+  const intro = sectionIntro(
+    "Each status and media type the spec documents for each operation, and whether this run received it.",
+    "A status no request from outside can provoke says why."
+  );
+  return html`<section id="coverage"><h2>Coverage of documented responses</h2>${intro}${coverageTable(coverage)}</section>`;
 }
 var init_html_report = __esm({
   "reports/html-report.ts"() {
@@ -67629,6 +67781,8 @@ function toJUnit(outcome) {
   const bySuite = /* @__PURE__ */ new Map();
   for (const testCase of cases) bySuite.set(testCase.suite, [...bySuite.get(testCase.suite) ?? [], testCase]);
   const suiteXml = [];
+  const interruptedProperty = outcome.interrupted === void 0 ? "" : `      <property name="interrupted" value="${outcome.interrupted}"/>
+`;
   let tests = 0;
   let failures = 0;
   for (const [suite, suiteCases] of bySuite) {
@@ -67648,8 +67802,7 @@ function toJUnit(outcome) {
       <property name="target" value="${xmlEscape(outcome.target)}"/>
       <property name="spec" value="${xmlEscape(outcome.specPath)}"/>
       <property name="profile" value="${xmlEscape(outcome.profile.id)}"/>
-${outcome.interrupted === void 0 ? "" : `      <property name="interrupted" value="${outcome.interrupted}"/>
-`}    </properties>
+${interruptedProperty}    </properties>
 ${body.join("")}  </testsuite>
 `
     );
@@ -67771,12 +67924,14 @@ function toMarkdownSummary(outcome) {
   const icon = couldNotJudge(outcome.exitCode) ? "\u26D4" : outcome.exitCode === 1 ? "\u274C" : "\u2705";
   const headline = couldNotJudge(outcome.exitCode) ? "Could not judge" : outcome.exitCode === 1 ? "Not conformant" : "Conformant";
   const evaluations = outcome.checks.reduce((sum, entry) => sum + entry.runs, 0);
+  const heldTo = outcome.profile.id === "spec" ? "the spec" : text4(outcome.profile.title);
+  const stopped = outcome.interrupted === void 0 ? "" : " **Stopped early: the results are partial.**";
   const lines = [
     `## ${icon} Backup API conformance: ${headline}`,
     "",
     couldNotJudge(outcome.exitCode) ? "The tool could not judge the server: see the tool errors below." : text4(verdictLine(outcome)),
     "",
-    `Target ${code(outcome.target)}${outcome.embedded ? " (the embedded reference server)" : ""}, held to ${outcome.profile.id === "spec" ? "the spec" : text4(outcome.profile.title)}.${outcome.interrupted === void 0 ? "" : " **Stopped early: the results are partial.**"}`,
+    `Target ${code(outcome.target)}${outcome.embedded ? " (the embedded reference server)" : ""}, held to ${heldTo}.${stopped}`,
     "",
     "| violations | inconclusive | known deviations | tool errors | check evaluations | requests | duration |",
     "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -68164,8 +68319,8 @@ function compareHtml(report2) {
   const rows = report2.differences.map(
     (d) => html`<tr>
       <td>${d.aspect}</td><td>${d.a}</td><td>${d.b}</td>
-      <td>${d.steps.map((s) => html`<details><summary>${s.step}. ${s.label}</summary><pre>A: ${s.curlA.join("\n")}</pre><pre>B: ${s.curlB.join("\n")}</pre></details>`)}</td>
-      <td>${d.followOns.map((f) => html`<div>${f.aspect}: A ${f.a}; B ${f.b} (${f.steps.length === 1 ? "step" : "steps"} ${f.steps.join(", ")})</div>`)}</td>
+      <td>${d.steps.map(sightingDetails)}</td>
+      <td>${d.followOns.map(followOnLine)}</td>
     </tr>`
   );
   return renderHtml(html`<!doctype html>
@@ -68177,6 +68332,14 @@ ${report2.noise.length === 0 ? "" : html`<p>Differences ${report2.noise.map((n) 
 ${report2.differences.length === 0 ? "" : html`<table><thead>${HEADINGS}</thead><tbody>${rows}</tbody></table>`}
 </body></html>
 `);
+}
+function sightingDetails(sighting) {
+  const { step, label, curlA, curlB } = sighting;
+  return html`<details><summary>${step}. ${label}</summary><pre>A: ${curlA.join("\n")}</pre><pre>B: ${curlB.join("\n")}</pre></details>`;
+}
+function followOnLine(followOn) {
+  const { aspect, a, b, steps } = followOn;
+  return html`<div>${aspect}: A ${a}; B ${b} (${steps.length === 1 ? "step" : "steps"} ${steps.join(", ")})</div>`;
 }
 var STYLE, HEADINGS;
 var init_compare_html = __esm({

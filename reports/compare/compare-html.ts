@@ -1,5 +1,6 @@
 import type { CompareJson } from './compare-json.js';
-import { html, renderHtml, trustedHtml } from '../html/html.js';
+import type { DifferenceSighting, FollowOn } from '../../src/compare/diff-traces.js';
+import { html, renderHtml, trustedHtml, type SafeHtml } from '../html/html.js';
 
 const STYLE = trustedHtml(`
 body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem; color: #1f2328; }
@@ -21,8 +22,8 @@ export function compareHtml(report: CompareJson): string {
   const rows = report.differences.map(
     (d) => html`<tr>
       <td>${d.aspect}</td><td>${d.a}</td><td>${d.b}</td>
-      <td>${d.steps.map((s) => html`<details><summary>${s.step}. ${s.label}</summary><pre>A: ${s.curlA.join('\n')}</pre><pre>B: ${s.curlB.join('\n')}</pre></details>`)}</td>
-      <td>${d.followOns.map((f) => html`<div>${f.aspect}: A ${f.a}; B ${f.b} (${f.steps.length === 1 ? 'step' : 'steps'} ${f.steps.join(', ')})</div>`)}</td>
+      <td>${d.steps.map(sightingDetails)}</td>
+      <td>${d.followOns.map(followOnLine)}</td>
     </tr>`,
   );
   return renderHtml(html`<!doctype html>
@@ -34,4 +35,16 @@ ${report.noise.length === 0 ? '' : html`<p>Differences ${report.noise.map((n) =>
 ${report.differences.length === 0 ? '' : html`<table><thead>${HEADINGS}</thead><tbody>${rows}</tbody></table>`}
 </body></html>
 `);
+}
+
+/** A step where a difference showed, its label opening to both sides' requests. */
+function sightingDetails(sighting: DifferenceSighting): SafeHtml {
+  const { step, label, curlA, curlB } = sighting;
+  return html`<details><summary>${step}. ${label}</summary><pre>A: ${curlA.join('\n')}</pre><pre>B: ${curlB.join('\n')}</pre></details>`;
+}
+
+/** An aspect that differs because of the difference, with both readings and the steps it differs at. */
+function followOnLine(followOn: FollowOn): SafeHtml {
+  const { aspect, a, b, steps } = followOn;
+  return html`<div>${aspect}: A ${a}; B ${b} (${steps.length === 1 ? 'step' : 'steps'} ${steps.join(', ')})</div>`;
 }

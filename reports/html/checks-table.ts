@@ -21,11 +21,17 @@ export function checksTable(matrix: CheckMatrix, anchorOf: (finding: Finding) =>
   const body = matrix.rows.map((row) => {
     const cells = matrix.operations.map((operation) => {
       const cell = row.cells.get(operation);
-      return html`<td>${cell === undefined ? html`<span class="cell none" title="not evaluated on ${operation}">·</span>` : cellHtml(row.checkId, operation, cell, anchorOf)}</td>`;
+      return html`<td>${cell === undefined ? notEvaluatedCell(operation) : cellHtml(row.checkId, operation, cell, anchorOf)}</td>`;
     });
-    return html`<tr data-check-id="${row.checkId}" data-status="${row.status}"><th scope="row"><code>${row.checkId}</code>${row.title === undefined ? '' : html`<span class="check-title">${row.title}</span>`}</th>${cells}</tr>`;
+    const title = row.title === undefined ? '' : html`<span class="check-title">${row.title}</span>`;
+    return html`<tr data-check-id="${row.checkId}" data-status="${row.status}"><th scope="row"><code>${row.checkId}</code>${title}</th>${cells}</tr>`;
   });
   return html`<div class="table-wrap"><table class="checks"><thead><tr><th scope="col">Check</th>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+}
+
+/** The cell of a check that never applied to the operation's answers. */
+function notEvaluatedCell(operation: string): SafeHtml {
+  return html`<span class="cell none" title="not evaluated on ${operation}">·</span>`;
 }
 
 function cellHtml(checkId: string, operation: string, cell: MatrixCell, anchorOf: (finding: Finding) => string): SafeHtml {
@@ -35,7 +41,8 @@ function cellHtml(checkId: string, operation: string, cell: MatrixCell, anchorOf
   // beside a word that is not a failure (an inconclusive result or a known deviation is not one).
   const runs = html` <span class="runs">${cell.failed === 0 || cell.failed === cell.runs ? `×${cell.runs}` : `${cell.failed} of ${cell.runs}`}</span>`;
   const found = cell.status === 'passed' ? '' : ` (${cell.failed} with a finding, ${passed} passed)`;
-  const tip = `${checkId} on ${operation}: ${word}; applied ${plural(cell.runs, 'time')}${found}${cell.suites.length > 0 ? ` in ${cell.suites.join(', ')}` : ''}`;
+  const suites = cell.suites.length > 0 ? ` in ${cell.suites.join(', ')}` : '';
+  const tip = `${checkId} on ${operation}: ${word}; applied ${plural(cell.runs, 'time')}${found}${suites}`;
   const first = cell.findings.find((finding) => finding.verdict === cell.status);
   if (first === undefined) return html`<span class="cell ${cell.status}" title="${tip}">${icon} ${word}${runs}</span>`;
   return html`<a class="cell ${cell.status}" href="#${anchorOf(first)}" title="${tip}">${icon} ${word}${runs}</a>`;

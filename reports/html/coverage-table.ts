@@ -1,6 +1,8 @@
-import type { OperationCoverage } from '../../src/coverage/response-coverage.js';
+import type { OperationCoverage, ResponseCoverage } from '../../src/coverage/response-coverage.js';
 import { notProvokableGroups } from '../../src/coverage/format-coverage.js';
 import { html, type SafeHtml } from './html.js';
+
+const COVERAGE_HEAD = html`<thead><tr><th scope="col">Operation</th><th scope="col">Documented responses: received ✔ or not –</th></tr></thead>`;
 
 /**
  * The documented responses of each operation, a cell per status: received (with how often and
@@ -8,19 +10,34 @@ import { html, type SafeHtml } from './html.js';
  */
 export function coverageTable(coverage: readonly OperationCoverage[]): SafeHtml {
   const rows = coverage.map((operation) => {
-    const cells = operation.responses.map((response) => {
-      const media = response.mediaTypes.map((m) => `${m.mediaType} ${m.observed > 0 ? `×${m.observed}` : 'never'}`).join(', ');
-      const tip = `${operation.operation} ${response.status}: ${response.description}${media === '' ? '' : ` (${media})`}`;
-      return response.observed > 0
-        ? html`<li class="status observed" title="${tip}"><strong>${response.status}</strong> ✔ <span class="runs">×${response.observed}</span></li>`
-        : html`<li class="status unseen" title="${tip}${response.notProvokable === undefined ? '' : `; not provokable: ${response.notProvokable}`}"><strong>${response.status}</strong> –</li>`;
-    });
-    const undocumented = operation.undocumented.map(
-      (u) =>
-        html`<li class="status undocumented" title="received, but no documented response covers it"><strong>${u.status}</strong> undocumented <span class="runs">×${u.observed}</span></li>`,
-    );
+    const cells = operation.responses.map((response) => responseItem(operation.operation, response));
+    const undocumented = operation.undocumented.map(undocumentedItem);
     return html`<tr><th scope="row"><code>${operation.operation}</code></th><td><ul class="statuses">${cells}${undocumented}</ul></td></tr>`;
   });
+  const table = html`<div class="table-wrap"><table class="checks coverage">${COVERAGE_HEAD}<tbody>${rows}</tbody></table></div>`;
   const reasons = notProvokableGroups(coverage).map((group) => html`<li><strong>${group.where.join(', ')}</strong>: ${group.reason}</li>`);
-  return html`<div class="table-wrap"><table class="checks coverage"><thead><tr><th scope="col">Operation</th><th scope="col">Documented responses: received ✔ or not –</th></tr></thead><tbody>${rows}</tbody></table></div>${reasons.length === 0 ? '' : html`<p class="section-intro">Not provokable from outside:</p><ul class="not-provokable">${reasons}</ul>`}`;
+  const notProvokable = reasons.length === 0 ? '' : html`<p class="section-intro">Not provokable from outside:</p><ul class="not-provokable">${reasons}</ul>`;
+  return html`${table}${notProvokable}`;
+}
+
+/** One documented response of an operation: received, with how often, or not, with why not when it cannot be provoked. */
+function responseItem(operation: string, response: ResponseCoverage): SafeHtml {
+  const media = response.mediaTypes.map((m) => `${m.mediaType} ${m.observed > 0 ? `×${m.observed}` : 'never'}`).join(', ');
+  const tip = `${operation} ${response.status}: ${response.description}${media === '' ? '' : ` (${media})`}`;
+  if (response.observed > 0) {
+    return html`<li class="status observed" title="${tip}"><strong>${response.status}</strong> ✔ ${timesReceived(response.observed)}</li>`;
+  }
+  const unprovokable = response.notProvokable === undefined ? '' : `; not provokable: ${response.notProvokable}`;
+  return html`<li class="status unseen" title="${tip}${unprovokable}"><strong>${response.status}</strong> –</li>`;
+}
+
+/** A status the operation answered with that no documented response covers. */
+function undocumentedItem({ status, observed }: OperationCoverage['undocumented'][number]): SafeHtml {
+  const tip = 'received, but no documented response covers it';
+  return html`<li class="status undocumented" title="${tip}"><strong>${status}</strong> undocumented ${timesReceived(observed)}</li>`;
+}
+
+/** How often a status came back: ×N. */
+function timesReceived(count: number): SafeHtml {
+  return html`<span class="runs">×${count}</span>`;
 }
