@@ -65262,15 +65262,14 @@ var init_stateful_sweep = __esm({
 // src/model/run-base-id.ts
 function runBaseId(highestListed, highestSent) {
   const highest = highestSent !== void 0 && highestSent > highestListed ? highestSent : highestListed;
-  const base = (highest / RUN_SPAN + 1n) * RUN_SPAN;
-  return base + RUN_SPAN - 1n > INT64_MAX ? void 0 : base;
+  return highest + RUN_SPAN > INT64_MAX ? void 0 : highest;
 }
 var RUN_SPAN;
 var init_run_base_id = __esm({
   "src/model/run-base-id.ts"() {
     "use strict";
     init_int64();
-    RUN_SPAN = 10n;
+    RUN_SPAN = 9n;
   }
 });
 

@@ -8,20 +8,20 @@ import { INT64_MAX } from '../../src/spec/int64.js';
 // (spec/NOTES.md#deleted-id-reuse), so the run's ids lie above every listed and every sent id.
 
 describe('run base id (take-accepted-above-highest)', () => {
-  test('the next multiple of ten above the highest listed id', () => {
-    assert.equal(runBaseId(1027n, undefined), 1030n);
-    assert.equal(runBaseId(0n, undefined), 10n);
+  test('the highest listed id: the run takes the ids right above it', () => {
+    assert.equal(runBaseId(1027n, undefined), 1027n);
+    assert.equal(runBaseId(0n, undefined), 0n);
   });
-  test('an id on a multiple of ten is passed, not reused', () => assert.equal(runBaseId(1030n, undefined), 1040n));
-  test('a higher sent id wins over the listed one', () => assert.equal(runBaseId(1027n, 2041n), 2050n));
+  test('a higher sent id wins over the listed one', () => assert.equal(runBaseId(1027n, 2041n), 2041n));
   test('a lower or equal sent id leaves the listed one', () => {
-    assert.equal(runBaseId(1027n, 1005n), 1030n);
-    assert.equal(runBaseId(1027n, 1027n), 1030n);
+    assert.equal(runBaseId(1027n, 1005n), 1027n);
+    assert.equal(runBaseId(1027n, 1027n), 1027n);
   });
   test('undefined when base + 9 would pass the int64 maximum', () => {
-    // INT64_MAX = 9223372036854775807: from ...790 the run's last id is ...799; from ...800, ...809 is past it.
-    assert.equal(runBaseId(INT64_MAX - 18n, undefined), INT64_MAX - 17n);
-    assert.equal(runBaseId(INT64_MAX - 17n, undefined), undefined);
-    assert.equal(runBaseId(0n, INT64_MAX - 17n), undefined);
+    // INT64_MAX = 9223372036854775807: from ...798 the run's last id is ...807, the maximum; from ...799, ...808 is past it.
+    assert.equal(runBaseId(INT64_MAX - 9n, undefined), INT64_MAX - 9n);
+    assert.equal(runBaseId(INT64_MAX - 8n, undefined), undefined);
+    assert.equal(runBaseId(0n, INT64_MAX - 8n), undefined);
+    assert.equal(runBaseId(0n, INT64_MAX - 9n), INT64_MAX - 9n);
   });
 });

@@ -130,20 +130,19 @@ describe('checkpointPositionDecrease', () => {
 });
 
 describe('runBaseId', () => {
-  it('is the next multiple of ten above every listed or sent id', () => {
-    assert.equal(runBaseId(0n, undefined), 10n);
-    assert.equal(runBaseId(9n, undefined), 10n);
-    assert.equal(runBaseId(10n, undefined), 20n);
-    assert.equal(runBaseId(15n, 37n), 40n);
-    assert.equal(runBaseId(2n ** 62n, 5n), 2n ** 62n + 6n);
+  it('is the highest listed or sent id', () => {
+    assert.equal(runBaseId(0n, undefined), 0n);
+    assert.equal(runBaseId(9n, undefined), 9n);
+    assert.equal(runBaseId(15n, 37n), 37n);
+    assert.equal(runBaseId(2n ** 62n, 5n), 2n ** 62n);
   });
-  it("leaves room for the run's ten ids below the int64 maximum, or says there is none", () => {
+  it("leaves room for the run's nine ids below the int64 maximum, or says there is none", () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 2n ** 63n - 1n }), fc.option(fc.bigInt({ min: 1n, max: 2n ** 63n - 1n }), { nil: undefined }), (listed, sent) => {
         const base = runBaseId(listed, sent);
         const highest = sent !== undefined && sent > listed ? sent : listed;
-        if (base === undefined) return assert.ok(highest + 20n > 2n ** 63n - 1n);
-        assert.ok(base > highest && base % 10n === 0n && base - highest <= 10n && base + 9n <= 2n ** 63n - 1n);
+        if (base === undefined) return assert.ok(highest + 9n > 2n ** 63n - 1n);
+        assert.ok(base === highest && base + 9n <= 2n ** 63n - 1n);
       }),
     );
   });
