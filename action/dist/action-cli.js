@@ -62686,10 +62686,12 @@ async function probePaths(context2, cases, highest) {
 async function probeTakes(context2, probes, highest) {
   const operation = context2.index.byRole.take;
   const { concurrency } = context2.config;
-  context2.progress(`send ${probes.length} invalid takes, with ids reserved above ${highest}`);
   const positions = probes.map((_, i) => i);
   const acceptable = positions.filter((i) => probes[i].expectation.kind !== "refuse");
   const refused = positions.filter((i) => probes[i].expectation.kind === "refuse");
+  context2.progress(
+    `send ${probes.length} invalid takes, with ids reserved above ${highest}: the ${acceptable.length} a correct server may accept one at a time, then ${refused.length} that must be refused, ${concurrency} at a time`
+  );
   const requests = [];
   [...acceptable, ...refused].forEach((position, rank) => requests[position] = probes[position].render(highest + 1n + 2n * BigInt(rank)));
   const send = (position) => {

@@ -240,10 +240,13 @@ async function probePaths(context: SuiteContext, cases: readonly PathCase[], hig
 async function probeTakes(context: SuiteContext, probes: readonly TakeProbe[], highest: bigint): Promise<SentTake[]> {
   const operation = context.index.byRole.take;
   const { concurrency } = context.config;
-  context.progress(`send ${probes.length} invalid takes, with ids reserved above ${highest}`);
   const positions = probes.map((_, i) => i);
   const acceptable = positions.filter((i) => probes[i]!.expectation.kind !== 'refuse');
   const refused = positions.filter((i) => probes[i]!.expectation.kind === 'refuse');
+  context.progress(
+    `send ${probes.length} invalid takes, with ids reserved above ${highest}: the ${acceptable.length} a correct server may accept one at a time, ` +
+      `then ${refused.length} that must be refused, ${concurrency} at a time`,
+  );
   const requests: TakeRequestText[] = [];
   [...acceptable, ...refused].forEach((position, rank) => (requests[position] = probes[position]!.render(highest + 1n + 2n * BigInt(rank))));
   const send = (position: number): Promise<Observation> => {

@@ -128,7 +128,8 @@ describe('the negative suite against the reference server', () => {
         },
       });
       const run = await runNegativeSuite(server.url, { concurrency });
-      return { most, findings: run.findings.map((f) => `${f.checkId} ${f.operation} ${f.verdict}: ${f.expected} / ${f.received}`) };
+      const findings = run.findings.map((f) => `${f.checkId} ${f.operation} ${f.verdict}: ${f.expected} / ${f.received}`);
+      return { most, findings, progress: run.progress };
     };
     const single = await seen('1');
     const several = await seen('4');
@@ -139,6 +140,13 @@ describe('the negative suite against the reference server', () => {
       single.findings.join('\n'),
     );
     assert.deepEqual(several.findings, single.findings);
+    // The progress says how the takes go: the few a correct server may accept one by one, then the rest together.
+    const takes =
+      /^send (\d+) invalid takes, with ids reserved above \d+: the (\d+) a correct server may accept one at a time, then (\d+) that must be refused, 4 at a time$/;
+    const counts = several.progress.map((line) => takes.exec(line)).find((match) => match !== null);
+    assert.ok(counts !== undefined, several.progress.join('\n'));
+    assert.equal(Number(counts[2]) + Number(counts[3]), Number(counts[1]));
+    assert.ok(Number(counts[2]) > 0 && Number(counts[3]) > Number(counts[2]), counts[0]);
   });
 
   test('takes its generated requests from --negative-runs, exactly', async () => {

@@ -14,6 +14,8 @@ export interface NegativeRun {
   readonly findings: readonly Finding[];
   readonly checks: readonly LedgerEntry[];
   readonly exchanges: readonly Exchange[];
+  /** The suite's progress lines, in order. */
+  readonly progress: readonly string[];
   /** The findings of one check, violations and inconclusive ones alike. */
   of(checkId: string): Finding[];
   /** The violations of the run. */
@@ -30,6 +32,7 @@ export async function runNegativeSuite(url: string, options: RunOptions = {}): P
   const spec = await loadSpec(config.specPath);
   const index = indexOperations(spec.document, createAjv());
   const exchanges: Exchange[] = [];
+  const progress: string[] = [];
   const client = createClient({
     timeoutMs: config.timeoutMs,
     maxBodyBytes: config.maxBodyBytes,
@@ -53,7 +56,7 @@ export async function runNegativeSuite(url: string, options: RunOptions = {}): P
           log.add(finding);
         },
         passed: (operation, checkId) => ledger.judge(negativeSuite.id, operation, checkId, 'passed'),
-        progress: () => {},
+        progress: (message) => progress.push(message),
       }),
     );
   } finally {
@@ -64,6 +67,7 @@ export async function runNegativeSuite(url: string, options: RunOptions = {}): P
     findings,
     checks: ledger.entries(),
     exchanges,
+    progress,
     of: (checkId) => findings.filter((finding) => finding.checkId === checkId),
     violations: () => findings.filter((finding) => finding.verdict === 'violation'),
   };
