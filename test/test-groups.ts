@@ -37,7 +37,7 @@ export const LONGEST_FIRST = [
   'findings/generating-mock.test.js',
 ];
 
-/** Shorter files that start other processes or read process-wide state: each has its own process. */
+/** Shorter files that start other processes (the CLI, npm, curl) or await at their top level: each has its own process. */
 export const OWN_PROCESS = [
   'action/action.test.js',
   'baseline/baseline.test.js',
@@ -57,7 +57,9 @@ export const OWN_PROCESS = [
 ];
 
 /** Run by a command of their own: the browser tests need Chromium; the catalog runs the CLI 83 times a seed. */
-const ELSEWHERE = (path: string): boolean => path.startsWith('browser/') || path === 'mutants/catalog.test.js';
+function runsElsewhere(path: string): boolean {
+  return path.startsWith('browser/') || path === 'mutants/catalog.test.js';
+}
 
 /** The folders under test/ whose every file is a unit test of judgement code. */
 export const JUDGEMENT_TEST_FOLDERS = ['checks', 'model', 'judges'];
@@ -79,7 +81,7 @@ export async function judgementTestFiles(): Promise<string[]> {
 /** Every other short file `npm test` runs: not long, not in a process of its own, not judgement code, sorted. */
 export async function otherShortTestFiles(): Promise<string[]> {
   const judgement = new Set(await judgementTestFiles());
-  return (await allTestFiles()).filter((path) => !ELSEWHERE(path) && !LONGEST_FIRST.includes(path) && !OWN_PROCESS.includes(path) && !judgement.has(path));
+  return (await allTestFiles()).filter((path) => !runsElsewhere(path) && !LONGEST_FIRST.includes(path) && !OWN_PROCESS.includes(path) && !judgement.has(path));
 }
 
 /** Refuses to go on when a listed file is missing: a renamed file would silently lose its place. */
